@@ -1,0 +1,92 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { DbOrTx } from "../../db/client.js";
+import { citizens } from "../../db/schema/index.js";
+import type { Ctx } from "../shared/context.js";
+import { DomainError } from "../shared/errors.js";
+import { assertCan } from "../shared/permissions.js";
+import type { Actor } from "../shared/roles.js";
+import { parseInput } from "../shared/validate.js";
+import { parseBin, parseFullName, parseIin, parseOrganization, parseOwnContact } from "./fields.js";
+
+export const CITIZEN_KINDS = ["individual", "legal"] as const;
+export type CitizenKind = (typeof CITIZEN_KINDS)[number];
+
+export interface CitizenProfile {
+  kind: CitizenKind;
+  fullName: string;
+  iin: string | null;
+  bin: string | null;
+  organization: string | null;
+  phone: string;
+}
+
+export async function getProfile(ctx: Ctx, actor: Actor): Promise<CitizenProfile | null> {
+  assertCan(actor, "profile.read", { ownerUserId: actor.userId });
+  const [row] = await ctx.db.select().from(citizens).where(eq(citizens.userId, actor.userId));
+  if (!row) return null;
+  return {
+    kind: row.kind as CitizenKind,
+    fullName: row.fullName,
+    iin: row.iin,
+    bin: row.bin,
+    organization: row.organization,
+    phone: row.phone,
+  };
+}
+
+/** Writes the profile gathered by sign-up; called inside sign-up's transaction. */
+export async function saveProfile(ctx: Ctx, db: DbOrTx, actor: Actor, profile: CitizenProfile): Promise<void> {
+  assertCan(actor, "profile.edit", { ownerUserId: actor.userId });
+  const now = ctx.clock.now();
+  await db
+    .insert(citizens)
+    .values({ userId: actor.userId, ...profile, createdAt: now, updatedAt: now })
+    .onConflictDoUpdate({ target: citizens.userId, set: { ...profile, updatedAt: now } });
+}
+
+export const PROFILE_FIELDS = ["fullName", "iin", "bin", "organization", "phone"] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
+
+/** Which fields a profile of this kind has, in the order they are asked. */
+export function fieldsOf(kind: CitizenKind): ProfileField[] {
+  return kind === "individual" ? ["fullName", "iin", "phone"] : ["fullName", "bin", "organization", "phone"];
+}
+
+const editInput = z.discriminatedUnion("field", [
+  z.object({ field: z.enum(["fullName", "iin", "bin", "organization"]), text: z.string() }),
+  z.object({ field: z.literal("phone"), phone: z.string(), contactUserId: z.number().optional() }),
+]);
+
+/** Changes one field of an existing profile, with the same rules as sign-up. */
+export async function editProfileField(
+  ctx: Ctx,
+  actor: Actor,
+  input: z.input<typeof editInput>,
+): Promise<CitizenProfile> {
+  const edit = parseInput(editInput, input);
+  const profile = await getProfile(ctx, actor);
+  if (!profile) throw new DomainError("profile_missing");
+  if (!fieldsOf(profile.kind).includes(edit.field)) throw new DomainError("invalid_input");
+  assertCan(actor, "profile.edit", { ownerUserId: actor.userId });
+  const updated: CitizenProfile = { ...profile };
+  switch (edit.field) {
+    case "fullName":
+      updated.fullName = parseFullName(edit.text);
+      break;
+    case "iin":
+      updated.iin = parseIin(edit.text);
+      break;
+    case "bin":
+      updated.bin = parseBin(edit.text);
+      break;
+    case "organization":
+      updated.organization = parseOrganization(edit.text);
+      break;
+    case "phone":
+      updated.phone = parseOwnContact({ phone: edit.phone, userId: edit.contactUserId }, actor.telegramId);
+      break;
+  }
+  await ctx.db.update(citizens).set({ ...updated, updatedAt: ctx.clock.now() }).where(eq(citizens.userId, actor.userId));
+  return updated;
+}

@@ -1,0 +1,109 @@
+import path from "node:path";
+import { z } from "zod";
+import { binProblem } from "./shared/iin.js";
+
+/**
+ * Configuration, read once from the environment. A wrong value stops start-up with one line
+ * that names the variable and what it should be.
+ */
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const optional = (value: string | undefined) => (value === undefined || value.trim() === "" ? undefined : value.trim());
+
+const schema = z
+  .object({
+    BOT_TOKEN: z
+      .string()
+      .regex(/^\d+:[\w-]{20,}$/, "a token from @BotFather, like 123456:ABC-DEF…")
+      .optional(),
+    BOT_API_ROOT: z.url({ protocol: /^https?$/, error: "an http(s) URL of a Bot API server" }).default("https://api.telegram.org"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "a postgres:// connection URL")
+      .optional(),
+    DATABASE_POOL_MAX: z.coerce.number({ error: "a whole number" }).int("a whole number").min(1).max(500).default(10),
+    DATA_DIR: z.string().default("./data"),
+    FILES_DIR: z.string().optional(),
+    HOST: z.string().default("0.0.0.0"),
+    PORT: z.coerce.number({ error: "a port number" }).int("a port number").min(1, "a port 1–65535").max(65535, "a port 1–65535").default(3000),
+    WEBHOOK_URL: z.url({ protocol: /^https$/, error: "an https:// URL that Telegram can reach" }).optional(),
+    WEBHOOK_SECRET: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,256}$/, "16–256 characters of A–Z, a–z, 0–9, _ and -")
+      .optional(),
+    ADMIN_TELEGRAM_IDS: z
+      .string()
+      .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, "comma-separated Telegram user ids, like 123,456")
+      .transform((v) => v.split(",").map((id) => Number(id.trim())))
+      .optional(),
+    OPERATOR_BIN: z
+      .string()
+      .refine((v) => binProblem(v) === null, "the 12-digit BIN of the personal-data operator")
+      .optional(),
+    LOG_LEVEL: z.enum(LOG_LEVELS, { error: `one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  })
+  .superRefine((c, issue) => {
+    if (c.WEBHOOK_URL && !c.WEBHOOK_SECRET)
+      issue.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "a value when WEBHOOK_URL is set: 16–256 characters of A–Z, a–z, 0–9, _ and -" });
+    if (c.WEBHOOK_URL && !c.BOT_TOKEN)
+      issue.addIssue({ code: "custom", path: ["BOT_TOKEN"], message: "a value when WEBHOOK_URL is set" });
+    if (c.BOT_TOKEN && !c.OPERATOR_BIN)
+      issue.addIssue({ code: "custom", path: ["OPERATOR_BIN"], message: "a value when BOT_TOKEN is set: the 12-digit BIN of the personal-data operator" });
+  });
+
+export type Mode = "sandbox" | "polling" | "webhook";
+
+export interface Config {
+  mode: Mode;
+  botToken: string | undefined;
+  botApiRoot: string;
+  databaseUrl: string | undefined;
+  databasePoolMax: number;
+  dataDir: string;
+  filesDir: string;
+  host: string;
+  port: number;
+  webhookUrl: string | undefined;
+  webhookSecret: string | undefined;
+  adminTelegramIds: number[];
+  operatorBin: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** A BIN-shaped placeholder for the sandbox, where no real operator is named. */
+const SANDBOX_OPERATOR_BIN = "000000000000";
+
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const known = Object.keys(schema.shape);
+  const raw = Object.fromEntries(known.map((key) => [key, optional(env[key])]));
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]!;
+    const name = String(first.path[0] ?? "configuration");
+    const got = raw[name];
+    const secret = ["BOT_TOKEN", "WEBHOOK_SECRET", "DATABASE_URL"].includes(name);
+    const shown = secret || got === undefined ? "" : `, got "${got}"`;
+    throw new ConfigError(`${name}: expected ${first.message}${shown}`);
+  }
+  const c = parsed.data;
+  return {
+    mode: !c.BOT_TOKEN ? "sandbox" : c.WEBHOOK_URL ? "webhook" : "polling",
+    botToken: c.BOT_TOKEN,
+    botApiRoot: c.BOT_API_ROOT.replace(/\/+$/, ""),
+    databaseUrl: c.DATABASE_URL,
+    databasePoolMax: c.DATABASE_POOL_MAX,
+    dataDir: path.resolve(c.DATA_DIR),
+    filesDir: path.resolve(c.FILES_DIR ?? path.join(c.DATA_DIR, "files")),
+    host: c.HOST,
+    port: c.PORT,
+    webhookUrl: c.WEBHOOK_URL,
+    webhookSecret: c.WEBHOOK_SECRET,
+    adminTelegramIds: c.ADMIN_TELEGRAM_IDS ?? [],
+    operatorBin: c.OPERATOR_BIN ?? SANDBOX_OPERATOR_BIN,
+    logLevel: c.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,60 @@
+import { eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import type { DbOrTx } from "../../db/client.js";
+import { users } from "../../db/schema/index.js";
+import type { Ctx } from "../shared/context.js";
+import { LANGUAGES, type Actor, type Language, type Role } from "../shared/roles.js";
+import { parseInput } from "../shared/validate.js";
+
+type UserRow = typeof users.$inferSelect;
+
+/** Telegram's language_code ("ru-RU", "kk") mapped onto ours; Kazakh, the state language, otherwise. */
+export function guessLanguage(languageCode: string | undefined): Language {
+  const base = languageCode?.slice(0, 2).toLowerCase();
+  return LANGUAGES.find((l) => l === base) ?? "kk";
+}
+
+function toActor(row: UserRow, languageCode?: string): Actor {
+  return {
+    userId: row.id,
+    telegramId: row.telegramId,
+    role: row.role as Role,
+    active: row.active,
+    clearance: row.clearance,
+    language: (row.language as Language | null) ?? guessLanguage(languageCode),
+  };
+}
+
+const identifyInput = z.object({ telegramId: z.number().int().positive(), languageCode: z.string().optional() });
+
+/** The person behind an update, created on first contact. One query for everyone seen before. */
+export async function identify(ctx: Ctx, input: z.input<typeof identifyInput>): Promise<Actor & { languageChosen: boolean }> {
+  const { telegramId, languageCode } = parseInput(identifyInput, input);
+  let [row] = await ctx.db.select().from(users).where(eq(users.telegramId, telegramId));
+  if (!row) {
+    await ctx.db.insert(users).values({ telegramId, createdAt: ctx.clock.now() }).onConflictDoNothing();
+    [row] = await ctx.db.select().from(users).where(eq(users.telegramId, telegramId));
+  }
+  if (!row) throw new Error(`user ${telegramId} vanished right after insert`);
+  return { ...toActor(row, languageCode), languageChosen: row.language !== null };
+}
+
+const languageInput = z.enum(LANGUAGES);
+
+/** The language every message to this person is written in, from now on. */
+export async function setLanguage(ctx: Ctx, db: DbOrTx, actor: Actor, language: Language): Promise<Actor> {
+  const lang = parseInput(languageInput, language);
+  await db.update(users).set({ language: lang }).where(eq(users.id, actor.userId));
+  return { ...actor, language: lang };
+}
+
+/** The first administrators come from configuration (DESIGN §1); the rest join by invite. */
+export async function grantConfiguredAdmins(ctx: Ctx, telegramIds: readonly number[]): Promise<void> {
+  if (telegramIds.length === 0) return;
+  const now = ctx.clock.now();
+  await ctx.db
+    .insert(users)
+    .values(telegramIds.map((telegramId) => ({ telegramId, role: "admin" as const, createdAt: now })))
+    .onConflictDoNothing();
+  await ctx.db.update(users).set({ role: "admin" }).where(inArray(users.telegramId, [...telegramIds]));
+}

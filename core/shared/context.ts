@@ -1,0 +1,17 @@
+import type { Db } from "../../db/client.js";
+import type { Clock } from "./clock.js";
+
+/** The part of a pino logger the domain uses; ids only, never personal data. */
+export interface Logger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** What every use case receives: `(ctx, actor, input)` (DESIGN §8). */
+export interface Ctx {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+}

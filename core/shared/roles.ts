@@ -1,0 +1,19 @@
+/** Roles of DESIGN §1. A person has exactly one. */
+export const ROLES = ["citizen", "registrar", "reviewer", "reception", "executor", "deputy", "head", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const STAFF_ROLES: readonly Role[] = ROLES.filter((r) => r !== "citizen");
+
+export const LANGUAGES = ["kk", "ru", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Who is acting: enough for every permission decision, nothing more. */
+export interface Actor {
+  userId: number;
+  telegramId: number;
+  role: Role;
+  active: boolean;
+  /** Cleared for documents marked for official use (ҚБПҮ / ДСП). */
+  clearance: boolean;
+  language: Language;
+}

@@ -1,0 +1,74 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema/index.js";
+
+export type Schema = typeof schema;
+/** The one database type the domain sees, whichever driver is behind it. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Either the database or an open transaction: use cases accept both so they compose. */
+export type DbOrTx = Db | Tx;
+
+export type DatabaseKind = "postgres" | "pglite";
+
+export interface Database {
+  db: Db;
+  kind: DatabaseKind;
+  /** Runs `work` while holding a PostgreSQL advisory lock (a no-op guard on single-process PGlite). */
+  withLock<T>(key: number, work: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres:// URL; without it an embedded PGlite is used. */
+  url?: string;
+  /** Where PGlite keeps its files; omitted means in memory (tests). */
+  dataDir?: string;
+  poolMax?: number;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.url ? openPostgres(options.url, options.poolMax ?? 10) : openPglite(options.dataDir);
+}
+
+function openPostgres(url: string, poolMax: number): Database {
+  const sql = postgres(url, { max: poolMax, onnotice: () => {} });
+  const db = drizzlePostgres(sql, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: "postgres",
+    async withLock(key, work) {
+      // Session-level locks belong to one connection, so hold one for the whole run.
+      const conn = await sql.reserve();
+      try {
+        await conn`select pg_advisory_lock(${key})`;
+        try {
+          return await work();
+        } finally {
+          await conn`select pg_advisory_unlock(${key})`;
+        }
+      } finally {
+        conn.release();
+      }
+    },
+    close: () => sql.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: "pglite",
+    withLock: (_key, work) => work(),
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,22 @@
+import { integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { users } from "./people.js";
+
+/**
+ * Where each person is in a chat flow (sign-up, intake, booking), one row per person and flow,
+ * so a restart or redeploy resumes at the same step (DESIGN §8).
+ */
+export const flows = pgTable(
+  "flows",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    name: text("name").notNull(),
+    step: text("step").notNull(),
+    data: jsonb("data").notNull(),
+    /** The bot message that asks the current question, so it can be edited or stripped of buttons. */
+    messageId: integer("message_id"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.name] })],
+);

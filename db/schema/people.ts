@@ -1,0 +1,61 @@
+import { sql } from "drizzle-orm";
+import { bigint, boolean, check, integer, pgTable, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
+
+/** Everyone who talks to the bot: citizens and staff alike, keyed by their Telegram id. */
+export const users = pgTable(
+  "users",
+  {
+    id: serial("id").primaryKey(),
+    telegramId: bigint("telegram_id", { mode: "number" }).notNull().unique(),
+    role: text("role").notNull().default("citizen"),
+    /** Null until the person chooses; until then Telegram's language_code is a guess. */
+    language: text("language"),
+    active: boolean("active").notNull().default(true),
+    clearance: boolean("clearance").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    check("users_role_check", sql`${t.role} in ('citizen','registrar','reviewer','reception','executor','deputy','head','admin')`),
+    check("users_language_check", sql`${t.language} in ('kk','ru','en')`),
+  ],
+);
+
+/** A citizen's profile (DESIGN §2 intake): an individual with an IIN, or a legal entity's representative with a BIN. */
+export const citizens = pgTable(
+  "citizens",
+  {
+    userId: integer("user_id")
+      .primaryKey()
+      .references(() => users.id),
+    kind: text("kind").notNull(),
+    fullName: text("full_name").notNull(),
+    iin: text("iin"),
+    bin: text("bin"),
+    organization: text("organization"),
+    phone: text("phone").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    check(
+      "citizens_kind_check",
+      sql`(${t.kind} = 'individual' and ${t.iin} is not null) or (${t.kind} = 'legal' and ${t.bin} is not null and ${t.organization} is not null)`,
+    ),
+  ],
+);
+
+/** Consent to personal-data processing (Law No. 94-V, Art. 8): the exact text agreed to, its version and time. */
+export const consents = pgTable(
+  "consents",
+  {
+    id: serial("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    version: text("version").notNull(),
+    language: text("language").notNull(),
+    text: text("text").notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [unique("consents_user_version").on(t.userId, t.version)],
+);
