@@ -21,9 +21,9 @@ export interface CitizenProfile {
   phone: string;
 }
 
-export async function getProfile(ctx: Ctx, actor: Actor): Promise<CitizenProfile | null> {
+export async function getProfile(ctx: Ctx, actor: Actor, db: DbOrTx = ctx.db): Promise<CitizenProfile | null> {
   assertCan(actor, "profile.read", { ownerUserId: actor.userId });
-  const [row] = await ctx.db.select().from(citizens).where(eq(citizens.userId, actor.userId));
+  const [row] = await db.select().from(citizens).where(eq(citizens.userId, actor.userId));
   if (!row) return null;
   return {
     kind: row.kind as CitizenKind,
@@ -59,13 +59,11 @@ const editInput = z.discriminatedUnion("field", [
 ]);
 
 /** Changes one field of an existing profile, with the same rules as sign-up. */
-export async function editProfileField(
-  ctx: Ctx,
-  actor: Actor,
-  input: z.input<typeof editInput>,
-): Promise<CitizenProfile> {
+export type ProfileEdit = z.input<typeof editInput>;
+
+export async function editProfileField(ctx: Ctx, db: DbOrTx, actor: Actor, input: ProfileEdit): Promise<CitizenProfile> {
   const edit = parseInput(editInput, input);
-  const profile = await getProfile(ctx, actor);
+  const profile = await getProfile(ctx, actor, db);
   if (!profile) throw new DomainError("profile_missing");
   if (!fieldsOf(profile.kind).includes(edit.field)) throw new DomainError("invalid_input");
   assertCan(actor, "profile.edit", { ownerUserId: actor.userId });
@@ -87,6 +85,6 @@ export async function editProfileField(
       updated.phone = parseOwnContact({ phone: edit.phone, userId: edit.contactUserId }, actor.telegramId);
       break;
   }
-  await ctx.db.update(citizens).set({ ...updated, updatedAt: ctx.clock.now() }).where(eq(citizens.userId, actor.userId));
+  await db.update(citizens).set({ ...updated, updatedAt: ctx.clock.now() }).where(eq(citizens.userId, actor.userId));
   return updated;
 }

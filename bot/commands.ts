@@ -1,0 +1,19 @@
+import type { Api } from "grammy";
+import { LANGUAGES } from "../core/shared/roles.js";
+import { translator } from "./i18n.js";
+
+const CITIZEN_COMMANDS = ["start", "profile", "language", "help", "cancel"] as const;
+
+/**
+ * The "/" menu in each language (Telegram picks by the user's app language); the default list
+ * is Kazakh, the state language. Staff lists are set per chat when staff join.
+ */
+export async function publishCommands(api: Api): Promise<void> {
+  for (const language of LANGUAGES) {
+    const t = translator(language);
+    const commands = CITIZEN_COMMANDS.map((command) => ({ command, description: t(`commands.${command}`) }));
+    await api.setMyCommands(commands, { scope: { type: "all_private_chats" }, language_code: language });
+    if (language === "kk") await api.setMyCommands(commands, { scope: { type: "all_private_chats" } });
+  }
+  await api.setChatMenuButton({ menu_button: { type: "commands" } });
+}

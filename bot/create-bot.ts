@@ -1,0 +1,80 @@
+import { limit } from "@grammyjs/ratelimiter";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, type ApiClientOptions, type MiddlewareFn } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { activeFlows } from "../core/flows/store.js";
+import { identify } from "../core/people/users.js";
+import { isDomainError } from "../core/shared/errors.js";
+import type { BotContext, BotDeps } from "./context.js";
+import { features } from "./features/index.js";
+import { translator } from "./i18n.js";
+import { answerCallback, send } from "./messages.js";
+
+export interface CreateBotOptions {
+  token: string;
+  deps: BotDeps;
+  apiRoot?: string;
+  /** Known in advance in tests and the sandbox, so no getMe round trip is needed. */
+  botInfo?: UserFromGetMe;
+  client?: Omit<ApiClientOptions, "apiRoot">;
+}
+
+/** Turns a refusal of the domain into the person's language; anything else is logged, not shown. */
+const errorBoundary: MiddlewareFn<BotContext> = async (ctx, next) => {
+  try {
+    await next();
+  } catch (error) {
+    const domain = isDomainError(error);
+    if (!domain) ctx.deps.core.log.error({ err: error, update: ctx.update.update_id }, "update failed");
+    const text = domain ? ctx.t(`errors.${error.code}`, error.params) : ctx.t("errors.internal");
+    if (ctx.callbackQuery) await answerCallback(ctx, text, text.length > 60);
+    else if (ctx.chat) await send(ctx, text).catch(() => undefined);
+  } finally {
+    // Every button press is answered, even when nothing visible changed.
+    await answerCallback(ctx);
+  }
+};
+
+/** Who is acting and in which language, read once per update. */
+const loadActor: MiddlewareFn<BotContext> = async (ctx, next) => {
+  ctx.callbackAnswered = false;
+  ctx.flows = new Set();
+  ctx.t = translator("kk");
+  if (!ctx.from || ctx.from.is_bot) return;
+  ctx.actor = await identify(ctx.deps.core, { telegramId: ctx.from.id, languageCode: ctx.from.language_code });
+  ctx.t = translator(ctx.actor.language);
+  await next();
+};
+
+const loadFlows: MiddlewareFn<BotContext> = async (ctx, next) => {
+  if (ctx.message) ctx.flows = new Set((await activeFlows(ctx.deps.core, ctx.actor.userId)).map((f) => f.name));
+  await next();
+};
+
+export function createBot(options: CreateBotOptions): Bot<BotContext> {
+  const bot = new Bot<BotContext>(options.token, {
+    botInfo: options.botInfo,
+    client: { ...options.client, ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
+  });
+  bot.use((ctx, next) => {
+    ctx.deps = options.deps;
+    return next();
+  });
+  // Updates of one chat are handled in order, whatever the transport.
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(loadActor);
+  bot.use(
+    limit<BotContext, never>({
+      timeFrame: 5000,
+      limit: 15,
+      keyGenerator: (ctx) => ctx.from?.id.toString(),
+      onLimitExceeded: async (ctx) => {
+        await send(ctx, ctx.t("hint.flood")).catch(() => undefined);
+      },
+    }),
+  );
+  bot.use(errorBoundary);
+  bot.use(loadFlows);
+  bot.use(features);
+  return bot;
+}

@@ -1,0 +1,56 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { getProfile } from "../../../core/citizens/profile.js";
+import { DomainError } from "../../../core/shared/errors.js";
+import type { BotContext } from "../../context.js";
+import { homeKeyboard, menuButton, type MenuSection } from "../../keyboards/home.js";
+import { answerCallback, send, showInPlace } from "../../messages.js";
+import { languageScreen } from "../common/language-screen.js";
+import { profileScreen } from "./profile-screen.js";
+
+/** Sections whose chat flows are not open yet: the button says so instead of pretending. */
+const NOT_OPEN = new Set<MenuSection>(["submit", "appeals", "reception"]);
+
+export function mainMenuScreen(ctx: BotContext): { text: string; markup: InlineKeyboard } {
+  const t = ctx.t;
+  const open = (section: MenuSection) => menuButton.encode("open", section);
+  return {
+    text: t("menu.title"),
+    markup: new InlineKeyboard()
+      .text(t("menu.submit_appeal"), open("submit"))
+      .row()
+      .text(t("menu.my_appeals"), open("appeals"))
+      .text(t("menu.reception"), open("reception"))
+      .row()
+      .text(t("menu.profile"), open("profile"))
+      .text(t("menu.language"), open("language"))
+      .text(t("menu.help"), open("help")),
+  };
+}
+
+export async function sendMainMenu(ctx: BotContext): Promise<void> {
+  const screen = mainMenuScreen(ctx);
+  await send(ctx, screen.text, screen.markup);
+}
+
+export const menu = new Composer<BotContext>();
+
+menu.callbackQuery(menuButton.pattern, async (ctx) => {
+  const parsed = menuButton.parse(ctx.callbackQuery.data);
+  if (!parsed) throw new DomainError("stale_button");
+  const section = parsed[1];
+  const profile = await getProfile(ctx.deps.core, ctx.actor);
+  if (!profile) throw new DomainError("profile_missing");
+  if (NOT_OPEN.has(section)) return answerCallback(ctx, ctx.t("menu.not_open"), true);
+
+  await answerCallback(ctx);
+  const messageId = ctx.callbackQuery.message?.message_id;
+  const screen =
+    section === "profile"
+      ? profileScreen(ctx, profile)
+      : section === "language"
+        ? languageScreen(ctx)
+        : section === "help"
+          ? { text: ctx.t("help.text"), markup: homeKeyboard(ctx) }
+          : mainMenuScreen(ctx);
+  await showInPlace(ctx, messageId, screen.text, screen.markup);
+});

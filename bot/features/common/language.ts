@@ -1,0 +1,28 @@
+import { Composer } from "grammy";
+import { setLanguage } from "../../../core/people/users.js";
+import { DomainError } from "../../../core/shared/errors.js";
+import type { BotContext } from "../../context.js";
+import { reaskActiveFlows } from "../../flows/reask.js";
+import { translator } from "../../i18n.js";
+import { answerCallback, send, showInPlace } from "../../messages.js";
+import { languageButton, languageScreen } from "./language-screen.js";
+
+/** `/language` and the menu's Language button; stored in the database, used for every later message. */
+export const language = new Composer<BotContext>();
+
+language.command("language", async (ctx) => {
+  const screen = languageScreen(ctx);
+  await send(ctx, screen.text, screen.markup);
+});
+
+language.callbackQuery(languageButton.pattern, async (ctx) => {
+  const parsed = languageButton.parse(ctx.callbackQuery.data);
+  if (!parsed) throw new DomainError("stale_button");
+  ctx.actor = { ...ctx.actor, ...(await setLanguage(ctx.deps.core, ctx.deps.core.db, ctx.actor, parsed[1])), languageChosen: true };
+  ctx.t = translator(ctx.actor.language);
+  await answerCallback(ctx, ctx.t("language.changed"));
+  const screen = languageScreen(ctx);
+  await showInPlace(ctx, ctx.callbackQuery.message?.message_id, screen.text, screen.markup);
+  // A question asked in the old language is asked again in the new one.
+  await reaskActiveFlows(ctx);
+});

@@ -1,0 +1,12 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../context.js";
+import { menu } from "./citizen/menu.js";
+import { profile } from "./citizen/profile.js";
+import { signup } from "./citizen/signup.js";
+import { cancel } from "./common/cancel.js";
+import { fallback } from "./common/fallback.js";
+import { help } from "./common/help.js";
+import { language } from "./common/language.js";
+
+/** Every feature, in the order they get a chance at an update; the fallback is last. */
+export const features = new Composer<BotContext>(cancel, signup, profile, menu, language, help, fallback);

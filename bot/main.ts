@@ -1,0 +1,30 @@
+import { ConfigError, loadConfig } from "../core/config.js";
+import { startApp } from "./app.js";
+import { createLogger } from "./logger.js";
+
+/** `npm start`: sandbox without BOT_TOKEN, Telegram with it. */
+let config;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`Configuration error: ${error.message}`);
+  process.exit(1);
+}
+
+const log = createLogger(config.logLevel);
+const app = await startApp({ config, log });
+if (config.mode === "sandbox") {
+  console.log(`Otinish sandbox (demo data, not connected to Telegram): http://localhost:${app.port}`);
+}
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, "finishing in-flight updates and closing");
+  await app.stop();
+  process.exit(0);
+}
+process.once("SIGINT", () => void shutdown("SIGINT"));
+process.once("SIGTERM", () => void shutdown("SIGTERM"));

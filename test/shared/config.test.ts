@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../core/config.js";
+
+const TOKEN = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ_abc";
+
+function errorOf(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error("configuration was accepted");
+}
+
+describe("configuration", () => {
+  it("starts the sandbox on PGlite in ./data with nothing set", () => {
+    const config = loadConfig({});
+    expect(config.mode).toBe("sandbox");
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.dataDir.endsWith("data")).toBe(true);
+    expect(config.filesDir.endsWith("data/files")).toBe(true);
+  });
+
+  it("uses long polling with a token and a webhook with a URL and secret", () => {
+    expect(loadConfig({ BOT_TOKEN: TOKEN, OPERATOR_BIN: "040840300024" }).mode).toBe("polling");
+    const webhook = loadConfig({
+      BOT_TOKEN: TOKEN,
+      OPERATOR_BIN: "040840300024",
+      WEBHOOK_URL: "https://bot.example.kz/telegram/webhook",
+      WEBHOOK_SECRET: "s3cret-s3cret-s3cret",
+    });
+    expect(webhook.mode).toBe("webhook");
+  });
+
+  it("parses the list of first administrators", () => {
+    expect(loadConfig({ ADMIN_TELEGRAM_IDS: "11, 22,33" }).adminTelegramIds).toEqual([11, 22, 33]);
+  });
+
+  it("names the variable and what it expects in one line", () => {
+    expect(errorOf({ PORT: "abc" })).toBe('PORT: expected a port number, got "abc"');
+    expect(errorOf({ PORT: "70000" })).toBe('PORT: expected a port 1–65535, got "70000"');
+    expect(errorOf({ LOG_LEVEL: "loud" })).toMatch(/^LOG_LEVEL: expected one of fatal, error/);
+    expect(errorOf({ ADMIN_TELEGRAM_IDS: "1,x" })).toMatch(/^ADMIN_TELEGRAM_IDS: expected comma-separated/);
+    expect(errorOf({ WEBHOOK_URL: "http://insecure" })).toMatch(/^WEBHOOK_URL: expected an https:\/\/ URL/);
+    expect(errorOf({ BOT_TOKEN: TOKEN, OPERATOR_BIN: "040840300024", WEBHOOK_URL: "https://x.kz/h" })).toMatch(/^WEBHOOK_SECRET:/);
+    expect(errorOf({ BOT_TOKEN: TOKEN })).toMatch(/^OPERATOR_BIN:/);
+    expect(errorOf({ OPERATOR_BIN: "870615400228" })).toMatch(/^OPERATOR_BIN: expected the 12-digit BIN/);
+  });
+
+  it("never echoes secrets back", () => {
+    expect(errorOf({ BOT_TOKEN: "12:short" })).not.toContain("short");
+    expect(errorOf({ DATABASE_URL: "mysql://user:pw@host/db" })).not.toContain("pw");
+  });
+});

@@ -1,0 +1,45 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+
+type Tree = { [key: string]: string | Tree };
+const load = (lang: string) => JSON.parse(readFileSync(new URL(`../../locales/${lang}.json`, import.meta.url), "utf8")) as Tree;
+const flatten = (tree: Tree, prefix = ""): [string, string][] =>
+  Object.entries(tree).flatMap(([k, v]) => (typeof v === "string" ? [[prefix + k, v] as [string, string]] : flatten(v, `${prefix}${k}.`)));
+
+const [kk, ru, en] = ["kk", "ru", "en"].map((l) => new Map(flatten(load(l))));
+
+describe("locales", () => {
+  it("have the same keys in Kazakh, Russian and English", () => {
+    const keys = (m: Map<string, string>) => [...m.keys()].sort();
+    expect(keys(ru!)).toEqual(keys(kk!));
+    expect(keys(en!)).toEqual(keys(kk!));
+  });
+
+  it("use the same placeholders in every language", () => {
+    const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    for (const [key, text] of kk!) {
+      expect(placeholders(ru!.get(key)!), key).toEqual(placeholders(text));
+      expect(placeholders(en!.get(key)!), key).toEqual(placeholders(text));
+    }
+  });
+
+  it("have no empty texts and no Kazakh sentence copied from Russian", () => {
+    const copied = [...kk!].filter(([key, text]) => text.trim() === "" || (text === ru!.get(key) && text.length > 20));
+    expect(copied).toEqual([]);
+  });
+
+  it("keep every error that the domain can raise translated", () => {
+    const codes = readDomainErrorCodes();
+    const missing = codes.filter((code) => !kk!.has(`errors.${code}`));
+    expect(missing).toEqual([]);
+  });
+});
+
+/** Codes thrown as `new DomainError("code"` or built as `iin_${problem}` in core/. */
+function readDomainErrorCodes(): string[] {
+  const { execSync } = require("node:child_process") as typeof import("node:child_process");
+  const out = execSync(`grep -rhoE 'DomainError\\((\\x60|")[a-z_]+' core`, { cwd: new URL("../..", import.meta.url) }).toString();
+  const literal = out.split("\n").filter(Boolean).map((l) => l.replace(/^DomainError\(["`]/, ""));
+  const built = ["length", "digits", "checksum"].flatMap((p) => [`iin_${p}`, `bin_${p}`]).concat("bin_entity_type");
+  return [...new Set([...literal.filter((c) => !c.endsWith("_")), ...built])];
+}

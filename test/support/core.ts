@@ -1,0 +1,13 @@
+import { ManualClock } from "../../core/shared/clock.js";
+import type { Ctx, Logger } from "../../core/shared/context.js";
+import type { Database } from "../../db/client.js";
+
+/** Swallows logs in tests while keeping the warnings for inspection. */
+export function quietLogger(): Logger & { warnings: object[] } {
+  const warnings: object[] = [];
+  return { debug() {}, info() {}, warn: (obj) => void warnings.push(obj), error: (obj) => void warnings.push(obj), warnings };
+}
+
+export function testCtx(database: Database, at = "2026-03-02T09:00:00+05:00"): Ctx & { clock: ManualClock } {
+  return { db: database.db, clock: new ManualClock(at), log: quietLogger() };
+}

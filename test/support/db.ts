@@ -1,0 +1,42 @@
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { openDatabase, type Database } from "../../db/client.js";
+import { migrate } from "../../db/migrate.js";
+
+export interface TestDatabase {
+  database: Database;
+  /** Closes it and, on PostgreSQL, drops the throwaway database. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * A fresh, migrated database for one test file: in-memory PGlite, or a new PostgreSQL database
+ * next to TEST_DATABASE_URL when the file runs in the "postgres" project.
+ */
+export async function openTestDatabase(): Promise<TestDatabase> {
+  if (process.env.OTINISH_TEST_DB !== "postgres") {
+    const database = await openDatabase({});
+    await migrate(database);
+    return { database, dispose: () => database.close() };
+  }
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) throw new Error("TEST_DATABASE_URL is needed for the postgres test project");
+  const name = `otinish_t_${randomBytes(6).toString("hex")}`;
+  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString(), poolMax: 20 });
+  await migrate(database);
+  return {
+    database,
+    async dispose() {
+      await database.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/** Which database this run is on, for test names. */
+export const dbKind = process.env.OTINISH_TEST_DB === "postgres" ? "PostgreSQL" : "PGlite";

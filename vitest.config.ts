@@ -1,0 +1,22 @@
+import { defineConfig } from "vitest/config";
+
+/**
+ * Pure rules run once; everything that touches a database runs on PGlite and, when
+ * TEST_DATABASE_URL is set, again on PostgreSQL.
+ */
+const DB_TESTS = ["test/**/*.db.test.ts", "test/e2e/**/*.test.ts"];
+const databases = ["pglite", ...(process.env.TEST_DATABASE_URL ? ["postgres"] : [])];
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      { test: { name: "unit", include: ["test/**/*.test.ts"], exclude: [...DB_TESTS, "test/browser/**"] } },
+      ...databases.map((db) => ({
+        test: { name: db, include: DB_TESTS, env: { OTINISH_TEST_DB: db } },
+      })),
+      { test: { name: "browser", include: ["test/browser/**/*.test.ts"], env: { OTINISH_TEST_DB: "pglite" } } },
+    ],
+  },
+});
