@@ -12,11 +12,12 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { test: { name: "unit", include: ["test/**/*.test.ts"], exclude: [...DB_TESTS, "test/browser/**"] } },
+      { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: [...DB_TESTS, "test/browser/**"] } },
       ...databases.map((db) => ({
+        extends: true as const,
         test: { name: db, include: DB_TESTS, env: { OTINISH_TEST_DB: db } },
       })),
-      { test: { name: "browser", include: ["test/browser/**/*.test.ts"], env: { OTINISH_TEST_DB: "pglite" } } },
+      { extends: true, test: { name: "browser", include: ["test/browser/**/*.test.ts"], env: { OTINISH_TEST_DB: "pglite" } } },
     ],
   },
 });

@@ -25,7 +25,7 @@ const schema = z
     DATA_DIR: z.string().default("./data"),
     FILES_DIR: z.string().optional(),
     HOST: z.string().default("0.0.0.0"),
-    PORT: z.coerce.number({ error: "a port number" }).int("a port number").min(1, "a port 1–65535").max(65535, "a port 1–65535").default(3000),
+    PORT: z.coerce.number({ error: "a port number" }).int("a port number").min(0, "a port 0–65535 (0 picks a free one)").max(65535, "a port 0–65535 (0 picks a free one)").default(3000),
     WEBHOOK_URL: z.url({ protocol: /^https$/, error: "an https:// URL that Telegram can reach" }).optional(),
     WEBHOOK_SECRET: z
       .string()

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { clearFlow, loadFlow, saveFlow, type FlowState } from "../flows/store.js";
+import { clearFlow, loadFlow, saveFlow } from "../flows/store.js";
 import { setLanguage } from "../people/users.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
@@ -31,7 +31,8 @@ const stateSchema = z.object({ step: z.enum(SIGNUP_STEPS), data: dataSchema });
 
 const inputSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("language"), language: z.enum(LANGUAGES) }),
-  z.object({ type: z.literal("consent"), accepted: z.boolean(), text: z.string() }),
+  /** `text` and `language`: the consent exactly as it was shown, to be kept with the answer. */
+  z.object({ type: z.literal("consent"), accepted: z.boolean(), text: z.string(), language: z.enum(LANGUAGES) }),
   z.object({ type: z.literal("kind"), kind: z.enum(CITIZEN_KINDS) }),
   z.object({ type: z.literal("text"), text: z.string() }),
   z.object({ type: z.literal("contact"), phone: z.string(), contactUserId: z.number().optional() }),
@@ -112,7 +113,7 @@ export async function answerSignup(ctx: Ctx, actor: Actor, rawInput: SignupInput
       }
       case "consent": {
         if (!input.accepted) return { ...state, declined: true, actor };
-        await recordConsent(ctx, tx, actor, { language: actor.language, text: input.text });
+        await recordConsent(ctx, tx, actor, { language: input.language, text: input.text });
         return go("kind", data);
       }
       case "kind":

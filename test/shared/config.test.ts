@@ -40,7 +40,7 @@ describe("configuration", () => {
 
   it("names the variable and what it expects in one line", () => {
     expect(errorOf({ PORT: "abc" })).toBe('PORT: expected a port number, got "abc"');
-    expect(errorOf({ PORT: "70000" })).toBe('PORT: expected a port 1–65535, got "70000"');
+    expect(errorOf({ PORT: "70000" })).toBe('PORT: expected a port 0–65535 (0 picks a free one), got "70000"');
     expect(errorOf({ LOG_LEVEL: "loud" })).toMatch(/^LOG_LEVEL: expected one of fatal, error/);
     expect(errorOf({ ADMIN_TELEGRAM_IDS: "1,x" })).toMatch(/^ADMIN_TELEGRAM_IDS: expected comma-separated/);
     expect(errorOf({ WEBHOOK_URL: "http://insecure" })).toMatch(/^WEBHOOK_URL: expected an https:\/\/ URL/);

@@ -1,3 +1,4 @@
+import { execSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
@@ -37,7 +38,6 @@ describe("locales", () => {
 
 /** Codes thrown as `new DomainError("code"` or built as `iin_${problem}` in core/. */
 function readDomainErrorCodes(): string[] {
-  const { execSync } = require("node:child_process") as typeof import("node:child_process");
   const out = execSync(`grep -rhoE 'DomainError\\((\\x60|")[a-z_]+' core`, { cwd: new URL("../..", import.meta.url) }).toString();
   const literal = out.split("\n").filter(Boolean).map((l) => l.replace(/^DomainError\(["`]/, ""));
   const built = ["length", "digits", "checksum"].flatMap((p) => [`iin_${p}`, `bin_${p}`]).concat("bin_entity_type");

@@ -1,0 +1,12 @@
+/** `npm run bench -- <name>`: runs one benchmark; its figures are the last line, as JSON. */
+const BENCHMARKS: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
+  updates: () => import("./updates.js"),
+};
+
+const [name, ...args] = process.argv.slice(2);
+const load = name ? BENCHMARKS[name] : undefined;
+if (!load) {
+  console.error(`usage: npm run bench -- <${Object.keys(BENCHMARKS).join("|")}>`);
+  process.exit(2);
+}
+await (await load()).run(args);

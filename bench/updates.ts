@@ -1,0 +1,138 @@
+import { performance } from "node:perf_hooks";
+import type { Update, UserFromGetMe } from "grammy/types";
+import { pino } from "pino";
+import { createBot } from "../bot/create-bot.js";
+import { systemClock } from "../core/shared/clock.js";
+import { DEFAULT_SERVER, openBenchDatabase, percentile } from "./bench-database.js";
+import { pgbenchTps } from "./pgbench.js";
+
+/**
+ * Sign-up and menu updates through the real bot (all middleware, core and PostgreSQL), with the
+ * Bot API answered in-process by a transformer, so no network is in the figures. Many people at
+ * once, each one's updates in order, as Telegram delivers them.
+ */
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 800);
+const PGBENCH_SECONDS = 10;
+
+const BOT_INFO = {
+  id: 1,
+  is_bot: true,
+  first_name: "Otinish",
+  username: "otinish_bench_bot",
+  can_join_groups: false,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+} as UserFromGetMe;
+
+let updateId = 0;
+let messageId = 0;
+/** The bot's latest message with buttons in each chat: what a person would press next. */
+const lastQuestion = new Map<number, number>();
+
+function fakeApi(method: string, payload: Record<string, unknown>): unknown {
+  const chatId = Number(payload.chat_id);
+  const hasButtons = ((payload.reply_markup as { inline_keyboard?: unknown[] } | undefined)?.inline_keyboard?.length ?? 0) > 0;
+  if (method === "sendMessage") {
+    const id = ++messageId;
+    if (hasButtons) lastQuestion.set(chatId, id);
+    return { message_id: id, date: 0, chat: { id: chatId, type: "private", first_name: "x" }, text: payload.text };
+  }
+  if (method === "editMessageText") {
+    return { message_id: payload.message_id, date: 0, chat: { id: chatId, type: "private", first_name: "x" }, text: payload.text };
+  }
+  return true;
+}
+
+function person(id: number) {
+  return { id, is_bot: false, first_name: "Bench", language_code: "ru" };
+}
+
+function message(id: number, extra: Record<string, unknown>): Update {
+  return {
+    update_id: ++updateId,
+    message: { message_id: ++messageId, date: 0, chat: { id, type: "private", first_name: "Bench" }, from: person(id), ...extra },
+  } as Update;
+}
+
+function press(id: number, data: string): Update {
+  return {
+    update_id: ++updateId,
+    callback_query: {
+      id: String(updateId),
+      from: person(id),
+      chat_instance: String(id),
+      data,
+      message: { message_id: lastQuestion.get(id) ?? 0, date: 0, chat: { id, type: "private", first_name: "Bench" }, text: "" },
+    },
+  } as Update;
+}
+
+/** What one person sends: the whole sign-up, then a look at the profile and help from the menu. */
+function* journey(id: number): Generator<() => Update> {
+  yield () => message(id, { text: "/start", entities: [{ type: "bot_command", offset: 0, length: 6 }] });
+  yield () => press(id, "su1:lang:ru");
+  yield () => press(id, "su1:consent:yes");
+  yield () => press(id, "su1:kind:individual");
+  yield () => message(id, { text: "Иванов Иван Иванович" });
+  yield () => message(id, { text: "870615400228" });
+  yield () => message(id, { contact: { phone_number: "+77011234567", first_name: "Bench", user_id: id } });
+  for (const section of ["profile", "home", "help", "home"]) yield () => press(id, `mn1:open:${section}`);
+}
+
+export async function run(): Promise<void> {
+  const bench = await openBenchDatabase("otinish_bench_updates", CLIENTS);
+  const log = pino({ level: "silent" });
+  const bot = createBot({
+    token: "1:bench-token-never-sent-anywhere",
+    botInfo: BOT_INFO,
+    deps: { core: { db: bench.database.db, clock: systemClock, log }, operatorBin: "040840300024" },
+  });
+  let apiErrors = 0;
+  bot.catch(() => void apiErrors++);
+  bot.api.config.use(async (_prev, method, payload) => ({ ok: true, result: fakeApi(method, payload as Record<string, unknown>) }) as never);
+  await bot.init();
+
+  const latencies: number[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < PEOPLE) {
+      const id = 5_000_000 + next++;
+      for (const make of journey(id)) {
+        const started = performance.now();
+        await bot.handleUpdate(make());
+        latencies.push(performance.now() - started);
+      }
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CLIENTS }, worker));
+  const seconds = (performance.now() - started) / 1000;
+
+  const profiles = await bench.database.db.execute("select count(*)::int as n from citizens");
+  const signedUp = Number((profiles as unknown as { n: number }[])[0]?.n ?? (profiles as { rows?: { n: number }[] }).rows?.[0]?.n);
+  await bench.dispose();
+
+  latencies.sort((a, b) => a - b);
+  const updatesPerSecond = latencies.length / seconds;
+  console.log(`${latencies.length} updates from ${PEOPLE} people (${CLIENTS} at a time) in ${seconds.toFixed(1)} s; ${signedUp} signed up`);
+  const tps = pgbenchTps(process.env.DATABASE_URL ?? DEFAULT_SERVER, CLIENTS, PGBENCH_SECONDS);
+  console.log(
+    JSON.stringify({
+      bench: "updates",
+      database: "postgres",
+      clients: CLIENTS,
+      people: PEOPLE,
+      updates: latencies.length,
+      signed_up: signedUp,
+      errors: apiErrors,
+      updates_per_s: Math.round(updatesPerSecond),
+      p50_ms: Number(percentile(latencies, 50).toFixed(2)),
+      p99_ms: Number(percentile(latencies, 99).toFixed(2)),
+      pgbench_N_tps: Math.round(tps),
+      ratio_to_pgbench: Number((updatesPerSecond / tps).toFixed(3)),
+    }),
+  );
+}

@@ -1,0 +1,20 @@
+import { systemStatus } from "../../core/system/status.js";
+import type { CliCommand } from "../command.js";
+import { withCore } from "../open-core.js";
+
+export const statusCommand: CliCommand = {
+  name: "status",
+  usage: "status",
+  summary: "database kind and record counts",
+  async run(_args, io) {
+    await withCore(io.config, async (ctx, database) => {
+      const status = await systemStatus(ctx);
+      io.out(`database: ${database.kind}${database.kind === "pglite" ? ` (${io.config.dataDir})` : ""}`);
+      io.out(`users: ${status.users}`);
+      io.out(`citizens: ${status.citizens}`);
+      io.out(`consents: ${status.consents}`);
+      io.out(`flows in progress: ${status.flowsInProgress}`);
+    });
+    return 0;
+  },
+};

@@ -1,0 +1,38 @@
+import { ConfigError, loadConfig } from "../core/config.js";
+import type { CliCommand, CliIo } from "./command.js";
+import { migrateCommand } from "./commands/migrate.js";
+import { statusCommand } from "./commands/status.js";
+
+const commands: CliCommand[] = [migrateCommand, statusCommand];
+
+function help(io: Pick<CliIo, "out">): number {
+  io.out("usage: npm run cli -- <command> [options]");
+  io.out("");
+  for (const c of commands) io.out(`  ${c.usage.padEnd(40)} ${c.summary}`);
+  io.out(`  ${"help".padEnd(40)} this list`);
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const out = (line: string) => console.log(line);
+  const err = (line: string) => console.error(line);
+  if (!name || name === "help" || name === "--help") return help({ out });
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    err(`unknown command "${name}"`);
+    help({ out: err });
+    return 2;
+  }
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    err(`Configuration error: ${error.message}`);
+    return 1;
+  }
+  return command.run(args, { config, out, err });
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,70 @@
+import type { AddressInfo } from "node:net";
+import { serve, type ServerType } from "@hono/node-server";
+import { pino } from "pino";
+import { startApp, type RunningApp } from "../../bot/app.js";
+import { createSandbox, type DemoUser, type Sandbox } from "../../bot/sandbox/index.js";
+import { loadConfig } from "../../core/config.js";
+import { ManualClock } from "../../core/shared/clock.js";
+import { openTestDatabase, type TestDatabase } from "./db.js";
+import { SandboxUser } from "./sandbox-user.js";
+
+const TOKEN = "200000002:e2e-token-for-the-local-emulator";
+export const OPERATOR_BIN = "040840300024";
+
+export interface Harness {
+  emulatorUrl: string;
+  sandbox: Sandbox;
+  clock: ManualClock;
+  db: TestDatabase;
+  app(): RunningApp;
+  /** A person in the emulator, with the given Telegram language. */
+  user(id: number, languageCode?: string): SandboxUser;
+  /** Stops the bot as a deploy would and starts a new one on the same database and emulator. */
+  restart(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+/**
+ * The real bot in production's long-polling mode, talking to the Bot API emulator over HTTP,
+ * on a fresh test database: end-to-end tests act only as Telegram users would.
+ */
+export async function startHarness(users: DemoUser[]): Promise<Harness> {
+  const db = await openTestDatabase();
+  const sandbox = createSandbox({ token: TOKEN, bot: { id: 200000002, username: "otinish_test_bot", first_name: "Otinish" }, demoUsers: users });
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: sandbox.app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+  });
+  const emulatorUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const clock = new ManualClock("2026-03-02T09:00:00+05:00");
+  const config = loadConfig({
+    BOT_TOKEN: TOKEN,
+    BOT_API_ROOT: emulatorUrl,
+    OPERATOR_BIN,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "silent",
+  });
+  const start = () => startApp({ config, log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }), clock, database: db.database });
+  let app = await start();
+  return {
+    emulatorUrl,
+    sandbox,
+    clock,
+    db,
+    app: () => app,
+    user: (id) => new SandboxUser(emulatorUrl, id),
+    async restart() {
+      await app.stop();
+      app = await start();
+    },
+    async dispose() {
+      await app.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.dispose();
+    },
+  };
+}
+
+export function citizen(id: number, language_code: string, first_name = "Test"): DemoUser {
+  return { id, first_name, language_code, demoRole: "citizen" };
+}
