@@ -148,7 +148,7 @@ describe(`sign-up through the Bot API on ${dbKind}`, () => {
     await u.waitForBot(shown("ru", "signup.kind.ask"));
     const stale = shown("ru", "errors.stale_button");
     // The same press again as a double tap sends it, a made-up button, and a real one for another step.
-    for (const data of ["su1:consent:yes", "xx9:drop:tables", "su1:lang:kk", "su1:kind:legal"]) {
+    for (const data of ["su1:consent:yes", "xx9:drop:tables", "su1:lang:kk", "su1:consent:no"]) {
       await u.pressData(consent.message_id, data);
       await u.waitFor((view) => view.toasts.some((t) => t.text === stale));
     }
