@@ -17,7 +17,11 @@ export interface CreateBotOptions {
   /** Known in advance in tests and the sandbox, so no getMe round trip is needed. */
   botInfo?: UserFromGetMe;
   client?: Omit<ApiClientOptions, "apiRoot">;
+  /** Updates per person per 30 s; 0 turns the limit off. */
+  floodLimit?: number;
 }
+
+const FLOOD_WINDOW_MS = 30_000;
 
 /** Turns a refusal of the domain into the person's language; anything else is logged, not shown. */
 const errorBoundary: MiddlewareFn<BotContext> = async (ctx, next) => {
@@ -47,9 +51,27 @@ const loadActor: MiddlewareFn<BotContext> = async (ctx, next) => {
 };
 
 const loadFlows: MiddlewareFn<BotContext> = async (ctx, next) => {
-  if (ctx.message) ctx.flows = new Set((await activeFlows(ctx.deps.core, ctx.actor.userId)).map((f) => f.name));
+  if (ctx.message || ctx.callbackQuery) ctx.flows = new Set((await activeFlows(ctx.deps.core, ctx.actor.userId)).map((f) => f.name));
   await next();
 };
+
+/** Past the limit, one polite notice per window; the updates themselves are not handled. */
+function floodGuard(maxUpdates: number): MiddlewareFn<BotContext> {
+  const noticed = new Map<string, number>();
+  return limit<BotContext, never>({
+    timeFrame: FLOOD_WINDOW_MS,
+    limit: maxUpdates,
+    keyGenerator: (ctx) => ctx.from?.id.toString(),
+    onLimitExceeded: async (ctx) => {
+      const key = String(ctx.from?.id);
+      const now = Date.now();
+      if ((noticed.get(key) ?? 0) > now - FLOOD_WINDOW_MS) return;
+      noticed.set(key, now);
+      for (const [k, at] of noticed) if (at <= now - FLOOD_WINDOW_MS) noticed.delete(k);
+      await send(ctx, ctx.t("hint.flood")).catch(() => undefined);
+    },
+  });
+}
 
 export function createBot(options: CreateBotOptions): Bot<BotContext> {
   const bot = new Bot<BotContext>(options.token, {
@@ -63,16 +85,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   // Updates of one chat are handled in order, whatever the transport.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(loadActor);
-  bot.use(
-    limit<BotContext, never>({
-      timeFrame: 5000,
-      limit: 15,
-      keyGenerator: (ctx) => ctx.from?.id.toString(),
-      onLimitExceeded: async (ctx) => {
-        await send(ctx, ctx.t("hint.flood")).catch(() => undefined);
-      },
-    }),
-  );
+  if (options.floodLimit !== 0) bot.use(floodGuard(options.floodLimit ?? 60));
   bot.use(errorBoundary);
   bot.use(loadFlows);
   bot.use(features);

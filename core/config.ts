@@ -40,6 +40,7 @@ const schema = z
       .string()
       .refine((v) => binProblem(v) === null, "the 12-digit BIN of the personal-data operator")
       .optional(),
+    FLOOD_LIMIT: z.coerce.number({ error: "a whole number" }).int("a whole number").min(0, "0 (off) or more").default(60),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   })
   .superRefine((c, issue) => {
@@ -67,6 +68,8 @@ export interface Config {
   webhookSecret: string | undefined;
   adminTelegramIds: number[];
   operatorBin: string;
+  /** Updates one person may send per 30 s before the bot asks them to slow down; 0 turns it off. */
+  floodLimit: number;
   logLevel: (typeof LOG_LEVELS)[number];
 }
 
@@ -104,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     webhookSecret: c.WEBHOOK_SECRET,
     adminTelegramIds: c.ADMIN_TELEGRAM_IDS ?? [],
     operatorBin: c.OPERATOR_BIN ?? SANDBOX_OPERATOR_BIN,
+    floodLimit: c.FLOOD_LIMIT,
     logLevel: c.LOG_LEVEL,
   };
 }

@@ -87,12 +87,13 @@ export class SandboxUser {
     await this.act("callbacks", { message_id: messageId, data });
   }
 
-  /** Presses a reply-keyboard button; a request_contact button shares the user's own contact. */
-  async pressReply(buttonText: Match): Promise<void> {
-    const keyboard = await this.replyKeyboard();
-    const buttons = keyboard?.keyboard.flat() ?? [];
-    const button = buttons.find((b) => labelMatches(b.text, buttonText));
-    if (!button) throw new Error(`No reply button ${String(buttonText)}; visible: ${buttons.map((b) => `"${b.text}"`).join(", ") || "none"}`);
+  /** Presses a reply-keyboard button, waiting for it to appear; a request_contact button shares the user's own contact. */
+  async pressReply(buttonText: Match, timeoutMs?: number): Promise<void> {
+    const find = (view: ChatView) => view.reply_keyboard?.keyboard.flat().find((b) => labelMatches(b.text, buttonText));
+    const button = await this.waitForMatch(find, timeoutMs).catch(async () => {
+      const buttons = (await this.view(0, 0)).reply_keyboard?.keyboard.flat() ?? [];
+      throw new Error(`No reply button ${String(buttonText)}; visible: ${buttons.map((b) => `"${b.text}"`).join(", ") || "none"}`);
+    });
     if (button.request_contact) await this.sendContact();
     else if (button.request_location) await this.sendLocation();
     else await this.send(button.text);
