@@ -7,6 +7,7 @@ export const updateMethods: Record<string, MethodHandler> = {
   // Long polling: held open until an update is pending, the timeout passes,
   // the client disconnects, or a newer getUpdates takes over.
   getUpdates: async ({ state, params, signal }) => {
+    if (state.webhook) throw new ApiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
     const offset = params.optionalInt("offset");
     const limit = Math.min(Math.max(params.optionalInt("limit") ?? 100, 1), 100);
     const timeoutMs = Math.max(params.optionalInt("timeout") ?? 0, 0) * 1000;
@@ -20,7 +21,17 @@ export const updateMethods: Record<string, MethodHandler> = {
     return state.pendingUpdates(limit);
   },
 
+  setWebhook: ({ state, params }) => {
+    const url = params.string("url");
+    if (!url.startsWith("https://")) throw badRequest("bad webhook: An HTTPS URL must be provided for webhook");
+    state.webhook = { url, secret_token: params.optionalString("secret_token") };
+    return true;
+  },
+
+  getWebhookInfo: ({ state }) => ({ url: state.webhook?.url ?? "", has_custom_certificate: false, pending_update_count: state.pendingUpdates().length }),
+
   deleteWebhook: ({ state, params }) => {
+    state.webhook = undefined;
     if (params.bool("drop_pending_updates")) state.dropPendingUpdates();
     return true;
   },

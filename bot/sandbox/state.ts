@@ -92,6 +92,8 @@ export class SandboxState {
   readonly calls: CallRecord[] = [];
   /** The getUpdates request being held open; a newer one terminates it, as on Telegram. */
   activePoll: AbortController | undefined;
+  /** Set by setWebhook; as on Telegram, getUpdates is refused while it is. Updates are not pushed. */
+  webhook: { url: string; secret_token?: string } | undefined;
 
   private readonly chats = new Map<number, ChatState>();
   private readonly files = new Map<string, StoredFile>();

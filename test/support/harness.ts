@@ -28,7 +28,9 @@ export interface Harness {
  * The real bot in production's long-polling mode, talking to the Bot API emulator over HTTP,
  * on a fresh test database: end-to-end tests act only as Telegram users would.
  */
-export async function startHarness(users: DemoUser[]): Promise<Harness> {
+export const WEBHOOK_SECRET = "e2e-webhook-secret-0123456789";
+
+export async function startHarness(users: DemoUser[], options: { webhook?: boolean } = {}): Promise<Harness> {
   const db = await openTestDatabase();
   const sandbox = createSandbox({ token: TOKEN, bot: { id: 200000002, username: "otinish_test_bot", first_name: "Otinish" }, demoUsers: users });
   const server = await new Promise<ServerType>((resolve) => {
@@ -43,6 +45,7 @@ export async function startHarness(users: DemoUser[]): Promise<Harness> {
     PORT: "0",
     HOST: "127.0.0.1",
     LOG_LEVEL: "silent",
+    ...(options.webhook && { WEBHOOK_URL: "https://otinish.example.kz/telegram/webhook", WEBHOOK_SECRET }),
   });
   const start = () => startApp({ config, log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }), clock, database: db.database });
   let app = await start();

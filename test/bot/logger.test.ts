@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { createLogger } from "../../bot/logger.js";
+
+describe("logs", () => {
+  it("carry ids but never an IIN, a phone, a name or a person's text", () => {
+    const lines: string[] = [];
+    const log = createLogger("info", { write: (line: string) => void lines.push(line) });
+    log.info({ userId: 42, iin: "870615400228", phone: "+77011234567", text: "my complaint" }, "signed up");
+    log.info({ update: { message: { text: "secret words", contact: { phone_number: "+77017654321" } } } });
+    log.info({ citizen: { fullName: "Серікқызы Айгерім", bin: "040840300024", organization: "ТОО Дала" } });
+    const out = lines.join("");
+    expect(out).toContain('"userId":42');
+    for (const secret of ["870615400228", "+77011234567", "my complaint", "secret words", "+77017654321", "Серікқызы", "040840300024", "ТОО Дала"]) {
+      expect(out).not.toContain(secret);
+    }
+  });
+});
