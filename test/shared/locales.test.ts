@@ -29,6 +29,21 @@ describe("locales", () => {
     expect(copied).toEqual([]);
   });
 
+  it("quote buttons by their exact labels, so a person can find the button a text names", () => {
+    for (const m of [kk!, ru!, en!]) {
+      const phoneButton = m.get("signup.phone.button")!.replace(/^\P{L}+/u, "");
+      expect(m.get("errors.expects_contact")).toContain(`«${phoneButton}»`);
+      expect(m.get("consent.declined")).toContain(`«${m.get("consent.accept")}»`);
+    }
+  });
+
+  it("keep errors short enough for a button's pop-up (Telegram allows 200 characters)", () => {
+    for (const m of [kk!, ru!, en!]) {
+      const long = [...m].filter(([key, text]) => (key.startsWith("errors.") || key === "menu.not_open") && text.length > 200);
+      expect(long.map(([key]) => key)).toEqual([]);
+    }
+  });
+
   it("keep every error that the domain can raise translated", () => {
     const codes = readDomainErrorCodes();
     const missing = codes.filter((code) => !kk!.has(`errors.${code}`));
