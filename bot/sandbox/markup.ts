@@ -40,6 +40,10 @@ function inlineButton(raw: unknown): InlineKeyboardButton {
   if (data !== undefined && (typeof data !== "string" || data === "" || Buffer.byteLength(data) > CALLBACK_DATA_MAX_BYTES)) {
     throw badRequest("BUTTON_DATA_INVALID");
   }
+  // Telegram takes only web and tg: links on URL buttons; the web chat relies on that.
+  if (raw.url !== undefined && (typeof raw.url !== "string" || !/^(https?|tg):\/\//i.test(raw.url))) {
+    throw badRequest("BUTTON_URL_INVALID");
+  }
   return { ...raw, text: raw.text };
 }
 

@@ -110,6 +110,7 @@ describe("sendMessage", () => {
     [{ chat_id: CITIZEN, text: "x", reply_markup: { inline_keyboard: [[{ text: "A", callback_data: "d".repeat(65) }]] } }, "BUTTON_DATA_INVALID"],
     [{ chat_id: CITIZEN, text: "x", reply_markup: { inline_keyboard: [[{ text: "A", callback_data: "ж".repeat(33) }]] } }, "BUTTON_DATA_INVALID"],
     [{ chat_id: CITIZEN, text: "x", reply_markup: { inline_keyboard: [[{ text: "A" }]] } }, "can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard"],
+    [{ chat_id: CITIZEN, text: "x", reply_markup: { inline_keyboard: [[{ text: "A", url: "javascript:alert(1)" }]] } }, "BUTTON_URL_INVALID"],
   ])("rejects %j with %j", async (params, description) => {
     expect(await sandbox.call("sendMessage", params)).toEqual(badRequest(description));
   });
