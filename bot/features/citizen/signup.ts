@@ -72,7 +72,12 @@ signup.callbackQuery(signupButton.pattern, async (ctx) => {
   let input: SignupInput;
   if (action === "lang" && (value === "kk" || value === "ru" || value === "en")) input = { type: "language", language: value };
   else if (action === "consent" && (value === "yes" || value === "no"))
-    input = { type: "consent", accepted: value === "yes", text: ctx.t("consent.text", { bin: ctx.deps.operatorBin }) };
+    input = {
+      type: "consent",
+      accepted: value === "yes",
+      text: ctx.t("consent.text", { bin: ctx.deps.operatorBin }),
+      language: ctx.actor.language,
+    };
   else if (action === "kind" && (value === "individual" || value === "legal")) input = { type: "kind", kind: value };
   else if (action === "back") input = { type: "back" };
   else throw new DomainError("stale_button");
