@@ -85,10 +85,17 @@ function* journey(id: number): Generator<() => Update> {
 export async function run(): Promise<void> {
   const bench = await openBenchDatabase("otinish_bench_updates", CLIENTS);
   const log = pino({ level: "silent" });
+  const token = "1:bench-token-never-sent-anywhere";
   const bot = createBot({
-    token: "1:bench-token-never-sent-anywhere",
+    token,
     botInfo: BOT_INFO,
-    deps: { core: { db: bench.database.db, clock: systemClock, log }, operatorBin: "040840300024" },
+    deps: {
+      core: { db: bench.database.db, clock: systemClock, log },
+      operatorBin: "040840300024",
+      filesDir: "/nonexistent",
+      apiRoot: "http://127.0.0.1:9",
+      token,
+    },
   });
   let apiErrors = 0;
   bot.catch(() => void apiErrors++);

@@ -67,7 +67,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const server = await listen(app, config);
   const port = (server.address() as AddressInfo).port;
   const apiRoot = sandbox ? `http://127.0.0.1:${port}` : config.botApiRoot;
-  const bot = createBot({ token, apiRoot, deps: { core, operatorBin: config.operatorBin }, floodLimit: config.floodLimit });
+  const bot = createBot({ token, apiRoot, deps: { core, operatorBin: config.operatorBin, filesDir: config.filesDir, apiRoot, token }, floodLimit: config.floodLimit });
   bot.catch((error) => log.error({ err: error.error, update: error.ctx.update.update_id }, "update failed"));
   await bot.init();
   await publishCommands(bot.api);

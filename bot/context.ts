@@ -7,6 +7,10 @@ import type { Translate } from "./i18n.js";
 export interface BotDeps {
   core: Ctx;
   operatorBin: string;
+  /** Where uploads are kept by hash, and how to fetch them from the Bot API server. */
+  filesDir: string;
+  apiRoot: string;
+  token: string;
 }
 
 export interface BotContext extends Context {

@@ -1,5 +1,6 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
+import { intake } from "./citizen/intake.js";
 import { menu } from "./citizen/menu.js";
 import { profile } from "./citizen/profile.js";
 import { signup } from "./citizen/signup.js";
@@ -9,4 +10,4 @@ import { help } from "./common/help.js";
 import { language } from "./common/language.js";
 
 /** Every feature, in the order they get a chance at an update; the fallback is last. */
-export const features = new Composer<BotContext>(cancel, signup, profile, menu, language, help, fallback);
+export const features = new Composer<BotContext>(cancel, signup, profile, intake, menu, language, help, fallback);

@@ -8,6 +8,15 @@ import type { Actor, Role } from "./roles.js";
 export type Action =
   | "profile.read"
   | "profile.edit"
+  | "appeal.submit"
+  | "appeal.read"
+  | "appeal.withdraw"
+  | "appeal.supplement"
+  | "appeal.rate"
+  | "appeal.classify"
+  | "appeal.forward"
+  | "appeal.draft"
+  | "appeal.approve"
   | "staff.menu"
   | "system.status";
 
@@ -22,9 +31,23 @@ type Rule = (actor: Actor, resource: Resource | undefined) => boolean;
 const own: Rule = (actor, resource) => resource?.ownerUserId === actor.userId;
 const anyStaff = (roles: readonly Role[]): Rule => (actor) => roles.includes(actor.role);
 
+const either = (...rules: Rule[]): Rule => (actor, resource) => rules.some((rule) => rule(actor, resource));
+const citizenOwn: Rule = (actor, resource) => actor.role === "citizen" && own(actor, resource);
+/** Staff who work on appeals; the technical administrator sees no appeal text (DESIGN §1). */
+const appealStaff = anyStaff(["registrar", "reviewer", "reception", "executor", "deputy", "head"]);
+
 const POLICY: Record<Action, Rule> = {
   "profile.read": own,
   "profile.edit": own,
+  "appeal.submit": (actor) => actor.role === "citizen",
+  "appeal.read": either(citizenOwn, appealStaff),
+  "appeal.withdraw": citizenOwn,
+  "appeal.supplement": citizenOwn,
+  "appeal.rate": citizenOwn,
+  "appeal.classify": anyStaff(["registrar", "deputy", "head"]),
+  "appeal.forward": anyStaff(["registrar", "deputy", "head"]),
+  "appeal.draft": anyStaff(["registrar", "reviewer", "executor", "deputy", "head"]),
+  "appeal.approve": anyStaff(["head"]),
   "staff.menu": anyStaff(["registrar", "reviewer", "reception", "executor", "deputy", "head", "admin"]),
   "system.status": anyStaff(["admin"]),
 };

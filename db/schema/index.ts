@@ -1,2 +1,6 @@
 export * from "./people.js";
 export * from "./flows.js";
+export * from "./calendar.js";
+export * from "./files.js";
+export * from "./appeals.js";
+export * from "./outbox.js";

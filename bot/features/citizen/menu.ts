@@ -3,12 +3,13 @@ import { getProfile } from "../../../core/citizens/profile.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import type { BotContext } from "../../context.js";
 import { homeKeyboard, menuButton, type MenuSection } from "../../keyboards/home.js";
-import { answerCallback, send, showInPlace } from "../../messages.js";
+import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
 import { languageScreen } from "../common/language-screen.js";
+import { startIntake } from "./intake.js";
 import { profileScreen } from "./profile-screen.js";
 
 /** Sections whose chat flows are not open yet: the button says so instead of pretending. */
-const NOT_OPEN = new Set<MenuSection>(["submit", "appeals", "reception"]);
+const NOT_OPEN = new Set<MenuSection>(["appeals", "reception"]);
 
 export function mainMenuScreen(ctx: BotContext): { text: string; markup: InlineKeyboard } {
   const t = ctx.t;
@@ -41,6 +42,11 @@ menu.callbackQuery(menuButton.pattern, async (ctx) => {
   const profile = await getProfile(ctx.deps.core, ctx.actor);
   if (!profile) throw new DomainError("profile_missing");
   if (NOT_OPEN.has(section)) return answerCallback(ctx, ctx.t("menu.not_open"), true);
+  if (section === "submit") {
+    await answerCallback(ctx);
+    await stripButtons(ctx, ctx.callbackQuery.message?.message_id ?? null);
+    return startIntake(ctx);
+  }
 
   await answerCallback(ctx);
   const messageId = ctx.callbackQuery.message?.message_id;

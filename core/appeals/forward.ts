@@ -1,0 +1,37 @@
+import { z } from "zod";
+import type { Ctx } from "../shared/context.js";
+import type { Actor } from "../shared/roles.js";
+import { parseInput } from "../shared/validate.js";
+import { transition } from "./transition.js";
+
+const text = (max: number) => z.string().trim().min(2).max(max);
+
+const internalInput = z.object({ appealId: z.number().int().positive(), unit: text(200) });
+const externalInput = z.object({ appealId: z.number().int().positive(), body: text(300), reason: text(1000) });
+
+/** To another JA unit (Reg. 7.1.6): its executor drafts the answer; the department keeps the deadline. */
+export async function forwardInternal(ctx: Ctx, actor: Actor, raw: z.input<typeof internalInput>) {
+  const { appealId, unit } = parseInput(internalInput, raw);
+  return transition(ctx, actor, {
+    appealId,
+    action: "forward_internal",
+    permission: "appeal.forward",
+    event: "forwarded_internal",
+    data: { unit },
+    notify: () => ({ key: "appeal.notice.forwarded_internal", params: { unit } }),
+  });
+}
+
+/** To a competent state body (Reg. 7.1.7): closed here, the citizen told where and why. */
+export async function forwardExternal(ctx: Ctx, actor: Actor, raw: z.input<typeof externalInput>) {
+  const { appealId, body, reason } = parseInput(externalInput, raw);
+  return transition(ctx, actor, {
+    appealId,
+    action: "forward_external",
+    permission: "appeal.forward",
+    event: "forwarded_external",
+    comment: reason,
+    data: { body },
+    notify: () => ({ key: "appeal.notice.forwarded_external", params: { body, reason } }),
+  });
+}

@@ -1,0 +1,136 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { storedFiles } from "./files.js";
+import { users } from "./people.js";
+
+/** Gapless numbers per prefix and year (ЖТ-2026-000123): the row lock serialises registrations. */
+export const numberSequences = pgTable(
+  "number_sequences",
+  {
+    prefix: text("prefix").notNull(),
+    year: integer("year").notNull(),
+    last: integer("last").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.prefix, t.year] })],
+);
+
+export const appeals = pgTable(
+  "appeals",
+  {
+    id: serial("id").primaryKey(),
+    number: text("number").notNull().unique(),
+    prefix: text("prefix").notNull(),
+    year: integer("year").notNull(),
+    seq: integer("seq").notNull(),
+    /** The confirmed draft: confirming twice finds this row instead of making another. */
+    draftId: uuid("draft_id").notNull().unique(),
+    citizenUserId: integer("citizen_user_id")
+      .notNull()
+      .references(() => users.id),
+    /** The applicant as submitted; a later profile edit does not rewrite a registered appeal. */
+    applicant: jsonb("applicant").notNull(),
+    type: text("type").notNull(),
+    category: text("category"),
+    text: text("text").notNull(),
+    /** Normalised words of the text, to spot a repeated appeal on an answered subject. */
+    subjectKey: text("subject_key").notNull(),
+    language: text("language").notNull(),
+    replyChannel: text("reply_channel").notNull(),
+    postalAddress: text("postal_address"),
+    state: text("state").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
+    registeredOn: date("registered_on", { mode: "string" }).notNull(),
+    initialDueOn: date("initial_due_on", { mode: "string" }).notNull(),
+    dueOn: date("due_on", { mode: "string" }).notNull(),
+    forwardDueOn: date("forward_due_on", { mode: "string" }).notNull(),
+    holderUserId: integer("holder_user_id").references(() => users.id),
+    repeatedOfId: integer("repeated_of_id"),
+    complaintOfId: integer("complaint_of_id"),
+    restricted: boolean("restricted").notNull().default(false),
+    rating: text("rating"),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    unique("appeals_prefix_year_seq").on(t.prefix, t.year, t.seq),
+    index("appeals_citizen_idx").on(t.citizenUserId, t.id),
+    index("appeals_open_due_idx").on(t.dueOn).where(sql`${t.closedAt} is null`),
+    check(
+      "appeals_state_check",
+      sql`${t.state} in ('registered','in_review','forwarded_internal','awaiting_approval','answered','forwarded_external','left_without_review','withdrawn')`,
+    ),
+    check("appeals_type_check", sql`${t.type} in ('application','complaint','proposal','response','request','report')`),
+    check("appeals_channel_check", sql`(${t.replyChannel} = 'chat') or (${t.replyChannel} = 'post' and ${t.postalAddress} is not null)`),
+  ],
+);
+
+/** Files of an appeal, from intake or a later supplement. */
+export const appealFiles = pgTable(
+  "appeal_files",
+  {
+    appealId: integer("appeal_id")
+      .notNull()
+      .references(() => appeals.id),
+    fileId: integer("file_id")
+      .notNull()
+      .references(() => storedFiles.id),
+    addedAt: timestamp("added_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.appealId, t.fileId] })],
+);
+
+/** The draft answer and, once approved, the answer as sent. */
+export const appealAnswers = pgTable("appeal_answers", {
+  id: serial("id").primaryKey(),
+  appealId: integer("appeal_id")
+    .notNull()
+    .references(() => appeals.id),
+  text: text("text").notNull(),
+  outcome: text("outcome").notNull(),
+  authorUserId: integer("author_user_id")
+    .notNull()
+    .references(() => users.id),
+  approvedByUserId: integer("approved_by_user_id").references(() => users.id),
+  /** Whose authority the signer used: the Head, or the Head an acting deputy stands in for. */
+  authorityUserId: integer("authority_user_id").references(() => users.id),
+  approvedAt: timestamp("approved_at", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+});
+
+/**
+ * Everything that happened to an appeal, in order. Append-only: the database refuses updates
+ * and deletes (see the migration's trigger), so the trail is evidence.
+ */
+export const appealEvents = pgTable(
+  "appeal_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    appealId: integer("appeal_id")
+      .notNull()
+      .references(() => appeals.id),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    authorityUserId: integer("authority_user_id").references(() => users.id),
+    kind: text("kind").notNull(),
+    fromState: text("from_state"),
+    toState: text("to_state"),
+    comment: text("comment"),
+    data: jsonb("data").notNull().default({}),
+  },
+  (t) => [index("appeal_events_appeal_idx").on(t.appealId, t.id)],
+);
