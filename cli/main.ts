@@ -1,9 +1,11 @@
 import { ConfigError, loadConfig } from "../core/config.js";
 import type { CliCommand, CliIo } from "./command.js";
+import { calendarCommand } from "./commands/calendar.js";
+import { deadlineCommand } from "./commands/deadline.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { statusCommand } from "./commands/status.js";
 
-const commands: CliCommand[] = [migrateCommand, statusCommand];
+const commands: CliCommand[] = [migrateCommand, statusCommand, calendarCommand, deadlineCommand];
 
 function help(io: Pick<CliIo, "out">): number {
   io.out("usage: npm run cli -- <command> [options]");

@@ -9,6 +9,9 @@ const flatten = (tree: Tree, prefix = ""): [string, string][] =>
 
 const [kk, ru, en] = ["kk", "ru", "en"].map((l) => new Map(flatten(load(l))));
 
+/** The letters a reader sees, without placeholders and tags. */
+const words = (text: string) => text.replace(/\{\{\w+\}\}|<[^>]+>/g, "").replace(/[^\p{L}]/gu, "");
+
 describe("locales", () => {
   it("have the same keys in Kazakh, Russian and English", () => {
     const keys = (m: Map<string, string>) => [...m.keys()].sort();
@@ -25,7 +28,7 @@ describe("locales", () => {
   });
 
   it("have no empty texts and no Kazakh sentence copied from Russian", () => {
-    const copied = [...kk!].filter(([key, text]) => text.trim() === "" || (text === ru!.get(key) && text.length > 20));
+    const copied = [...kk!].filter(([key, text]) => text.trim() === "" || (text === ru!.get(key) && words(text).length > 20));
     expect(copied).toEqual([]);
   });
 

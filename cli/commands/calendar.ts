@@ -1,0 +1,99 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { parseCalendarFile, type CalendarFileFormat } from "../../core/calendar/calendar-file.js";
+import { calendarRowsOfYear, loadCalendar } from "../../core/calendar/calendar-store.js";
+import { importCalendar } from "../../core/calendar/import.js";
+import { workingDaysBetween } from "../../core/calendar/working-days.js";
+import { isDomainError, type DomainError } from "../../core/shared/errors.js";
+import type { CliCommand, CliIo } from "../command.js";
+import { withCore } from "../open-core.js";
+
+const USAGE = "calendar import FILE.csv|FILE.json | calendar show YEAR";
+
+export const calendarCommand: CliCommand = {
+  name: "calendar",
+  usage: USAGE,
+  summary: "load years of days off from a file; list a year's days off and working weekend days",
+  async run(args, io) {
+    let positionals;
+    try {
+      ({ positionals } = parseArgs({ args, allowPositionals: true }));
+    } catch (error) {
+      return usageError(io, (error as Error).message);
+    }
+    const [action, argument, ...extra] = positionals;
+    if (argument === undefined || extra.length > 0) return usageError(io, "expected an action and one argument");
+    if (action === "import") return importFile(argument, io);
+    if (action === "show") return show(argument, io);
+    return usageError(io, `unknown action "${action}"`);
+  },
+};
+
+async function importFile(file: string, io: CliIo): Promise<number> {
+  const extension = path.extname(file).toLowerCase();
+  const format: CalendarFileFormat | undefined = extension === ".csv" ? "csv" : extension === ".json" ? "json" : undefined;
+  if (!format) return usageError(io, `${file}: the file name must end in .csv or .json`);
+  let text;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    return usageError(io, `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  return withCore(io.config, async (ctx) => {
+    try {
+      const years = await importCalendar(ctx, parseCalendarFile(text, format));
+      for (const y of years) io.out(`${y.year}: loaded ${count(y.rows, "row")}, replacing ${count(y.replaced, "row")}`);
+      return 0;
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      io.err(`calendar import: ${file}: ${explain(error)}; nothing was changed`);
+      return 1;
+    }
+  });
+}
+
+async function show(argument: string, io: CliIo): Promise<number> {
+  if (!/^[1-9]\d{3}$/.test(argument)) return usageError(io, `YEAR is four digits, like 2026, not "${argument}"`);
+  const year = Number(argument);
+  return withCore(io.config, async (ctx) => {
+    const rows = await calendarRowsOfYear(ctx.db, year);
+    for (const r of rows) io.out(`${r.day}  ${r.working ? "working" : "day-off"}  ${r.note}`.trimEnd());
+    if (rows.length === 0) io.out(`no rows for ${year}: until its calendar is imported, only weekends count as days off`);
+    const daysOff = rows.filter((r) => !r.working).length;
+    const workingDays = workingDaysBetween(await loadCalendar(ctx.db), `${year - 1}-12-31`, `${year}-12-31`);
+    io.out(`${year}: ${count(daysOff, "weekday")} off, ${count(rows.length - daysOff, "weekend day")} working, ${count(workingDays, "working day")}`);
+    return 0;
+  });
+}
+
+function usageError(io: CliIo, problem: string): number {
+  io.err(`calendar: ${problem} (usage: ${USAGE})`);
+  return 2;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+/** Operators read English; the bot would show the same codes from locales/. */
+const MESSAGES: Record<string, string> = {
+  calendar_csv_header: 'the first line must be the header "{expected}", not "{found}"',
+  calendar_csv_columns: "line {row} has {found} cells; write date,working,note",
+  calendar_csv_quote: "line {row} has a double quote out of place; quote the whole cell and double any quote inside it",
+  calendar_json_syntax: "this is not valid JSON ({reason})",
+  calendar_json_not_array: "the JSON must be an array of {date, working, note}",
+  calendar_json_entry: "entry {row} must be an object with only the fields date, working and note",
+  calendar_file_empty: "the file has no rows",
+  calendar_date_invalid: 'row {row}: "{value}" is not a real date written as YYYY-MM-DD',
+  calendar_working_invalid: 'row {row}: working is "{value}"; write true or false (1 or 0, working or off)',
+  calendar_note_invalid: "row {row}: the note must be one line of at most {max} characters",
+  calendar_weekday_working: "row {row}: {date} is a Monday to Friday, a working day anyway; only a Saturday or Sunday can be made working",
+  calendar_weekend_off: "row {row}: {date} is a Saturday or Sunday, a day off anyway; list the weekday the holiday moved to and name the holiday in its note",
+  calendar_date_duplicate: "row {row}: {date} is already on row {firstRow}",
+};
+
+function explain(error: DomainError): string {
+  const template = MESSAGES[error.code] ?? `${error.code} ${JSON.stringify(error.params)}`;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => String(error.params[name] ?? whole));
+}
