@@ -6,13 +6,15 @@ import { webhookCallback } from "grammy";
 import { Hono, type Context } from "hono";
 import type { Logger } from "pino";
 import type { Config } from "../core/config.js";
-import { grantConfiguredAdmins } from "../core/people/users.js";
+import { assignRoles, grantConfiguredAdmins } from "../core/people/users.js";
 import { systemClock, type Clock } from "../core/shared/clock.js";
 import type { Ctx } from "../core/shared/context.js";
 import { openDatabase, type Database } from "../db/client.js";
 import { migrate } from "../db/migrate.js";
 import { publishCommands } from "./commands.js";
 import { createBot } from "./create-bot.js";
+import { startOutboxSender } from "./delivery/outbox-sender.js";
+import { demoStaffCommands } from "./features/staff/demo-commands.js";
 import { DEMO_USERS } from "./sandbox/demo-users.js";
 import { createSandbox } from "./sandbox/index.js";
 
@@ -28,6 +30,8 @@ export interface AppOptions {
   clock?: Clock;
   /** An already open database (tests share one across restarts). */
   database?: Database;
+  /** The demo staff commands; on by default only in the sandbox. */
+  demoCommands?: boolean;
 }
 
 export interface RunningApp {
@@ -48,6 +52,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   await migrate(database);
   const core: Ctx = { db: database.db, clock: options.clock ?? systemClock, log };
   await grantConfiguredAdmins(core, config.adminTelegramIds);
+  if (config.mode === "sandbox") {
+    await assignRoles(core, DEMO_USERS.map((u) => ({ telegramId: u.id, role: u.demoRole })));
+  }
 
   let ready = false;
   const app = new Hono();
@@ -67,7 +74,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const server = await listen(app, config);
   const port = (server.address() as AddressInfo).port;
   const apiRoot = sandbox ? `http://127.0.0.1:${port}` : config.botApiRoot;
-  const bot = createBot({ token, apiRoot, deps: { core, operatorBin: config.operatorBin, filesDir: config.filesDir, apiRoot, token }, floodLimit: config.floodLimit });
+  const bot = createBot({
+    token,
+    apiRoot,
+    deps: { core, operatorBin: config.operatorBin, filesDir: config.filesDir, apiRoot, token },
+    floodLimit: config.floodLimit,
+    // Plain staff commands let a tester move a demo appeal through its states; the policy still applies.
+    extraFeatures: (options.demoCommands ?? sandbox) ? [demoStaffCommands] : [],
+  });
   bot.catch((error) => log.error({ err: error.error, update: error.ctx.update.update_id }, "update failed"));
   await bot.init();
   await publishCommands(bot.api);
@@ -80,6 +94,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     await bot.api.deleteWebhook();
     runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query"] } } });
   }
+  const sender = startOutboxSender(core, bot.api);
   ready = true;
   log.info({ mode: config.mode, port, database: database.kind }, "otinish is up");
 
@@ -91,6 +106,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     async stop() {
       ready = false;
       if (runner?.isRunning()) await runner.stop();
+      await sender.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (ownsDatabase) await database.close();
     },

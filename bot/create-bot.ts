@@ -1,6 +1,6 @@
 import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type ApiClientOptions, type MiddlewareFn } from "grammy";
+import { Bot, type ApiClientOptions, type Composer, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { activeFlows } from "../core/flows/store.js";
 import { identify } from "../core/people/users.js";
@@ -19,6 +19,8 @@ export interface CreateBotOptions {
   client?: Omit<ApiClientOptions, "apiRoot">;
   /** Updates per person per 30 s; 0 turns the limit off. */
   floodLimit?: number;
+  /** Features that exist only in some modes (the sandbox's demo staff commands), before the rest. */
+  extraFeatures?: Composer<BotContext>[];
 }
 
 const FLOOD_WINDOW_MS = 30_000;
@@ -88,6 +90,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   if (options.floodLimit !== 0) bot.use(floodGuard(options.floodLimit ?? 60));
   bot.use(errorBoundary);
   bot.use(loadFlows);
+  for (const feature of options.extraFeatures ?? []) bot.use(feature);
   bot.use(features);
   return bot;
 }

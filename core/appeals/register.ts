@@ -96,9 +96,10 @@ async function insertAppeal(
   const [calendar, policy] = await Promise.all([loadCalendar(tx), loadPolicy(tx, input.type)]);
   await checkFiles(tx, actor, input.fileIds);
   const complaintOf = input.complaintOfId ? await checkComplaintTarget(tx, actor, input.complaintOfId) : null;
-  const { seq, number } = await nextNumber(tx, NUMBER_PREFIX[profile.kind], Number(receivedOn.slice(0, 4)));
   const dueOn = deadline(calendar, policy, receivedOn, "review");
   const repeatedOf = await findRepeatedOf(tx, actor.userId, input.text);
+  // Last before the insert: the number's row lock is held to commit, so everything else goes first.
+  const { seq, number } = await nextNumber(tx, NUMBER_PREFIX[profile.kind], Number(receivedOn.slice(0, 4)));
 
   const [row] = await tx
     .insert(appeals)

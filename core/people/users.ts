@@ -58,3 +58,11 @@ export async function grantConfiguredAdmins(ctx: Ctx, telegramIds: readonly numb
     .onConflictDoNothing();
   await ctx.db.update(users).set({ role: "admin" }).where(inArray(users.telegramId, [...telegramIds]));
 }
+
+/** Sets people's roles by Telegram id; for the sandbox's demo staff (real staff join by invite). */
+export async function assignRoles(ctx: Ctx, assignments: readonly { telegramId: number; role: Role }[]): Promise<void> {
+  const now = ctx.clock.now();
+  for (const { telegramId, role } of assignments) {
+    await ctx.db.insert(users).values({ telegramId, role, createdAt: now }).onConflictDoUpdate({ target: users.telegramId, set: { role } });
+  }
+}

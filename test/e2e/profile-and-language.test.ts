@@ -3,7 +3,7 @@ import { getProfile } from "../../core/citizens/profile.js";
 import { identify } from "../../core/people/users.js";
 import { dbKind } from "../support/db.js";
 import { citizen, startHarness, type Harness } from "../support/harness.js";
-import type { SandboxUser } from "../support/sandbox-user.js";
+import { signUp } from "../support/journeys.js";
 import { shown } from "../support/texts.js";
 
 let h: Harness;
@@ -11,19 +11,6 @@ beforeAll(async () => {
   h = await startHarness([citizen(920001, "ru"), citizen(920002, "kk"), citizen(920003, "en"), citizen(920004, "kk")]);
 });
 afterAll(() => h.dispose());
-
-async function signUp(u: SandboxUser, lang: "kk" | "ru", name: string, iin: string): Promise<void> {
-  await u.send("/start");
-  await u.press(lang === "kk" ? "✅ Қазақша" : "✅ Русский");
-  await u.press(shown(lang, "consent.accept"));
-  await u.press(shown(lang, "signup.kind.individual"));
-  await u.waitForBot(shown(lang, "signup.full_name.ask"));
-  await u.send(name);
-  await u.waitForBot(shown(lang, "signup.iin.ask"));
-  await u.send(iin);
-  await u.pressReply(shown(lang, "signup.phone.button"));
-  await u.waitForBot(shown(lang, "menu.title"));
-}
 
 describe(`profile, language and commands through the Bot API on ${dbKind}`, () => {
   it("sets the command menu per language, Kazakh by default", async () => {

@@ -1,4 +1,7 @@
+import { mkdtemp, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { serve, type ServerType } from "@hono/node-server";
 import { pino } from "pino";
 import { startApp, type RunningApp } from "../../bot/app.js";
@@ -16,6 +19,7 @@ export interface Harness {
   sandbox: Sandbox;
   clock: ManualClock;
   db: TestDatabase;
+  filesDir: string;
   app(): RunningApp;
   /** A person in the emulator, with the given Telegram language. */
   user(id: number, languageCode?: string): SandboxUser;
@@ -38,6 +42,7 @@ export async function startHarness(users: DemoUser[], options: { webhook?: boole
   });
   const emulatorUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const clock = new ManualClock("2026-03-02T09:00:00+05:00");
+  const filesDir = await mkdtemp(path.join(tmpdir(), "otinish-files-"));
   const config = loadConfig({
     BOT_TOKEN: TOKEN,
     BOT_API_ROOT: emulatorUrl,
@@ -45,15 +50,18 @@ export async function startHarness(users: DemoUser[], options: { webhook?: boole
     PORT: "0",
     HOST: "127.0.0.1",
     LOG_LEVEL: "silent",
+    FILES_DIR: filesDir,
     ...(options.webhook && { WEBHOOK_URL: "https://otinish.example.kz/telegram/webhook", WEBHOOK_SECRET }),
   });
-  const start = () => startApp({ config, log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }), clock, database: db.database });
+  const start = () =>
+    startApp({ config, log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }), clock, database: db.database, demoCommands: true });
   let app = await start();
   return {
     emulatorUrl,
     sandbox,
     clock,
     db,
+    filesDir,
     app: () => app,
     user: (id) => new SandboxUser(emulatorUrl, id),
     async restart() {
@@ -64,6 +72,7 @@ export async function startHarness(users: DemoUser[], options: { webhook?: boole
       await app.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.dispose();
+      await rm(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,59 @@
+import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { outbox } from "../../db/schema/index.js";
+import type { Ctx } from "../shared/context.js";
+
+export type OutboxRow = typeof outbox.$inferSelect;
+export interface OutboxPayload {
+  key: string;
+  params: Record<string, string | number>;
+  fileIds: number[];
+}
+
+/** After this many failed attempts a message is given up on and left for staff to see. */
+export const MAX_ATTEMPTS = 8;
+
+/**
+ * Takes up to `limit` due messages for sending. The claim is a status change committed before
+ * any send, so two workers never take the same row (`skip locked` on PostgreSQL).
+ */
+export async function claimDue(ctx: Ctx, limit: number): Promise<OutboxRow[]> {
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const due = await tx
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(and(eq(outbox.status, "pending"), lte(outbox.notBefore, now)))
+      .orderBy(asc(outbox.notBefore), asc(outbox.id))
+      .limit(limit)
+      .for("update", { skipLocked: true });
+    if (due.length === 0) return [];
+    return tx
+      .update(outbox)
+      .set({ status: "sending", attempts: sql`${outbox.attempts} + 1` })
+      .where(inArray(outbox.id, due.map((d) => d.id)))
+      .returning();
+  });
+}
+
+export async function markSent(ctx: Ctx, id: number): Promise<void> {
+  await ctx.db.update(outbox).set({ status: "sent", sentAt: ctx.clock.now(), lastError: null }).where(eq(outbox.id, id));
+}
+
+/** The person blocked the bot or deleted the chat: staff must answer by post. */
+export async function markUnreachable(ctx: Ctx, id: number, error: string): Promise<void> {
+  await ctx.db.update(outbox).set({ status: "unreachable", lastError: error.slice(0, 500) }).where(eq(outbox.id, id));
+}
+
+/** A passing failure: try again later, backing off, until MAX_ATTEMPTS. */
+export async function markRetry(ctx: Ctx, row: OutboxRow, error: string, retryAfterSeconds?: number): Promise<void> {
+  const backoff = retryAfterSeconds ?? Math.min(2 ** row.attempts, 300);
+  const failed = row.attempts >= MAX_ATTEMPTS;
+  await ctx.db
+    .update(outbox)
+    .set({
+      status: failed ? "failed" : "pending",
+      notBefore: new Date(ctx.clock.now().getTime() + backoff * 1000),
+      lastError: error.slice(0, 500),
+    })
+    .where(eq(outbox.id, row.id));
+}
