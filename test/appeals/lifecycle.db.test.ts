@@ -8,10 +8,10 @@ import { classifyAppeal } from "../../core/appeals/classify.js";
 import { eventsOf } from "../../core/appeals/events.js";
 import { forwardExternal } from "../../core/appeals/forward.js";
 import { registerAppeal } from "../../core/appeals/register.js";
-import { isDomainError } from "../../core/shared/errors.js";
 import { outbox } from "../../db/schema/index.js";
 import { signedUpCitizen, staffMember } from "../support/citizens.js";
 import { testCtx } from "../support/core.js";
+import { refusal } from "../support/refusal.js";
 import { dbKind, openTestDatabase, type TestDatabase } from "../support/db.js";
 
 let tdb: TestDatabase;
@@ -19,16 +19,6 @@ beforeAll(async () => {
   tdb = await openTestDatabase();
 });
 afterAll(() => tdb.dispose());
-
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isDomainError(error)) return error.code;
-    throw error;
-  }
-  throw new Error("was accepted");
-}
 
 const TEXT = "Прошу разъяснить порядок получения копии решения суда по гражданскому делу";
 

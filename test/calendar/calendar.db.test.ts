@@ -6,7 +6,7 @@ import { calendarRowsOfYear, loadCalendar } from "../../core/calendar/calendar-s
 import { deadline, loadPolicy, type DeadlineKind } from "../../core/calendar/deadlines.js";
 import { importCalendar } from "../../core/calendar/import.js";
 import { workingDaysBetween } from "../../core/calendar/working-days.js";
-import { isDomainError, type DomainError } from "../../core/shared/errors.js";
+import { refusalOf } from "../support/refusal.js";
 import { calendarDays } from "../../db/schema/index.js";
 import { testCtx } from "../support/core.js";
 import { dbKind, openTestDatabase, type TestDatabase } from "../support/db.js";
@@ -16,16 +16,6 @@ beforeAll(async () => {
   tdb = await openTestDatabase();
 });
 afterAll(() => tdb.dispose());
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isDomainError(error)) return error;
-    throw error;
-  }
-  throw new Error("was accepted");
-}
 
 const allRows = () => tdb.database.db.select().from(calendarDays).orderBy(asc(calendarDays.day));
 
@@ -115,7 +105,7 @@ describe(`calendar on ${dbKind}`, () => {
       [`${good}2027-01-04,false,${"x".repeat(201)}\n`, "calendar_note_invalid", { row: 3, max: 200 }],
     ];
     for (const [text, code, params] of cases) {
-      const error = await refusal(importCalendar(testCtx(tdb.database), parseCalendarFile(text, "csv")));
+      const error = await refusalOf(importCalendar(testCtx(tdb.database), parseCalendarFile(text, "csv")));
       expect({ code: error.code, params: error.params }).toEqual({ code, params });
     }
     expect(await allRows()).toEqual(before);

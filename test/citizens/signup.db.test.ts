@@ -3,9 +3,9 @@ import { answerSignup, beginSignup, currentSignup } from "../../core/citizens/si
 import { getProfile } from "../../core/citizens/profile.js";
 import { answerProfileEdit, beginProfileEdit } from "../../core/citizens/profile-edit.js";
 import { identify } from "../../core/people/users.js";
-import { isDomainError } from "../../core/shared/errors.js";
 import { consents } from "../../db/schema/index.js";
 import { testCtx } from "../support/core.js";
+import { refusal } from "../support/refusal.js";
 import { dbKind, openTestDatabase, type TestDatabase } from "../support/db.js";
 
 const CONSENT = "The operator of your personal data is the Judicial Administration (BIN 000000000000). What we collect…";
@@ -15,16 +15,6 @@ beforeAll(async () => {
   tdb = await openTestDatabase();
 });
 afterAll(() => tdb.dispose());
-
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isDomainError(error)) return error.code;
-    throw error;
-  }
-  throw new Error("was accepted");
-}
 
 describe(`citizen sign-up on ${dbKind}`, () => {
   it("walks an individual from language to a saved profile, with consent stored by version and time", async () => {
