@@ -1,3 +1,4 @@
+import { tmpdir } from "node:os";
 import { randomInt, randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { count, countDistinct, eq, max, min, sql } from "drizzle-orm";
@@ -6,6 +7,7 @@ import { APPEAL_TYPES, NUMBER_PREFIX } from "../core/appeals/kinds.js";
 import { registerAppeal, type RegisterInput } from "../core/appeals/register.js";
 import type { Receipt } from "../core/appeals/receipt.js";
 import type { CitizenKind } from "../core/citizens/profile.js";
+import { diskFileStore } from "../core/files/file-store.js";
 import { systemClock } from "../core/shared/clock.js";
 import type { Ctx } from "../core/shared/context.js";
 import { idNumberProblem } from "../core/shared/iin.js";
@@ -185,7 +187,7 @@ async function reconfirm(ctx: Ctx, applicants: Applicant[], receipts: (Receipt |
 export async function run(): Promise<void> {
   const bench = await openBenchDatabase("otinish_bench_registrations", POOL);
   try {
-    const ctx: Ctx = { db: bench.database.db, clock: systemClock, log: pino({ level: "silent" }) };
+    const ctx: Ctx = { db: bench.database.db, clock: systemClock, log: pino({ level: "silent" }), files: diskFileStore(tmpdir()) };
     const setupStarted = performance.now();
     const applicants = await createApplicants(ctx.db, CITIZENS);
     const setupSeconds = (performance.now() - setupStarted) / 1000;

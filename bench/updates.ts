@@ -1,7 +1,11 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Update, UserFromGetMe } from "grammy/types";
 import { pino } from "pino";
 import { createBot } from "../bot/create-bot.js";
+import { diskFileStore } from "../core/files/file-store.js";
 import { systemClock } from "../core/shared/clock.js";
 import { DEFAULT_SERVER, openBenchDatabase, percentile } from "./bench-database.js";
 import { pgbenchTps } from "./pgbench.js";
@@ -86,13 +90,13 @@ export async function run(): Promise<void> {
   const bench = await openBenchDatabase("otinish_bench_updates", CLIENTS);
   const log = pino({ level: "silent" });
   const token = "1:bench-token-never-sent-anywhere";
+  const filesDir = await mkdtemp(path.join(tmpdir(), "otinish-bench-"));
   const bot = createBot({
     token,
     botInfo: BOT_INFO,
     deps: {
-      core: { db: bench.database.db, clock: systemClock, log },
+      core: { db: bench.database.db, clock: systemClock, log, files: diskFileStore(filesDir) },
       operatorBin: "040840300024",
-      filesDir: "/nonexistent",
       apiRoot: "http://127.0.0.1:9",
       token,
     },

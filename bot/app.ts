@@ -7,6 +7,7 @@ import { Hono, type Context } from "hono";
 import type { Logger } from "pino";
 import type { Config } from "../core/config.js";
 import { assignRoles, grantConfiguredAdmins } from "../core/people/users.js";
+import { diskFileStore } from "../core/files/file-store.js";
 import { systemClock, type Clock } from "../core/shared/clock.js";
 import type { Ctx } from "../core/shared/context.js";
 import { openDatabase, type Database } from "../db/client.js";
@@ -50,10 +51,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     options.database ??
     (await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, "pglite"), poolMax: config.databasePoolMax }));
   await migrate(database);
-  const core: Ctx = { db: database.db, clock: options.clock ?? systemClock, log };
+  const core: Ctx = { db: database.db, clock: options.clock ?? systemClock, log, files: diskFileStore(config.filesDir) };
   await grantConfiguredAdmins(core, config.adminTelegramIds);
   if (config.mode === "sandbox") {
-    await assignRoles(core, DEMO_USERS.map((u) => ({ telegramId: u.id, role: u.demoRole })));
+    await assignRoles(core, DEMO_USERS.map((u) => ({ telegramId: u.id, role: u.demoRole, fullName: [u.first_name, u.last_name].filter(Boolean).join(" ") })));
   }
 
   let ready = false;
@@ -77,7 +78,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const bot = createBot({
     token,
     apiRoot,
-    deps: { core, operatorBin: config.operatorBin, filesDir: config.filesDir, apiRoot, token },
+    deps: { core, operatorBin: config.operatorBin, apiRoot, token },
     floodLimit: config.floodLimit,
     // Plain staff commands let a tester move a demo appeal through its states; the policy still applies.
     extraFeatures: (options.demoCommands ?? sandbox) ? [demoStaffCommands] : [],

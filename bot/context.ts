@@ -7,8 +7,7 @@ import type { Translate } from "./i18n.js";
 export interface BotDeps {
   core: Ctx;
   operatorBin: string;
-  /** Where uploads are kept by hash, and how to fetch them from the Bot API server. */
-  filesDir: string;
+  /** How to fetch uploads from the Bot API server. */
   apiRoot: string;
   token: string;
 }
@@ -20,6 +19,8 @@ export interface BotContext extends Context {
   t: Translate;
   /** Names of the flows this person is in, read once per message. */
   flows: ReadonlySet<string>;
+  /** The flow most recently started or advanced: the one a typed message answers. */
+  activeFlow: string | undefined;
   /** Set once the button press has been answered, so the rest of the chain does not answer twice. */
   callbackAnswered: boolean;
 }

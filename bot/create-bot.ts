@@ -41,11 +41,17 @@ const errorBoundary: MiddlewareFn<BotContext> = async (ctx, next) => {
   }
 };
 
-/** Who is acting and in which language, read once per update. */
-const loadActor: MiddlewareFn<BotContext> = async (ctx, next) => {
+/** Defaults every later step may rely on, even when loading the person fails. */
+const initContext: MiddlewareFn<BotContext> = (ctx, next) => {
   ctx.callbackAnswered = false;
   ctx.flows = new Set();
+  ctx.activeFlow = undefined;
   ctx.t = translator("kk");
+  return next();
+};
+
+/** Who is acting and in which language, read once per update. */
+const loadActor: MiddlewareFn<BotContext> = async (ctx, next) => {
   if (!ctx.from || ctx.from.is_bot) return;
   ctx.actor = await identify(ctx.deps.core, { telegramId: ctx.from.id, languageCode: ctx.from.language_code });
   ctx.t = translator(ctx.actor.language);
@@ -53,7 +59,11 @@ const loadActor: MiddlewareFn<BotContext> = async (ctx, next) => {
 };
 
 const loadFlows: MiddlewareFn<BotContext> = async (ctx, next) => {
-  if (ctx.message || ctx.callbackQuery) ctx.flows = new Set((await activeFlows(ctx.deps.core, ctx.actor.userId)).map((f) => f.name));
+  if (ctx.message || ctx.callbackQuery) {
+    const names = (await activeFlows(ctx.deps.core, ctx.actor.userId)).map((f) => f.name);
+    ctx.flows = new Set(names);
+    ctx.activeFlow = names[0];
+  }
   await next();
 };
 
@@ -86,9 +96,11 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   });
   // Updates of one chat are handled in order, whatever the transport.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(initContext);
+  // The boundary comes first so that even a dropped or failed update's button press is answered.
+  bot.use(errorBoundary);
   bot.use(loadActor);
   if (options.floodLimit !== 0) bot.use(floodGuard(options.floodLimit ?? 60));
-  bot.use(errorBoundary);
   bot.use(loadFlows);
   for (const feature of options.extraFeatures ?? []) bot.use(feature);
   bot.use(features);

@@ -8,7 +8,30 @@ const PERSONAL = ["iin", "bin", "phone", "phone_number", "text", "caption", "ful
 /** pino's redaction matches fixed depths; four cover an update's message.contact.phone_number. */
 const REDACT = [0, 1, 2, 3].flatMap((depth) => PERSONAL.map((field) => `${"*.".repeat(depth)}${field}`));
 
+/**
+ * Errors are logged by kind and place only: a failed query's message carries its bound values
+ * ("params: …"), and a driver's `detail` quotes the row, so neither is kept.
+ */
+export function safeError(err: unknown): Record<string, unknown> {
+  if (!(err instanceof Error)) return { type: typeof err };
+  const cause = (err as { cause?: Record<string, unknown> }).cause ?? {};
+  const code = (err as { code?: unknown }).code ?? cause.code;
+  return {
+    type: err.name,
+    message: err.message.split(/\n\s*params:/)[0],
+    ...(code !== undefined && { code }),
+    ...(cause.constraint_name !== undefined && { constraint: cause.constraint_name }),
+    ...(cause.table_name !== undefined && { table: cause.table_name }),
+    stack: err.stack?.split("\n").filter((line) => line.trimStart().startsWith("at ")).slice(0, 5).join("\n"),
+  };
+}
+
 export function createLogger(level: string, destination?: DestinationStream): Logger {
-  const options = { level, redact: { paths: REDACT, censor: "[redacted]" }, base: { app: "otinish" } };
+  const options = {
+    level,
+    redact: { paths: REDACT, censor: "[redacted]" },
+    serializers: { err: safeError },
+    base: { app: "otinish" },
+  };
   return destination ? pino(options, destination) : pino(options);
 }

@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { Config } from "../core/config.js";
+import { diskFileStore } from "../core/files/file-store.js";
 import { systemClock } from "../core/shared/clock.js";
 import type { Ctx } from "../core/shared/context.js";
 import { openDatabase, type Database } from "../db/client.js";
@@ -12,7 +13,7 @@ export async function withCore<T>(config: Config, work: (ctx: Ctx, database: Dat
   const database = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, "pglite"), poolMax: 4 });
   try {
     await migrate(database);
-    return await work({ db: database.db, clock: systemClock, log: silent }, database);
+    return await work({ db: database.db, clock: systemClock, log: silent, files: diskFileStore(config.filesDir) }, database);
   } finally {
     await database.close();
   }

@@ -2,6 +2,7 @@ import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { intake } from "./citizen/intake.js";
 import { menu } from "./citizen/menu.js";
+import { myAppeals } from "./citizen/my-appeals.js";
 import { profile } from "./citizen/profile.js";
 import { signup } from "./citizen/signup.js";
 import { cancel } from "./common/cancel.js";
@@ -10,4 +11,4 @@ import { help } from "./common/help.js";
 import { language } from "./common/language.js";
 
 /** Every feature, in the order they get a chance at an update; the fallback is last. */
-export const features = new Composer<BotContext>(cancel, signup, profile, intake, menu, language, help, fallback);
+export const features = new Composer<BotContext>(cancel, myAppeals, signup, profile, intake, menu, language, help, fallback);

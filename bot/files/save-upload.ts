@@ -1,6 +1,3 @@
-import { createHash } from "node:crypto";
-import { mkdir, rename, writeFile } from "node:fs/promises";
-import path from "node:path";
 import type { Document, PhotoSize } from "grammy/types";
 import { checkAttachment, recordUpload } from "../../core/appeals/attachments.js";
 import type { BotContext } from "../context.js";
@@ -32,17 +29,10 @@ export async function saveUpload(ctx: BotContext, file: NonNullable<ReturnType<t
   const url = `${ctx.deps.apiRoot}/file/bot${ctx.deps.token}/${info.file_path}`;
   const response = await fetch(url);
   if (!response.ok) throw new Error(`file download failed: ${response.status}`);
-  const bytes = Buffer.from(await response.arrayBuffer());
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const target = path.join(ctx.deps.filesDir, sha256.slice(0, 2), sha256);
-  await mkdir(path.dirname(target), { recursive: true });
-  // Write then rename, so a crash never leaves a half file under a valid hash.
-  const partial = `${target}.${process.pid}.part`;
-  await writeFile(partial, bytes);
-  await rename(partial, target);
+  const { sha256, size } = await ctx.deps.core.files.save(new Uint8Array(await response.arrayBuffer()));
   return recordUpload(ctx.deps.core, ctx.actor, {
     sha256,
-    size: bytes.length,
+    size,
     fileName: file.fileName,
     mimeType: file.mimeType,
     telegramFileId: file.fileId,

@@ -10,14 +10,10 @@ export function registerReask(flow: string, reask: (ctx: BotContext) => Promise<
   reaskers.set(flow, reask);
 }
 
-export async function reaskActiveFlows(ctx: BotContext): Promise<boolean> {
-  let asked = false;
-  for (const flow of ctx.flows) {
-    const reask = reaskers.get(flow);
-    if (reask) {
-      await reask(ctx);
-      asked = true;
-    }
-  }
-  return asked;
+/** Asks the active flow's question again; false when the person is in no flow. */
+export async function reaskActiveFlow(ctx: BotContext): Promise<boolean> {
+  const reask = ctx.activeFlow ? reaskers.get(ctx.activeFlow) : undefined;
+  if (!reask) return false;
+  await reask(ctx);
+  return true;
 }

@@ -7,6 +7,7 @@ import { importCalendar } from "../../core/calendar/import.js";
 import { workingDaysBetween } from "../../core/calendar/working-days.js";
 import { isDomainError, type DomainError } from "../../core/shared/errors.js";
 import type { CliCommand, CliIo } from "../command.js";
+import { translator } from "../../bot/i18n.js";
 import { withCore } from "../open-core.js";
 
 const USAGE = "calendar import FILE.csv|FILE.json | calendar show YEAR";
@@ -76,24 +77,7 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
-/** Operators read English; the bot would show the same codes from locales/. */
-const MESSAGES: Record<string, string> = {
-  calendar_csv_header: 'the first line must be the header "{expected}", not "{found}"',
-  calendar_csv_columns: "line {row} has {found} cells; write date,working,note",
-  calendar_csv_quote: "line {row} has a double quote out of place; quote the whole cell and double any quote inside it",
-  calendar_json_syntax: "this is not valid JSON ({reason})",
-  calendar_json_not_array: "the JSON must be an array of {date, working, note}",
-  calendar_json_entry: "entry {row} must be an object with only the fields date, working and note",
-  calendar_file_empty: "the file has no rows",
-  calendar_date_invalid: 'row {row}: "{value}" is not a real date written as YYYY-MM-DD',
-  calendar_working_invalid: 'row {row}: working is "{value}"; write true or false (1 or 0, working or off)',
-  calendar_note_invalid: "row {row}: the note must be one line of at most {max} characters",
-  calendar_weekday_working: "row {row}: {date} is a Monday to Friday, a working day anyway; only a Saturday or Sunday can be made working",
-  calendar_weekend_off: "row {row}: {date} is a Saturday or Sunday, a day off anyway; list the weekday the holiday moved to and name the holiday in its note",
-  calendar_date_duplicate: "row {row}: {date} is already on row {firstRow}",
-};
-
+/** Operators read English, from the same locale texts the bot shows, as plain text. */
 function explain(error: DomainError): string {
-  const template = MESSAGES[error.code] ?? `${error.code} ${JSON.stringify(error.params)}`;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => String(error.params[name] ?? whole));
+  return translator("en")(`errors.${error.code}`, { ...error.params, interpolation: { escapeValue: false } }).replace(/\.$/, "");
 }

@@ -7,6 +7,7 @@ import { DomainError } from "../shared/errors.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
 import { DECISION_OUTCOMES } from "./kinds.js";
+import { signAnswerLetter, type SignedLetter } from "./sign-letter.js";
 import { transition, type CitizenNotice } from "./transition.js";
 
 const draftInput = z.object({
@@ -15,7 +16,10 @@ const draftInput = z.object({
   outcome: z.enum(DECISION_OUTCOMES),
 });
 
-/** A draft answer, or a reasoned decision to leave the appeal without review, goes to the approver. */
+/**
+ * A draft answer, or a reasoned decision to leave the appeal without review, goes to the approver.
+ * Straight from registration only the decision may go: an answer needs the preliminary review first.
+ */
 export async function submitDraft(ctx: Ctx, actor: Actor, raw: z.input<typeof draftInput>) {
   const { appealId, text, outcome } = parseInput(draftInput, raw);
   return transition(ctx, actor, {
@@ -25,6 +29,7 @@ export async function submitDraft(ctx: Ctx, actor: Actor, raw: z.input<typeof dr
     event: "draft_submitted",
     data: { outcome },
     within: async (tx, appeal) => {
+      if (appeal.state === "registered" && outcome !== "left_without_review") throw new DomainError("appeal_wrong_state", { state: appeal.state });
       await tx.insert(appealAnswers).values({ appealId: appeal.id, text, outcome, authorUserId: actor.userId, createdAt: ctx.clock.now() });
     },
   });
@@ -41,16 +46,18 @@ export async function pendingDraft(db: DbOrTx, appealId: number) {
   return draft ?? null;
 }
 
-const approveInput = z.object({ appealId: z.number().int().positive() });
+/** The approver names the draft they read, so a newer draft is never signed unseen. */
+const approveInput = z.object({ appealId: z.number().int().positive(), answerId: z.number().int().positive() });
 
 /**
  * The Head signs (Reg. 12, 14): the answer goes to the citizen in the appeal's language. A second
  * approval finds the appeal answered and is refused, so exactly one answer is sent.
  */
 export async function approveDraft(ctx: Ctx, actor: Actor, raw: z.input<typeof approveInput>) {
-  const { appealId } = parseInput(approveInput, raw);
+  const { appealId, answerId } = parseInput(approveInput, raw);
   const draft = await pendingDraft(ctx.db, appealId);
-  if (!draft) throw new DomainError("appeal_wrong_state");
+  if (!draft || draft.id !== answerId) throw new DomainError("stale_button");
+  let letter: SignedLetter | undefined;
   return transition(ctx, actor, {
     appealId,
     action: "approve",
@@ -59,18 +66,29 @@ export async function approveDraft(ctx: Ctx, actor: Actor, raw: z.input<typeof a
     outcome: draft.outcome,
     authorityUserId: actor.userId,
     data: { answerId: draft.id, outcome: draft.outcome },
-    within: async (tx) => {
-      const signed = await tx
+    within: async (tx, appeal) => {
+      // Under the appeal's lock: the draft read above must still be the one waiting.
+      const current = await pendingDraft(tx, appealId);
+      if (current?.id !== answerId) throw new DomainError("stale_button");
+      letter = await signAnswerLetter(ctx, tx, actor, appeal, current);
+      await tx
         .update(appealAnswers)
-        .set({ approvedByUserId: actor.userId, authorityUserId: actor.userId, approvedAt: ctx.clock.now() })
-        .where(and(eq(appealAnswers.id, draft.id), isNull(appealAnswers.approvedAt)))
-        .returning({ id: appealAnswers.id });
-      if (signed.length === 0) throw new DomainError("appeal_wrong_state");
+        .set({
+          approvedByUserId: actor.userId,
+          authorityUserId: actor.userId,
+          approvedAt: ctx.clock.now(),
+          outgoingNumber: letter.outgoingNumber,
+          letterSha256: letter.sha256,
+          letterFileId: letter.fileId,
+        })
+        .where(eq(appealAnswers.id, answerId));
     },
-    notify: (): CitizenNotice =>
-      draft.outcome === "left_without_review"
-        ? { key: "appeal.notice.left_without_review", params: { reason: draft.text } }
-        : { key: "appeal.notice.answered", params: { outcome: draft.outcome, text: draft.text } },
+    notify: (): CitizenNotice => {
+      const fileIds = letter ? [letter.fileId] : [];
+      return draft.outcome === "left_without_review"
+        ? { key: "appeal.notice.left_without_review", params: { reason: draft.text }, fileIds }
+        : { key: "appeal.notice.answered", params: { outcome: draft.outcome, text: draft.text }, fileIds };
+    },
   });
 }
 

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
+import type { DbOrTx } from "../../db/client.js";
 import { storedFiles } from "../../db/schema/index.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
@@ -47,13 +48,18 @@ const storedInput = z.object({
 export async function recordUpload(ctx: Ctx, actor: Actor, raw: z.input<typeof storedInput>): Promise<number> {
   const file = parseInput(storedInput, raw);
   checkAttachment(file);
-  await ctx.db
+  return recordStoredFile(ctx, ctx.db, actor.userId, file);
+}
+
+/** The row for stored bytes, made once per owner and content. */
+export async function recordStoredFile(ctx: Ctx, db: DbOrTx, ownerUserId: number, file: z.output<typeof storedInput>): Promise<number> {
+  await db
     .insert(storedFiles)
-    .values({ ...file, uploadedBy: actor.userId, createdAt: ctx.clock.now() })
+    .values({ ...file, uploadedBy: ownerUserId, createdAt: ctx.clock.now() })
     .onConflictDoNothing({ target: [storedFiles.uploadedBy, storedFiles.sha256] });
-  const [row] = await ctx.db
+  const [row] = await db
     .select({ id: storedFiles.id })
     .from(storedFiles)
-    .where(and(eq(storedFiles.uploadedBy, actor.userId), eq(storedFiles.sha256, file.sha256)));
+    .where(and(eq(storedFiles.uploadedBy, ownerUserId), eq(storedFiles.sha256, file.sha256)));
   return row!.id;
 }

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { z } from "zod";
 import { appealFiles, appeals, users } from "../../db/schema/index.js";
 import { enqueue } from "../outbox/enqueue.js";
@@ -9,6 +9,7 @@ import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
 import { appendEvent } from "./events.js";
 import { INTAKE_LIMITS, RATINGS } from "./kinds.js";
+import { checkOwnFiles } from "./register.js";
 import { transition } from "./transition.js";
 
 const idInput = z.object({ appealId: z.number().int().positive() });
@@ -36,16 +37,21 @@ export async function supplementAppeal(ctx: Ctx, actor: Actor, raw: z.input<type
     event: "supplemented",
     comment: input.text || null,
     data: { fileIds: input.fileIds },
-    within: async (tx, appeal) => {
+    within: async (tx, appeal, eventId) => {
       const now = ctx.clock.now();
       if (input.fileIds.length > 0) {
+        await checkOwnFiles(tx, actor, input.fileIds);
+        const [attached] = await tx.select({ n: count() }).from(appealFiles).where(eq(appealFiles.appealId, appeal.id));
+        if ((attached?.n ?? 0) + input.fileIds.length > INTAKE_LIMITS.filesPerAppealMax) {
+          throw new DomainError("too_many_files", { max: INTAKE_LIMITS.filesPerAppealMax });
+        }
         await tx.insert(appealFiles).values(input.fileIds.map((fileId) => ({ appealId: appeal.id, fileId, addedAt: now }))).onConflictDoNothing();
       }
       if (appeal.holderUserId === null) return;
       const [holder] = await tx.select().from(users).where(eq(users.id, appeal.holderUserId));
       if (!holder?.active) return;
       await enqueue(ctx, tx, {
-        dedupeKey: `supplement:${appeal.id}:${now.getTime()}`,
+        dedupeKey: `event:${eventId}:holder`,
         chatId: holder.telegramId,
         language: holder.language ?? "kk",
         key: "staff.notice.supplement",

@@ -5,6 +5,7 @@ import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
+import { parseAppealNumber } from "./appeal-number.js";
 import { eventsOf, type EventKind } from "./events.js";
 import { isClosed, type AppealState } from "./states.js";
 import { assertCanTouch } from "./transition.js";
@@ -53,13 +54,13 @@ const CITIZEN_EVENTS: readonly EventKind[] = [
 
 const findInput = z.union([
   z.object({ appealId: z.number().int().positive() }),
-  z.object({ number: z.string().trim().toUpperCase().max(40) }),
+  z.object({ number: z.string().max(40) }),
 ]);
 
 /** One appeal with its history and answer, for its owner (by button, deep link or typed number). */
 export async function myAppeal(ctx: Ctx, actor: Actor, raw: z.input<typeof findInput>) {
   const input = parseInput(findInput, raw);
-  const where = "appealId" in input ? eq(appeals.id, input.appealId) : eq(appeals.number, input.number);
+  const where = "appealId" in input ? eq(appeals.id, input.appealId) : eq(appeals.number, parseAppealNumber(input.number) ?? "");
   const [appeal] = await ctx.db.select().from(appeals).where(where);
   if (!appeal) throw new DomainError("appeal_not_found");
   assertCanTouch(actor, "appeal.read", appeal);

@@ -25,10 +25,15 @@ export type Rating = (typeof RATINGS)[number];
 /** Prefixes of registration numbers: individuals ЖТ (жеке тұлға), legal entities ЗТ (заңды тұлға). */
 export const NUMBER_PREFIX = { individual: "ЖТ", legal: "ЗТ" } as const;
 
+/** Outgoing letters of the department (Жалпы бөлім), numbered per year like appeals. */
+export const OUTGOING_PREFIX = "ЖБ";
+
 /** Limits of intake (DESIGN §2). */
 export const INTAKE_LIMITS = {
   textMax: 10_000,
   filesMax: 10,
+  /** With supplements: enough for a thick case, not an unbounded store. */
+  filesPerAppealMax: 30,
   fileBytesMax: 20 * 1024 * 1024,
   addressMax: 500,
 } as const;

@@ -1,7 +1,5 @@
-import type { appeals } from "../../db/schema/index.js";
 import type { AppealState } from "./states.js";
-
-type AppealRow = typeof appeals.$inferSelect;
+import type { AppealRow } from "./transition.js";
 
 /** What the citizen is told at once (APPK; DESIGN §2): number, time received, registration date, deadline, holder. */
 export interface Receipt {

@@ -94,7 +94,7 @@ async function insertAppeal(
   const now = ctx.clock.now();
   const receivedOn = almatyDate(now);
   const [calendar, policy] = await Promise.all([loadCalendar(tx), loadPolicy(tx, input.type)]);
-  await checkFiles(tx, actor, input.fileIds);
+  await checkOwnFiles(tx, actor, input.fileIds);
   const complaintOf = input.complaintOfId ? await checkComplaintTarget(tx, actor, input.complaintOfId) : null;
   const dueOn = deadline(calendar, policy, receivedOn, "review");
   const repeatedOf = await findRepeatedOf(tx, actor.userId, input.text);
@@ -146,7 +146,7 @@ async function insertAppeal(
 }
 
 /** Attachments must be the citizen's own uploads. */
-async function checkFiles(tx: Tx, actor: Actor, fileIds: number[]): Promise<void> {
+export async function checkOwnFiles(tx: Tx, actor: Actor, fileIds: number[]): Promise<void> {
   if (fileIds.length === 0) return;
   const own = await tx
     .select({ id: storedFiles.id })

@@ -10,7 +10,7 @@ import { appendEvent, type EventKind } from "./events.js";
 import { isClosed, nextState, type AppealAction, type AppealState } from "./states.js";
 
 export type AppealRow = typeof appeals.$inferSelect;
-export type CitizenNotice = { key: string; params: Record<string, string | number> };
+export type CitizenNotice = { key: string; params: Record<string, string | number>; fileIds?: number[] };
 
 export interface TransitionSpec {
   appealId: number;
@@ -24,8 +24,8 @@ export interface TransitionSpec {
   authorityUserId?: number | null;
   /** Columns to change besides the state. */
   update?: Partial<AppealRow>;
-  /** More writes that belong to the change (an answer row), in its transaction. */
-  within?: (tx: Tx, appeal: AppealRow) => Promise<void>;
+  /** Checks and writes that belong to the change (an answer row), in its transaction; sees the row as locked, before the change. */
+  within?: (tx: Tx, appeal: AppealRow, eventId: number) => Promise<void>;
   /** A message for the citizen about this change: a locale key and its parameters. */
   notify?: (appeal: AppealRow) => CitizenNotice | null;
 }
@@ -47,7 +47,6 @@ export async function transition(ctx: Ctx, actor: Actor, spec: TransitionSpec): 
       .set({ ...spec.update, state: to, updatedAt: now, ...(isClosed(to) && !isClosed(from) ? { closedAt: now } : {}) })
       .where(eq(appeals.id, appeal.id))
       .returning();
-    await spec.within?.(tx, updated!);
     const eventId = await appendEvent(ctx, tx, {
       appealId: appeal.id,
       actor,
@@ -58,6 +57,7 @@ export async function transition(ctx: Ctx, actor: Actor, spec: TransitionSpec): 
       comment: spec.comment ?? null,
       data: spec.data ?? {},
     });
+    await spec.within?.(tx, appeal, eventId);
     const notice = spec.notify?.(updated!);
     if (notice) await notifyCitizen(ctx, tx, updated!, eventId, notice);
     return { appeal: updated!, from };
@@ -92,5 +92,6 @@ async function notifyCitizen(
     language: appeal.language,
     key: notice.key,
     params: { number: appeal.number, ...notice.params },
+    fileIds: notice.fileIds ?? [],
   });
 }

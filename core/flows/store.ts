@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { DbOrTx } from "../../db/client.js";
 import { flows } from "../../db/schema/index.js";
@@ -65,7 +65,14 @@ export async function setFlowMessage(ctx: Ctx, userId: number, name: string, mes
     .where(and(eq(flows.userId, userId), eq(flows.name, name)));
 }
 
-/** The flows a person is in, e.g. to tell what `/cancel` would stop. */
+/**
+ * The flows a person is in, the most recently touched first: that one takes their next message,
+ * so a draft left in another flow waits instead of swallowing text meant for the new one.
+ */
 export async function activeFlows(ctx: Ctx, userId: number): Promise<{ name: string; messageId: number | null }[]> {
-  return ctx.db.select({ name: flows.name, messageId: flows.messageId }).from(flows).where(eq(flows.userId, userId));
+  return ctx.db
+    .select({ name: flows.name, messageId: flows.messageId })
+    .from(flows)
+    .where(eq(flows.userId, userId))
+    .orderBy(desc(flows.updatedAt));
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
 import { outbox } from "../../db/schema/index.js";
 import type { Ctx } from "../shared/context.js";
 
@@ -11,10 +11,14 @@ export interface OutboxPayload {
 
 /** After this many failed attempts a message is given up on and left for staff to see. */
 export const MAX_ATTEMPTS = 8;
+/** A claim older than this belongs to a worker that died mid-send; the row is taken again. */
+const STALE_CLAIM_MS = 5 * 60_000;
 
 /**
  * Takes up to `limit` due messages for sending. The claim is a status change committed before
- * any send, so two workers never take the same row (`skip locked` on PostgreSQL).
+ * any send, so two workers never take the same row (`skip locked` on PostgreSQL); a claim left by
+ * a dead worker is taken again, so nothing is lost (at worst a message whose send was under way
+ * goes out twice).
  */
 export async function claimDue(ctx: Ctx, limit: number): Promise<OutboxRow[]> {
   const now = ctx.clock.now();
@@ -22,14 +26,19 @@ export async function claimDue(ctx: Ctx, limit: number): Promise<OutboxRow[]> {
     const due = await tx
       .select({ id: outbox.id })
       .from(outbox)
-      .where(and(eq(outbox.status, "pending"), lte(outbox.notBefore, now)))
+      .where(
+        or(
+          and(eq(outbox.status, "pending"), lte(outbox.notBefore, now)),
+          and(eq(outbox.status, "sending"), lt(outbox.claimedAt, new Date(now.getTime() - STALE_CLAIM_MS))),
+        ),
+      )
       .orderBy(asc(outbox.notBefore), asc(outbox.id))
       .limit(limit)
       .for("update", { skipLocked: true });
     if (due.length === 0) return [];
     return tx
       .update(outbox)
-      .set({ status: "sending", attempts: sql`${outbox.attempts} + 1` })
+      .set({ status: "sending", claimedAt: now, attempts: sql`${outbox.attempts} + 1` })
       .where(inArray(outbox.id, due.map((d) => d.id)))
       .returning();
   });

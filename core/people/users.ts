@@ -59,10 +59,14 @@ export async function grantConfiguredAdmins(ctx: Ctx, telegramIds: readonly numb
   await ctx.db.update(users).set({ role: "admin" }).where(inArray(users.telegramId, [...telegramIds]));
 }
 
-/** Sets people's roles by Telegram id; for the sandbox's demo staff (real staff join by invite). */
-export async function assignRoles(ctx: Ctx, assignments: readonly { telegramId: number; role: Role }[]): Promise<void> {
+/** Sets people's roles (and staff names) by Telegram id; for the sandbox's demo staff (real staff join by invite). */
+export async function assignRoles(ctx: Ctx, assignments: readonly { telegramId: number; role: Role; fullName: string }[]): Promise<void> {
   const now = ctx.clock.now();
-  for (const { telegramId, role } of assignments) {
-    await ctx.db.insert(users).values({ telegramId, role, createdAt: now }).onConflictDoUpdate({ target: users.telegramId, set: { role } });
+  for (const { telegramId, role, fullName } of assignments) {
+    const staffName = role === "citizen" ? null : fullName;
+    await ctx.db
+      .insert(users)
+      .values({ telegramId, role, fullName: staffName, createdAt: now })
+      .onConflictDoUpdate({ target: users.telegramId, set: { role, fullName: staffName } });
   }
 }

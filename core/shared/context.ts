@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.js";
+import type { FileStore } from "../files/file-store.js";
 import type { Clock } from "./clock.js";
 
 /** The part of a pino logger the domain uses; ids only, never personal data. */
@@ -14,4 +15,5 @@ export interface Ctx {
   db: Db;
   clock: Clock;
   log: Logger;
+  files: FileStore;
 }

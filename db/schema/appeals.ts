@@ -109,6 +109,10 @@ export const appealAnswers = pgTable("appeal_answers", {
   /** Whose authority the signer used: the Head, or the Head an acting deputy stands in for. */
   authorityUserId: integer("authority_user_id").references(() => users.id),
   approvedAt: timestamp("approved_at", { withTimezone: true }),
+  /** Given on approval, with the signed letter and its SHA-256, so the letter can be checked later. */
+  outgoingNumber: text("outgoing_number").unique(),
+  letterSha256: text("letter_sha256"),
+  letterFileId: integer("letter_file_id").references(() => storedFiles.id),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
 });
 

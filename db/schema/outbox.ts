@@ -18,6 +18,8 @@ export const outbox = pgTable(
     attempts: integer("attempts").notNull().default(0),
     notBefore: timestamp("not_before", { withTimezone: true }).notNull(),
     lastError: text("last_error"),
+    /** When a worker took it; a row left "sending" long after is taken again (the worker died). */
+    claimedAt: timestamp("claimed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },

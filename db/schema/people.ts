@@ -12,6 +12,8 @@ export const users = pgTable(
     language: text("language"),
     active: boolean("active").notNull().default(true),
     clearance: boolean("clearance").notNull().default(false),
+    /** Staff only: the name that signs letters. Citizens' names live in their profile. */
+    fullName: text("full_name"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
   (t) => [

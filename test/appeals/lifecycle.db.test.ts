@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { approveDraft, returnDraft, submitDraft } from "../../core/appeals/answer.js";
+import { approveDraft, pendingDraft, returnDraft, submitDraft } from "../../core/appeals/answer.js";
 import { rateAnswer, supplementAppeal, withdrawAppeal } from "../../core/appeals/citizen-actions.js";
 import { myAppeal, listMyAppeals } from "../../core/appeals/citizen-view.js";
 import { classifyAppeal } from "../../core/appeals/classify.js";
@@ -49,6 +49,16 @@ describe(`appeal lifecycle on ${dbKind}`, () => {
     expect((await listMyAppeals(ctx, citizen)).total).toBe(0);
   });
 
+  it("refuses an answer that skips the preliminary review, but takes a decision to leave it without review", async () => {
+    const ctx = testCtx(tdb.database);
+    const citizen = await signedUpCitizen(ctx, 7009);
+    const registrar = await staffMember(ctx, 7107, "registrar");
+    const { appealId } = await registerAppeal(ctx, citizen, { draftId: randomUUID(), type: "report", text: TEXT, language: "ru", replyChannel: "chat" });
+    expect(await refusal(submitDraft(ctx, registrar, { appealId, text: "Ответ", outcome: "explained" }))).toBe("appeal_wrong_state");
+    await submitDraft(ctx, registrar, { appealId, text: "Анонимное обращение без подписи", outcome: "left_without_review" });
+    expect((await myAppeal(ctx, citizen, { appealId })).appeal.state).toBe("awaiting_approval");
+  });
+
   it("goes registered → in review → awaiting approval → returned → approved, with events and one answer notice", async () => {
     const ctx = testCtx(tdb.database, "2026-04-01T09:00:00+05:00");
     const citizen = await signedUpCitizen(ctx, 7004);
@@ -61,11 +71,15 @@ describe(`appeal lifecycle on ${dbKind}`, () => {
     await classifyAppeal(ctx, registrar, { appealId, category: "court_proceedings", holderUserId: reviewer.userId });
     expect(await refusal(classifyAppeal(ctx, registrar, { appealId, category: "general" }))).toBe("appeal_wrong_state");
     await submitDraft(ctx, reviewer, { appealId, text: "Көшірмені сот кеңсесінен алуға болады.", outcome: "explained" });
-    expect(await refusal(approveDraft(ctx, reviewer, { appealId }))).toBe("forbidden");
+    const firstDraft = (await pendingDraft(ctx.db, appealId))!;
+    expect(await refusal(approveDraft(ctx, reviewer, { appealId, answerId: firstDraft.id }))).toBe("forbidden");
     expect(await refusal(returnDraft(ctx, head, { appealId, comment: "  " }))).toBe("comment_required");
     await returnDraft(ctx, head, { appealId, comment: "Сот атауын көрсетіңіз" });
     await submitDraft(ctx, reviewer, { appealId, text: "Көшірмені Астана қаласының сотынан алуға болады.", outcome: "explained" });
-    const [first, second] = await Promise.allSettled([approveDraft(ctx, head, { appealId }), approveDraft(ctx, head, { appealId })]);
+    // An Approve left over from the returned draft must not sign the new one unseen.
+    expect(await refusal(approveDraft(ctx, head, { appealId, answerId: firstDraft.id }))).toBe("stale_button");
+    const answerId = (await pendingDraft(ctx.db, appealId))!.id;
+    const [first, second] = await Promise.allSettled([approveDraft(ctx, head, { appealId, answerId }), approveDraft(ctx, head, { appealId, answerId })]);
     expect([first.status, second.status].sort()).toEqual(["fulfilled", "rejected"]);
 
     const view = await myAppeal(ctx, citizen, { appealId });
@@ -115,7 +129,7 @@ describe(`appeal lifecycle on ${dbKind}`, () => {
     const first = await registerAppeal(ctx, citizen, { draftId: randomUUID(), type: "request", text: TEXT, language: "ru", replyChannel: "chat" });
     await classifyAppeal(ctx, registrar, { appealId: first.appealId, category: "general" });
     await submitDraft(ctx, registrar, { appealId: first.appealId, text: "Ответ", outcome: "explained" });
-    await approveDraft(ctx, head, { appealId: first.appealId });
+    await approveDraft(ctx, head, { appealId: first.appealId, answerId: (await pendingDraft(ctx.db, first.appealId))!.id });
     const again = await registerAppeal(ctx, citizen, { draftId: randomUUID(), type: "request", text: `${TEXT}!`, language: "ru", replyChannel: "chat" });
     const fresh = await registerAppeal(ctx, citizen, { draftId: randomUUID(), type: "request", text: "Совсем другой вопрос о графике личного приёма председателя", language: "ru", replyChannel: "chat" });
     expect(again.repeated).toBe(true);

@@ -57,7 +57,7 @@ describe("operators' calendar and deadline commands", () => {
     await writeFile(file, "date,working,note\n2027-01-04,false,ok\n2027-01-02,false,a Saturday\n");
     const run = await cli("calendar", "import", file);
     expect(run.code).toBe(1);
-    expect(run.stderr).toEqual([expect.stringMatching(/row 3: 2027-01-02 is a Saturday or Sunday.*nothing was changed$/)]);
+    expect(run.stderr).toEqual([expect.stringMatching(/Row 3: 2027-01-02 is a Saturday or Sunday.*in its note; nothing was changed$/)]);
   }, SLOW);
 
   it("imports a year, shows it with its count of working days, and counts deadlines by it", async () => {

@@ -61,7 +61,7 @@ describe(`profile, language and commands through the Bot API on ${dbKind}`, () =
     expect(profile.message_id).toBe(menu.message_id);
     await u.press(shown("ru", "common.menu"));
     await u.waitForBot(shown("ru", "menu.title"));
-    await u.press(shown("ru", "menu.submit_appeal"));
+    await u.press(shown("ru", "menu.reception"));
     await u.waitFor((v) => v.toasts.some((t) => t.text === shown("ru", "menu.not_open")));
   });
 

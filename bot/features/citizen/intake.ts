@@ -98,7 +98,7 @@ function toInput(action: string, value: string): IntakeInput {
 }
 
 intake.on("message", async (ctx, next) => {
-  if (!ctx.flows.has(INTAKE_FLOW) || ctx.message.text?.startsWith("/")) return next();
+  if (ctx.activeFlow !== INTAKE_FLOW || ctx.message.text?.startsWith("/")) return next();
   const file = incomingFile(ctx);
   if (file) return attach(ctx, file);
   if (ctx.message.text === undefined) return next();

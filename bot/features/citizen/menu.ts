@@ -6,10 +6,11 @@ import { homeKeyboard, menuButton, type MenuSection } from "../../keyboards/home
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
 import { languageScreen } from "../common/language-screen.js";
 import { startIntake } from "./intake.js";
+import { showMyAppeals } from "./my-appeals.js";
 import { profileScreen } from "./profile-screen.js";
 
 /** Sections whose chat flows are not open yet: the button says so instead of pretending. */
-const NOT_OPEN = new Set<MenuSection>(["appeals", "reception"]);
+const NOT_OPEN = new Set<MenuSection>(["reception"]);
 
 export function mainMenuScreen(ctx: BotContext): { text: string; markup: InlineKeyboard } {
   const t = ctx.t;
@@ -46,6 +47,10 @@ menu.callbackQuery(menuButton.pattern, async (ctx) => {
     await answerCallback(ctx);
     await stripButtons(ctx, ctx.callbackQuery.message?.message_id ?? null);
     return startIntake(ctx);
+  }
+  if (section === "appeals") {
+    await answerCallback(ctx);
+    return showMyAppeals(ctx, ctx.callbackQuery.message?.message_id);
   }
 
   await answerCallback(ctx);

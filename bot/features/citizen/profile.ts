@@ -67,7 +67,7 @@ profile.callbackQuery(profileButton.pattern, async (ctx) => {
 });
 
 profile.on("message", async (ctx, next) => {
-  if (!ctx.flows.has(PROFILE_EDIT_FLOW) || ctx.message.text?.startsWith("/")) return next();
+  if (ctx.activeFlow !== PROFILE_EDIT_FLOW || ctx.message.text?.startsWith("/")) return next();
   const message = ctx.message;
   const state = await currentProfileEdit(ctx.deps.core, ctx.actor);
   if (!state) return next();

@@ -92,7 +92,7 @@ signup.callbackQuery(signupButton.pattern, async (ctx) => {
 });
 
 signup.on("message", async (ctx, next) => {
-  if (!ctx.flows.has(SIGNUP_FLOW) || ctx.message.text?.startsWith("/")) return next();
+  if (ctx.activeFlow !== SIGNUP_FLOW || ctx.message.text?.startsWith("/")) return next();
   const message = ctx.message;
   let input: SignupInput;
   if (message.contact) input = { type: "contact", phone: message.contact.phone_number, contactUserId: message.contact.user_id };

@@ -2,7 +2,7 @@ import { Composer } from "grammy";
 import { getProfile } from "../../../core/citizens/profile.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import type { BotContext } from "../../context.js";
-import { reaskActiveFlows } from "../../flows/reask.js";
+import { reaskActiveFlow } from "../../flows/reask.js";
 import { send } from "../../messages.js";
 import { sendMainMenu } from "../citizen/menu.js";
 
@@ -21,7 +21,7 @@ fallback.on("message", async (ctx) => {
   const hint = m.sticker ? "hint.sticker" : m.voice || m.audio || m.video_note ? "hint.voice" : m.location || m.venue ? "hint.location" : null;
   if (hint) await send(ctx, ctx.t(hint));
   else if (m.text === undefined) await send(ctx, ctx.t("hint.media"));
-  if (await reaskActiveFlows(ctx)) return;
+  if (await reaskActiveFlow(ctx)) return;
   // Outside any flow, free text is answered with the way forward rather than ignored.
   if (!(await getProfile(ctx.deps.core, ctx.actor))) return void (await send(ctx, ctx.t("errors.signup_not_started")));
   if (hint === null) {

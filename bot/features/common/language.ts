@@ -2,7 +2,7 @@ import { Composer } from "grammy";
 import { setLanguage } from "../../../core/people/users.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import type { BotContext } from "../../context.js";
-import { reaskActiveFlows } from "../../flows/reask.js";
+import { reaskActiveFlow } from "../../flows/reask.js";
 import { translator } from "../../i18n.js";
 import { answerCallback, send, showInPlace } from "../../messages.js";
 import { languageButton, languageScreen } from "./language-screen.js";
@@ -24,5 +24,5 @@ language.callbackQuery(languageButton.pattern, async (ctx) => {
   const screen = languageScreen(ctx);
   await showInPlace(ctx, ctx.callbackQuery.message?.message_id, screen.text, screen.markup);
   // A question asked in the old language is asked again in the new one.
-  await reaskActiveFlows(ctx);
+  await reaskActiveFlow(ctx);
 });

@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import { z } from "zod";
-import { approveDraft, returnDraft, submitDraft } from "../../../core/appeals/answer.js";
+import { approveDraft, pendingDraft, returnDraft, submitDraft } from "../../../core/appeals/answer.js";
 import { classifyAppeal } from "../../../core/appeals/classify.js";
 import { forwardExternal, forwardInternal } from "../../../core/appeals/forward.js";
 import { APPEAL_CATEGORIES, DECISION_OUTCOMES } from "../../../core/appeals/kinds.js";
@@ -29,7 +29,11 @@ const COMMANDS: Record<string, Handler> = {
     const [first = "", ...words] = rest.split(/\s+/);
     return submitDraft(ctx.deps.core, ctx.actor, { appealId, outcome: parse(outcome, first), text: words.join(" ") });
   },
-  approve: (ctx, appealId) => approveDraft(ctx.deps.core, ctx.actor, { appealId }),
+  // A typed command names no draft; the demo signs the one waiting, which the tester just saw drafted.
+  approve: async (ctx, appealId) => {
+    const draft = await pendingDraft(ctx.deps.core.db, appealId);
+    return approveDraft(ctx.deps.core, ctx.actor, { appealId, answerId: draft?.id ?? 0 });
+  },
   return: (ctx, appealId, rest) => returnDraft(ctx.deps.core, ctx.actor, { appealId, comment: rest }),
   forward_unit: (ctx, appealId, rest) => forwardInternal(ctx.deps.core, ctx.actor, { appealId, unit: rest }),
   forward_body: (ctx, appealId, rest) => {
