@@ -3,7 +3,7 @@ import { APPEAL_TYPES } from "../../core/appeals/kinds.js";
 import { loadCalendar } from "../../core/calendar/calendar-store.js";
 import { isIsoDate } from "../../core/calendar/dates.js";
 import { deadline, loadPolicy, registrationDate, type DeadlineKind } from "../../core/calendar/deadlines.js";
-import type { WorkingCalendar } from "../../core/calendar/working-days.js";
+import { yearsWithoutRows } from "../../core/calendar/working-days.js";
 import { isDomainError } from "../../core/shared/errors.js";
 import type { CliCommand, CliIo } from "../command.js";
 import { withCore } from "../open-core.js";
@@ -58,12 +58,4 @@ export const deadlineCommand: CliCommand = {
 function usageError(io: CliIo, problem: string): number {
   io.err(`deadline: ${problem} (usage: ${USAGE})`);
   return 2;
-}
-
-/** Years the count ran through that nobody has loaded: their holidays were not known. */
-function yearsWithoutRows(calendar: WorkingCalendar, from: string, to: string): number[] {
-  const loaded = new Set([...calendar.daysOff, ...calendar.workingWeekendDays].map((day) => Number(day.slice(0, 4))));
-  const years: number[] = [];
-  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) if (!loaded.has(year)) years.push(year);
-  return years;
 }

@@ -1,9 +1,14 @@
+import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { users } from "../../db/schema/index.js";
 import type { Ctx } from "../shared/context.js";
-import type { Actor } from "../shared/roles.js";
+import { DomainError } from "../shared/errors.js";
+import type { Actor, Role } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
 import { APPEAL_CATEGORIES } from "./kinds.js";
 import { transition } from "./transition.js";
+
+const HOLDER_ROLES: readonly Role[] = ["reviewer", "registrar", "deputy", "head"];
 
 const input = z.object({
   appealId: z.number().int().positive(),
@@ -15,6 +20,7 @@ const input = z.object({
 /** Preliminary review (Reg. 7.1.5): the registrar sets the category and the appeal goes to review. */
 export async function classifyAppeal(ctx: Ctx, actor: Actor, raw: z.input<typeof input>) {
   const { appealId, category, holderUserId } = parseInput(input, raw);
+  if (holderUserId !== undefined) await checkHolder(ctx, holderUserId);
   return transition(ctx, actor, {
     appealId,
     action: "classify",
@@ -23,4 +29,10 @@ export async function classifyAppeal(ctx: Ctx, actor: Actor, raw: z.input<typeof
     data: { category },
     update: { category, holderUserId: holderUserId ?? actor.userId },
   });
+}
+
+/** Only an active member of staff who drafts answers can hold an appeal. */
+async function checkHolder(ctx: Ctx, userId: number): Promise<void> {
+  const [holder] = await ctx.db.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, userId));
+  if (!holder?.active || !HOLDER_ROLES.includes(holder.role as Role)) throw new DomainError("holder_invalid");
 }

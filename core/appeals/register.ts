@@ -5,6 +5,7 @@ import { appealFiles, appeals, storedFiles } from "../../db/schema/index.js";
 import { loadCalendar } from "../calendar/calendar-store.js";
 import { almatyDate } from "../calendar/dates.js";
 import { deadline, loadPolicy, registrationDate } from "../calendar/deadlines.js";
+import { yearsWithoutRows } from "../calendar/working-days.js";
 import { getProfile, type CitizenProfile } from "../citizens/profile.js";
 import type { Ctx } from "../shared/context.js";
 import { isUniqueViolation } from "../shared/db-errors.js";
@@ -97,6 +98,9 @@ async function insertAppeal(
   await checkOwnFiles(tx, actor, input.fileIds);
   const complaintOf = input.complaintOfId ? await checkComplaintTarget(tx, actor, input.complaintOfId) : null;
   const dueOn = deadline(calendar, policy, receivedOn, "review");
+  for (const year of yearsWithoutRows(calendar, receivedOn, dueOn)) {
+    ctx.log.warn({ year }, "no calendar rows for this year: its holidays are not counted; run `cli calendar import`");
+  }
   const repeatedOf = await findRepeatedOf(tx, actor.userId, input.text);
   // Last before the insert: the number's row lock is held to commit, so everything else goes first.
   const { seq, number } = await nextNumber(tx, NUMBER_PREFIX[profile.kind], Number(receivedOn.slice(0, 4)));

@@ -2,18 +2,25 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import { appeals } from "../../db/schema/index.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
-import { assertCan } from "../shared/permissions.js";
+import { assertCan, can } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { parseAppealNumber } from "./appeal-number.js";
 
 /** Open appeals by deadline, for staff; restricted ones only with clearance. */
 export async function openAppeals(ctx: Ctx, actor: Actor, limit = 20) {
   assertCan(actor, "staff.menu");
-  assertCan(actor, "appeal.read", {});
+  // Reviewers and executors see what they hold; the registry, reception and the Head see all.
+  const all = can(actor, "appeal.read", {});
   return ctx.db
     .select({ id: appeals.id, number: appeals.number, state: appeals.state, dueOn: appeals.dueOn })
     .from(appeals)
-    .where(and(isNull(appeals.closedAt), actor.clearance ? undefined : eq(appeals.restricted, false)))
+    .where(
+      and(
+        isNull(appeals.closedAt),
+        actor.clearance ? undefined : eq(appeals.restricted, false),
+        all ? undefined : eq(appeals.holderUserId, actor.userId),
+      ),
+    )
     .orderBy(asc(appeals.dueOn), asc(appeals.id))
     .limit(limit);
 }

@@ -47,3 +47,11 @@ export function workingDaysBetween(calendar: WorkingCalendar, from: IsoDate, to:
   for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkingDay(calendar, d)) count++;
   return count;
 }
+
+/** Years from `from` to `to` that have no rows: their holidays are unknown, only weekends count. */
+export function yearsWithoutRows(calendar: WorkingCalendar, from: IsoDate, to: IsoDate): number[] {
+  const loaded = new Set([...calendar.daysOff, ...calendar.workingWeekendDays].map((day) => Number(day.slice(0, 4))));
+  const years: number[] = [];
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) if (!loaded.has(year)) years.push(year);
+  return years;
+}

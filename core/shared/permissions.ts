@@ -23,6 +23,8 @@ export type Action =
 /** What a resource must tell the policy about itself. */
 export interface Resource {
   ownerUserId?: number;
+  /** The staff member who holds it now (an assigned reviewer, an executor). */
+  holderUserId?: number | null;
   restricted?: boolean;
 }
 
@@ -33,20 +35,23 @@ const anyStaff = (roles: readonly Role[]): Rule => (actor) => roles.includes(act
 
 const either = (...rules: Rule[]): Rule => (actor, resource) => rules.some((rule) => rule(actor, resource));
 const citizenOwn: Rule = (actor, resource) => actor.role === "citizen" && own(actor, resource);
-/** Staff who work on appeals; the technical administrator sees no appeal text (DESIGN §1). */
-const appealStaff = anyStaff(["registrar", "reviewer", "reception", "executor", "deputy", "head"]);
+/** Staff who see every appeal; the technical administrator sees no appeal text (DESIGN §1). */
+const allAppealsStaff = anyStaff(["registrar", "reception", "deputy", "head"]);
+/** Reviewers and executors work on what they hold (assigned to them or forwarded to them). */
+const holderStaff: Rule = (actor, resource) =>
+  (actor.role === "reviewer" || actor.role === "executor") && resource?.holderUserId === actor.userId;
 
 const POLICY: Record<Action, Rule> = {
   "profile.read": own,
   "profile.edit": own,
   "appeal.submit": (actor) => actor.role === "citizen",
-  "appeal.read": either(citizenOwn, appealStaff),
+  "appeal.read": either(citizenOwn, allAppealsStaff, holderStaff),
   "appeal.withdraw": citizenOwn,
   "appeal.supplement": citizenOwn,
   "appeal.rate": citizenOwn,
   "appeal.classify": anyStaff(["registrar", "deputy", "head"]),
   "appeal.forward": anyStaff(["registrar", "deputy", "head"]),
-  "appeal.draft": anyStaff(["registrar", "reviewer", "executor", "deputy", "head"]),
+  "appeal.draft": either(anyStaff(["registrar", "deputy", "head"]), holderStaff),
   "appeal.approve": anyStaff(["head"]),
   "staff.menu": anyStaff(["registrar", "reviewer", "reception", "executor", "deputy", "head", "admin"]),
   "system.status": anyStaff(["admin"]),

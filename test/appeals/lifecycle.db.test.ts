@@ -39,6 +39,13 @@ describe(`appeal lifecycle on ${dbKind}`, () => {
     expect(receipt).toMatchObject({ number: "ЗТ-2026-000001", registeredOn: "2026-03-26", dueOn: "2026-04-16" });
   });
 
+  it("warns the operator when a deadline runs into a year whose holidays were never loaded", async () => {
+    const ctx = testCtx(tdb.database, "2026-12-21T10:00:00+05:00");
+    const citizen = await signedUpCitizen(ctx, 7010);
+    await registerAppeal(ctx, citizen, { draftId: randomUUID(), type: "request", text: TEXT, language: "ru", replyChannel: "chat" });
+    expect(ctx.log.warnings).toEqual([{ year: 2027 }]);
+  });
+
   it("refuses empty and over-long texts and a post answer without an address, registering nothing", async () => {
     const ctx = testCtx(tdb.database);
     const citizen = await signedUpCitizen(ctx, 7003);

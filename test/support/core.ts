@@ -15,6 +15,6 @@ export function quietLogger(): Logger & { warnings: object[] } {
 /** One scratch folder per test process for stored files (letters, uploads). */
 const filesDir = mkdtempSync(path.join(tmpdir(), "otinish-test-files-"));
 
-export function testCtx(database: Database, at = "2026-03-02T09:00:00+05:00"): Ctx & { clock: ManualClock } {
+export function testCtx(database: Database, at = "2026-03-02T09:00:00+05:00"): Ctx & { clock: ManualClock; log: ReturnType<typeof quietLogger> } {
   return { db: database.db, clock: new ManualClock(at), log: quietLogger(), files: diskFileStore(filesDir) };
 }
