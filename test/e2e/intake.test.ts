@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listMyAppeals, myAppeal } from "../../core/appeals/citizen-view.js";
 import { identify } from "../../core/people/users.js";
@@ -138,4 +139,48 @@ describe(`appeal intake through the Bot API on ${dbKind}`, () => {
     const answer = (await citizenChat.messages()).find((m) => m.text.includes("Копию решения"))!;
     expect(answer.text).toContain(shown("ru", "appeal.outcome.explained"));
   });
+
+  it("answers the Kazakh appeal with a signed PDF letter, then takes a rating and a complaint", async () => {
+    const registrar = h.user(940101);
+    const head = h.user(940102);
+    const u = h.user(940001);
+    await registrar.send("/classify ЖТ-2026-000001 court_proceedings");
+    await registrar.waitForBot(shown("ru", "appeal.state.in_review"));
+    await registrar.send("/draft ЖТ-2026-000001 explained Сот мәжілісін кейінге қалдыру туралы шағымыңыз қаралды; іс Әділет, Ұлттық, Үкімет, Һ: тексерілді.");
+    await registrar.waitForBot(shown("ru", "appeal.state.awaiting_approval"));
+    await head.send("/approve ЖТ-2026-000001");
+    await head.waitForBot(shown("kk", "appeal.state.answered"));
+
+    const fromBot = (m: { from: string; document?: { mime_type?: string } }) => m.from === "bot" && m.document?.mime_type === "application/pdf";
+    const view = await u.waitFor((v) => v.messages.some(fromBot));
+    expect(view.messages.some((m) => m.text.includes(shown("kk", "appeal.outcome.explained")))).toBe(true);
+    const letter = view.messages.find(fromBot)!;
+    const pdf = Buffer.from(await (await fetch(new URL(letter.document!.url, h.emulatorUrl))).arrayBuffer());
+    const text = pdfText(pdf);
+    for (const word of ["ЖАЛПЫ БӨЛІМІ", "ЖТ-2026-000001", "Серікқызы Айгерім", "Әділет, Ұлттық, Үкімет, Һ", "Қарау нәтижесі: түсіндірілді"]) {
+      expect(text).toContain(word);
+    }
+
+    await u.send("ЖТ-2026-000001");
+    await u.press(shown("kk", "appeal.rate.satisfied"));
+    await u.waitFor((v) => v.toasts.some((t) => t.text === shown("kk", "appeal.rate.thanks")) || v.messages.some((m) => m.text.includes(shown("kk", "appeal.rate.thanks"))));
+    await u.press(shown("kk", "appeal.complain.button"));
+    await u.waitForBot(shown("kk", "appeal.intake.ask_text_complaint", { number: "ЖТ-2026-000001" }));
+    await u.send("Жауаппен келіспеймін: мәжіліс әлі тағайындалған жоқ.");
+    await u.press(shown("kk", "appeal.intake.files_skip"));
+    await u.press(shown("kk", "appeal.language.kk"));
+    await u.press(shown("kk", "appeal.intake.channel_chat"));
+    await u.press(shown("kk", "appeal.intake.confirm"));
+    const receipt = await u.waitForBot(/ЖТ-2026-00000\d/);
+    const complaintNumber = /ЖТ-2026-00000\d/.exec(receipt.text)![0];
+    const ctx = h.app().core;
+    const complaint = await myAppeal(ctx, await identify(ctx, { telegramId: 940001 }), { number: complaintNumber });
+    expect(complaint.appeal).toMatchObject({ type: "complaint", complaintOfId: (await myAppeal(ctx, await identify(ctx, { telegramId: 940001 }), { number: "ЖТ-2026-000001" })).appeal.id });
+  });
 });
+
+/** The text a PDF reader gets out of the letter (poppler's pdftotext). */
+function pdfText(pdf: Buffer): string {
+  return execFileSync("pdftotext", ["-", "-"], { input: pdf }).toString().replace(/\s+/g, " ");
+}
+
