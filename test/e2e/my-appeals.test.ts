@@ -333,8 +333,8 @@ describe(`"My appeals" through the Bot API on ${dbKind}`, () => {
     const paragraphs = Array.from({ length: 12 }, (_, i) => `${i + 1}. ${"Сот әкімшілігі түсіндіреді. ".repeat(25).trim()}`);
     const { number } = await answered(me, paragraphs.join("\n\n"));
 
-    // The answer's own notice arrives first; what follows the typed number is the detail.
-    await u.waitFor((v) => v.messages.some((m) => m.from === "bot" && m.text.includes(paragraphs.at(-1)!)));
+    // The answer's own notice and its letter arrive first; what follows the typed number is the detail.
+    await u.waitFor((v) => v.messages.some((m) => m.from === "bot" && m.document?.mime_type === "application/pdf"));
     await u.send(number);
     const last = await u.waitForBot(shown("kk", "appeal.rate.ask"));
     const title = shown("kk", "appeal.detail.head", { number, type: "application", state: "answered", received: RECEIVED, due: DUE, files: 0, text: TEXT }).split("\n")[0]!;
