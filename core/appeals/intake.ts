@@ -57,7 +57,7 @@ export type IntakeView =
 const EXPECTS: Record<IntakeStep, IntakeInput["type"][]> = {
   type: ["appeal_type"],
   text: ["text"],
-  files: ["file", "files_done"],
+  files: ["file", "files_done", "text"],
   language: ["language"],
   channel: ["channel"],
   address: ["text"],
@@ -105,6 +105,8 @@ export async function answerIntake(ctx: Ctx, actor: Actor, raw: IntakeInput): Pr
       return go("text", { ...data, type: input.value });
     case "text":
       if (step === "address") return go("summary", { ...data, address: checkPostalAddress(input.text) });
+      // Telegram splits a pasted text over 4,096 characters into several messages: the rest follows here.
+      if (step === "files") return go("files", { ...data, text: checkAppealText(`${data.text ?? ""}\n${input.text}`) });
       return go("files", { ...data, text: checkAppealText(input.text) });
     case "file":
       if (data.fileIds.includes(input.fileId)) return { ...state };
