@@ -1,19 +1,10 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { renderAnswerLetter, type AnswerLetter } from "../../core/letters/answer-letter.js";
 import { sha256Hex } from "../../core/files/file-store.js";
+import { pdfText, popplerMissing, skipPdfText } from "../support/pdf-text.js";
 
-/**
- * The answer letter read back by poppler's pdftotext, as a citizen's PDF reader or a copy-paste
- * would see it: the Kazakh letters must come out as themselves, not as boxes or look-alikes.
- */
-const popplerMissing =
-  spawnSync("pdftotext", ["-v"]).error !== undefined ? "pdftotext not found: install poppler-utils (`apt-get install -y poppler-utils`)" : null;
-// A developer's run skips with the way to get it; CI must not pass silently.
-const skipped = popplerMissing !== null && !process.env.CI;
+/** The Kazakh letters must come out of the PDF as themselves, not as boxes or look-alikes. */
+const skipped = skipPdfText;
 const textTitle = skipped ? `the letter's text (skipped: ${popplerMissing})` : "the letter's text";
 if (skipped) console.warn(`test/letters/answer-letter.test.ts partly skipped: ${popplerMissing}`);
 
@@ -60,17 +51,6 @@ function longText(): string {
   return paragraphs.join("\n").slice(0, 10_000);
 }
 
-const dir = mkdtempSync(path.join(os.tmpdir(), "otinish-letter-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function pdftotext(pdf: Buffer): string {
-  const file = path.join(dir, `${sha256Hex(pdf)}.pdf`);
-  writeFileSync(file, pdf);
-  const run = spawnSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
-  if (run.error) throw new Error(`pdftotext could not run: ${popplerMissing ?? run.error.message}`);
-  if (run.status !== 0) throw new Error(`pdftotext failed: ${run.stderr}`);
-  return run.stdout;
-}
 
 /** The reading text: page numbers and page breaks out, every run of white space one space. */
 function flat(text: string): string {
@@ -111,7 +91,7 @@ describe("the answer letter as a PDF", () => {
 
 describe.skipIf(skipped)(textTitle, () => {
   it("keeps every Kazakh letter and the Kazakh wording: letterhead, numbers, addressee, text, signature for the Head", async () => {
-    const raw = pdftotext(await renderAnswerLetter(kazakh));
+    const raw = pdfText(await renderAnswerLetter(kazakh));
     const text = flat(raw);
     for (const letter of KAZAKH_LETTERS) expect(text).toContain(letter);
     expect(raw).toContain("ҚАЗАҚСТАН РЕСПУБЛИКАСЫ СОТ ӘКІМШІЛІГІНІҢ\nЖАЛПЫ БӨЛІМІ");
@@ -128,7 +108,7 @@ describe.skipIf(skipped)(textTitle, () => {
   });
 
   it("keeps the Russian wording, and a letter the Head signs has no line for an absent Head", async () => {
-    const text = flat(pdftotext(await renderAnswerLetter(russian)));
+    const text = flat(pdfText(await renderAnswerLetter(russian)));
     expect(text).toContain("ОБЩИЙ ОТДЕЛ СУДЕБНОЙ АДМИНИСТРАЦИИ РЕСПУБЛИКИ КАЗАХСТАН");
     expect(text).toContain("Исх. № 02-15/124 от 03.02.2026");
     expect(text).toContain("На обращение № ЗТ-2026-000045 от 19.01.2026");
@@ -142,7 +122,7 @@ describe.skipIf(skipped)(textTitle, () => {
 
   it("numbers the pages of a long answer and loses none of its paragraphs", async () => {
     const letter = { ...russian, text: longText() };
-    const raw = pdftotext(await renderAnswerLetter(letter));
+    const raw = pdfText(await renderAnswerLetter(letter));
     const pages = raw.split("\f").filter((page) => page.trim()).length;
     expect(pages).toBeGreaterThanOrEqual(2);
     for (let page = 1; page <= pages; page++) expect(raw).toContain(`Страница ${page} из ${pages}`);
@@ -152,13 +132,13 @@ describe.skipIf(skipped)(textTitle, () => {
   });
 
   it("marks drafts, in the letter's language, and only drafts", async () => {
-    const kkDraft = pdftotext(await renderAnswerLetter({ ...kazakh, outgoingNumber: null, draft: true }));
-    const ruDraft = pdftotext(await renderAnswerLetter({ ...russian, outgoingNumber: null, draft: true }));
+    const kkDraft = pdfText(await renderAnswerLetter({ ...kazakh, outgoingNumber: null, draft: true }));
+    const ruDraft = pdfText(await renderAnswerLetter({ ...russian, outgoingNumber: null, draft: true }));
     expect(kkDraft).toContain("ЖОБА");
     expect(flat(kkDraft)).toContain("Шығыс № __________, 20.01.2026 ж.");
     expect(ruDraft).toContain("ПРОЕКТ");
     expect(flat(ruDraft)).toContain("Исх. № __________ от 03.02.2026");
-    expect(pdftotext(await renderAnswerLetter(kazakh))).not.toContain("ЖОБА");
-    expect(pdftotext(await renderAnswerLetter(russian))).not.toContain("ПРОЕКТ");
+    expect(pdfText(await renderAnswerLetter(kazakh))).not.toContain("ЖОБА");
+    expect(pdfText(await renderAnswerLetter(russian))).not.toContain("ПРОЕКТ");
   });
 });
