@@ -1,8 +1,10 @@
 import type { Api } from "grammy";
-import { LANGUAGES } from "../core/shared/roles.js";
+import { LANGUAGES, type Language } from "../core/shared/roles.js";
 import { translator } from "./i18n.js";
 
 const CITIZEN_COMMANDS = ["start", "profile", "language", "help", "cancel"] as const;
+/** Staff have no citizen profile; `/appeals` lists the open appeals they may see. */
+export const STAFF_COMMANDS = ["start", "appeals", "language", "help", "cancel"] as const;
 
 /**
  * The "/" menu in each language (Telegram picks by the user's app language); the default list
@@ -16,4 +18,11 @@ export async function publishCommands(api: Api): Promise<void> {
     if (language === "kk") await api.setMyCommands(commands, { scope: { type: "all_private_chats" } });
   }
   await api.setChatMenuButton({ menu_button: { type: "commands" } });
+}
+
+/** A member of staff's "/" menu, for their chat only, so citizens never see staff commands. */
+export async function publishStaffCommands(api: Api, chatId: number, language: Language): Promise<void> {
+  const t = translator(language);
+  const commands = STAFF_COMMANDS.map((command) => ({ command, description: t(`commands.${command}`) }));
+  await api.setMyCommands(commands, { scope: { type: "chat", chat_id: chatId } });
 }

@@ -2,10 +2,12 @@ import { ConfigError, loadConfig } from "../core/config.js";
 import type { CliCommand, CliIo } from "./command.js";
 import { calendarCommand } from "./commands/calendar.js";
 import { deadlineCommand } from "./commands/deadline.js";
+import { inviteCommand } from "./commands/invite.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { statusCommand } from "./commands/status.js";
+import { unitCommand } from "./commands/unit.js";
 
-const commands: CliCommand[] = [migrateCommand, statusCommand, calendarCommand, deadlineCommand];
+const commands: CliCommand[] = [migrateCommand, statusCommand, calendarCommand, deadlineCommand, inviteCommand, unitCommand];
 
 function help(io: Pick<CliIo, "out">): number {
   io.out("usage: npm run cli -- <command> [options]");

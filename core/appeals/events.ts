@@ -17,6 +17,7 @@ export const EVENT_KINDS = [
   "supplemented",
   "rated",
   "complained",
+  "returned_to_queue",
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
-import type { Tx } from "../../db/client.js";
+import type { DbOrTx, Tx } from "../../db/client.js";
 import { users } from "../../db/schema/index.js";
 import { almatyDate } from "../calendar/dates.js";
 import type { CitizenProfile } from "../citizens/profile.js";
-import { renderAnswerLetter } from "../letters/answer-letter.js";
+import { renderAnswerLetter, type AnswerLetter } from "../letters/answer-letter.js";
 import { LETTER_WORDS } from "../letters/letter-words.js";
 import type { Ctx } from "../shared/context.js";
 import type { Actor } from "../shared/roles.js";
@@ -32,22 +32,7 @@ export async function signAnswerLetter(
 ): Promise<SignedLetter> {
   const today = almatyDate(ctx.clock.now());
   const { number: outgoingNumber } = await nextNumber(tx, OUTGOING_PREFIX, Number(today.slice(0, 4)));
-  const [signer] = await tx.select({ fullName: users.fullName }).from(users).where(eq(users.id, actor.userId));
-  const language = appeal.language as AnswerLanguage;
-  const applicant = appeal.applicant as CitizenProfile;
-  const pdf = await renderAnswerLetter({
-    language,
-    outgoingNumber,
-    date: today,
-    appealNumber: appeal.number,
-    appealReceivedOn: almatyDate(appeal.receivedAt),
-    addressee: { name: applicant.fullName, organization: applicant.organization, postalAddress: appeal.postalAddress },
-    text: answer.text,
-    outcome: answer.outcome as DecisionOutcome,
-    signer: { name: signer?.fullName ?? "", position: LETTER_WORDS[language].headPosition },
-    authority: null,
-    draft: false,
-  });
+  const pdf = await renderAnswerLetter(await letterOf(tx, actor, appeal, answer, { outgoingNumber, date: today }));
   const { sha256, size } = await ctx.files.save(pdf);
   const fileId = await recordStoredFile(ctx, tx, actor.userId, {
     sha256,
@@ -57,4 +42,33 @@ export async function signAnswerLetter(
     telegramFileId: null,
   });
   return { outgoingNumber, sha256, fileId };
+}
+
+/**
+ * The letter's content: addressee from the appeal as submitted, the answer, the signer by name.
+ * A draft has no outgoing number yet and carries the draft mark.
+ */
+export async function letterOf(
+  db: DbOrTx,
+  signerActor: Actor,
+  appeal: AppealRow,
+  answer: { text: string; outcome: string },
+  numbering: { outgoingNumber: string | null; date: string },
+): Promise<AnswerLetter> {
+  const [signer] = await db.select({ fullName: users.fullName }).from(users).where(eq(users.id, signerActor.userId));
+  const language = appeal.language as AnswerLanguage;
+  const applicant = appeal.applicant as CitizenProfile;
+  return {
+    language,
+    outgoingNumber: numbering.outgoingNumber,
+    date: numbering.date,
+    appealNumber: appeal.number,
+    appealReceivedOn: almatyDate(appeal.receivedAt),
+    addressee: { name: applicant.fullName, organization: applicant.organization, postalAddress: appeal.postalAddress },
+    text: answer.text,
+    outcome: answer.outcome as DecisionOutcome,
+    signer: { name: signer?.fullName ?? "", position: LETTER_WORDS[language].headPosition },
+    authority: null,
+    draft: numbering.outgoingNumber === null,
+  };
 }

@@ -18,6 +18,9 @@ export type Action =
   | "appeal.draft"
   | "appeal.approve"
   | "staff.menu"
+  | "staff.invite"
+  | "staff.deactivate"
+  | "units.manage"
   | "system.status";
 
 /** What a resource must tell the policy about itself. */
@@ -54,6 +57,9 @@ const POLICY: Record<Action, Rule> = {
   "appeal.draft": either(anyStaff(["registrar", "deputy", "head"]), holderStaff),
   "appeal.approve": anyStaff(["head"]),
   "staff.menu": anyStaff(["registrar", "reviewer", "reception", "executor", "deputy", "head", "admin"]),
+  "staff.invite": anyStaff(["admin"]),
+  "staff.deactivate": anyStaff(["admin"]),
+  "units.manage": anyStaff(["admin"]),
   "system.status": anyStaff(["admin"]),
 };
 

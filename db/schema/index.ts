@@ -4,3 +4,4 @@ export * from "./calendar.js";
 export * from "./files.js";
 export * from "./appeals.js";
 export * from "./outbox.js";
+export * from "./staff.js";

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, integer, pgTable, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { units } from "./staff.js";
 
 /** Everyone who talks to the bot: citizens and staff alike, keyed by their Telegram id. */
 export const users = pgTable(
@@ -14,6 +15,8 @@ export const users = pgTable(
     clearance: boolean("clearance").notNull().default(false),
     /** Staff only: the name that signs letters. Citizens' names live in their profile. */
     fullName: text("full_name"),
+    /** Staff only: the department, sector or JA unit they work in. */
+    unitId: integer("unit_id").references(() => units.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
   (t) => [

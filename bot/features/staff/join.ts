@@ -1,0 +1,35 @@
+import { Composer } from "grammy";
+import { joinWithInvite } from "../../../core/staff/join.js";
+import { unitName } from "../../../core/staff/units.js";
+import { publishStaffCommands } from "../../commands.js";
+import type { BotContext } from "../../context.js";
+import { send } from "../../messages.js";
+
+/**
+ * Staff join with the one-time code an admin gave them (DESIGN §1): `/join CODE`, or the deep link
+ * `t.me/<bot>?start=join_CODE`. The core decides; this file only reads the code and replies.
+ */
+export const staffJoin = new Composer<BotContext>();
+
+/** Telegram start parameters allow A–Z a–z 0–9 _ -, which the invite alphabet fits. */
+export const JOIN_DEEP_LINK = "join_";
+
+async function join(ctx: BotContext, code: string): Promise<void> {
+  if (code.trim() === "") {
+    await send(ctx, ctx.t("staff.join.usage"));
+    return;
+  }
+  const from = ctx.from!;
+  const fullName = [from.first_name, from.last_name].filter(Boolean).join(" ");
+  const { actor, role, unit } = await joinWithInvite(ctx.deps.core, ctx.actor, { code, fullName });
+  ctx.actor = { ...ctx.actor, ...actor };
+  await publishStaffCommands(ctx.api, ctx.chat!.id, actor.language);
+  await send(ctx, ctx.t("staff.join.done", { name: fullName, role: ctx.t(`staff.roles.${role}`), unit: unitName(unit, actor.language) }));
+}
+
+staffJoin.chatType("private").command("join", (ctx) => join(ctx, ctx.match));
+
+staffJoin.chatType("private").command("start", async (ctx, next) => {
+  if (!ctx.match.startsWith(JOIN_DEEP_LINK)) return next();
+  await join(ctx, ctx.match.slice(JOIN_DEEP_LINK.length));
+});

@@ -1,0 +1,49 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, index, integer, pgTable, serial, text, timestamp, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { users } from "./people.js";
+
+/**
+ * The department, its sectors (Reg. 4), other units of the Judicial Administration whose executors
+ * work on forwarded appeals, and external bodies appeals are forwarded to.
+ */
+export const units = pgTable(
+  "units",
+  {
+    id: serial("id").primaryKey(),
+    code: text("code").notNull().unique(),
+    kind: text("kind").notNull(),
+    parentId: integer("parent_id").references((): AnyPgColumn => units.id),
+    nameKk: text("name_kk").notNull(),
+    nameRu: text("name_ru").notNull(),
+    active: boolean("active").notNull().default(true),
+  },
+  (t) => [check("units_kind_check", sql`${t.kind} in ('department','sector','ja_unit','external_body')`)],
+);
+
+/**
+ * One-time invites for staff (DESIGN §1). Only the SHA-256 of the code is kept: whoever reads the
+ * table cannot join with it. `usedBy` set means spent.
+ */
+export const invites = pgTable(
+  "invites",
+  {
+    id: serial("id").primaryKey(),
+    codeSha256: text("code_sha256").notNull().unique(),
+    role: text("role").notNull(),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    clearance: boolean("clearance").notNull().default(false),
+    /** Null when the operator at the console made it. */
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedBy: integer("used_by").references(() => users.id),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [
+    check("invites_role_check", sql`${t.role} in ('registrar','reviewer','reception','executor','deputy','head','admin')`),
+    check("invites_used_check", sql`(${t.usedBy} is null) = (${t.usedAt} is null)`),
+    index("invites_used_by_idx").on(t.usedBy),
+  ],
+);

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { STAFF_COMMANDS } from "../../bot/commands.js";
+import { identify } from "../../core/people/users.js";
+import { createInvite } from "../../core/staff/invites.js";
+import { CONSOLE_OPERATOR } from "../../core/staff/operator.js";
+import { dbKind } from "../support/db.js";
+import { citizen, startHarness, type Harness } from "../support/harness.js";
+import { shown } from "../support/texts.js";
+
+const NEWCOMER = 961001;
+const CITIZEN = 961002;
+const LATECOMER = 961003;
+const LINKED = 961004;
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness([
+    { ...citizen(NEWCOMER, "ru", "Айгүл"), last_name: "Серікова" },
+    citizen(CITIZEN, "ru"),
+    citizen(LATECOMER, "kk"),
+    citizen(LINKED, "en", "Dana"),
+  ]);
+});
+afterAll(() => h.dispose());
+
+const invite = (role: "reviewer" | "registrar", unitCode: string, ttlHours = 72) =>
+  createInvite(h.app().core, CONSOLE_OPERATOR, { role, unitCode, ttlHours });
+
+describe(`staff joining by invite, end to end on ${dbKind}`, () => {
+  it("joins with /join CODE, says the role and unit in the person's language, and gives only that chat the staff menu", async () => {
+    const { code } = await invite("reviewer", "appeals_review");
+    const newcomer = h.user(NEWCOMER);
+    await newcomer.send(`/join ${code}`);
+    const reply = await newcomer.waitForBot(
+      shown("ru", "staff.join.done", { name: "Айгүл Серікова", role: shown("ru", "staff.roles.reviewer"), unit: "Сектор рассмотрения обращений" }),
+    );
+    expect(reply.text).toContain("Сектор рассмотрения обращений");
+    expect((await identify(h.app().core, { telegramId: NEWCOMER })).role).toBe("reviewer");
+
+    const staffMenu = await newcomer.commands();
+    expect(staffMenu.map((c) => c.command)).toEqual([...STAFF_COMMANDS]);
+    expect(staffMenu.find((c) => c.command === "appeals")?.description).toBe(shown("ru", "commands.appeals"));
+
+    const someone = h.user(CITIZEN);
+    await someone.send("/help");
+    await someone.waitForBot(shown("ru", "help.text").slice(0, 20));
+    const citizenMenu = (await someone.commands()).map((c) => c.command);
+    expect(citizenMenu).toEqual(["start", "profile", "language", "help", "cancel"]);
+    expect(citizenMenu).not.toContain("appeals");
+  });
+
+  it("joins through the deep link t.me/<bot>?start=join_CODE", async () => {
+    const { code } = await invite("registrar", "document_flow");
+    const linked = h.user(LINKED);
+    await linked.send(`/start join_${code}`);
+    await linked.waitForBot(shown("en", "staff.join.done", { name: "Dana", role: shown("en", "staff.roles.registrar"), unit: "Сектор документооборота" }));
+    expect((await linked.commands()).map((c) => c.command)).toContain("appeals");
+  });
+
+  it("refuses an expired code in the person's language and leaves them a citizen", async () => {
+    const { code } = await invite("reviewer", "appeals_review", 1);
+    h.clock.advance(2 * 3_600_000);
+    const late = h.user(LATECOMER);
+    await late.send(`/join ${code}`);
+    await late.waitForBot(shown("kk", "errors.invite_expired"));
+    expect((await identify(h.app().core, { telegramId: LATECOMER })).role).toBe("citizen");
+    expect((await late.commands()).map((c) => c.command)).not.toContain("appeals");
+  });
+});
