@@ -6,13 +6,13 @@ import { webhookCallback } from "grammy";
 import { Hono, type Context } from "hono";
 import type { Logger } from "pino";
 import type { Config } from "../core/config.js";
-import { assignRoles, grantConfiguredAdmins } from "../core/people/users.js";
+import { assignRoles, grantConfiguredAdmins, guessLanguage } from "../core/people/users.js";
 import { diskFileStore } from "../core/files/file-store.js";
 import { systemClock, type Clock } from "../core/shared/clock.js";
 import type { Ctx } from "../core/shared/context.js";
 import { openDatabase, type Database } from "../db/client.js";
 import { migrate } from "../db/migrate.js";
-import { publishCommands } from "./commands.js";
+import { publishCommands, publishStaffCommands } from "./commands.js";
 import { createBot } from "./create-bot.js";
 import { startOutboxSender } from "./delivery/outbox-sender.js";
 import { demoStaffCommands } from "./features/staff/demo-commands.js";
@@ -86,6 +86,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   bot.catch((error) => log.error({ err: error.error, update: error.ctx.update.update_id }, "update failed"));
   await bot.init();
   await publishCommands(bot.api);
+  if (sandbox) {
+    for (const u of DEMO_USERS) if (u.demoRole !== "citizen") await publishStaffCommands(bot.api, u.id, guessLanguage(u.language_code), u.demoRole);
+  }
 
   let runner: RunnerHandle | undefined;
   if (config.mode === "webhook") {

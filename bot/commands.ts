@@ -1,10 +1,12 @@
 import type { Api } from "grammy";
-import { LANGUAGES, type Language } from "../core/shared/roles.js";
+import { LANGUAGES, type Language, type Role } from "../core/shared/roles.js";
 import { translator } from "./i18n.js";
 
 const CITIZEN_COMMANDS = ["start", "profile", "language", "help", "cancel"] as const;
 /** Staff have no citizen profile; `/appeals` lists the open appeals they may see. */
 export const STAFF_COMMANDS = ["start", "appeals", "language", "help", "cancel"] as const;
+/** Those who sign answers also get their queue. */
+const APPROVER_COMMANDS = ["start", "approvals", "appeals", "language", "help", "cancel"] as const;
 
 /**
  * The "/" menu in each language (Telegram picks by the user's app language); the default list
@@ -21,8 +23,9 @@ export async function publishCommands(api: Api): Promise<void> {
 }
 
 /** A member of staff's "/" menu, for their chat only, so citizens never see staff commands. */
-export async function publishStaffCommands(api: Api, chatId: number, language: Language): Promise<void> {
+export async function publishStaffCommands(api: Api, chatId: number, language: Language, role: Role): Promise<void> {
   const t = translator(language);
-  const commands = STAFF_COMMANDS.map((command) => ({ command, description: t(`commands.${command}`) }));
+  const list = role === "head" || role === "deputy" ? APPROVER_COMMANDS : STAFF_COMMANDS;
+  const commands = list.map((command) => ({ command, description: t(`commands.${command}`) }));
   await api.setMyCommands(commands, { scope: { type: "chat", chat_id: chatId } });
 }

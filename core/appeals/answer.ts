@@ -1,7 +1,8 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import type { DbOrTx } from "../../db/client.js";
-import { appealAnswers } from "../../db/schema/index.js";
+import type { DbOrTx, Tx } from "../../db/client.js";
+import { appealAnswers, users } from "../../db/schema/index.js";
+import { enqueue } from "../outbox/enqueue.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
 import type { Actor } from "../shared/roles.js";
@@ -28,9 +29,10 @@ export async function submitDraft(ctx: Ctx, actor: Actor, raw: z.input<typeof dr
     permission: "appeal.draft",
     event: "draft_submitted",
     data: { outcome },
-    within: async (tx, appeal) => {
+    within: async (tx, appeal, eventId) => {
       if (appeal.state === "registered" && outcome !== "left_without_review") throw new DomainError("appeal_wrong_state", { state: appeal.state });
       await tx.insert(appealAnswers).values({ appealId: appeal.id, text, outcome, authorUserId: actor.userId, createdAt: ctx.clock.now() });
+      await notifyApprovers(ctx, tx, appeal.number, eventId);
     },
   });
 }
@@ -56,9 +58,9 @@ const approveInput = z.object({ appealId: z.number().int().positive(), answerId:
 export async function approveDraft(ctx: Ctx, actor: Actor, raw: z.input<typeof approveInput>) {
   const { appealId, answerId } = parseInput(approveInput, raw);
   const draft = await pendingDraft(ctx.db, appealId);
-  if (!draft || draft.id !== answerId) throw new DomainError("stale_button");
+  if (!draft || draft.id !== answerId) throw new DomainError((await isSigned(ctx.db, answerId)) ? "already_approved" : "stale_button");
   let letter: SignedLetter | undefined;
-  return transition(ctx, actor, {
+  const result = await transition(ctx, actor, {
     appealId,
     action: "approve",
     permission: "appeal.approve",
@@ -89,15 +91,53 @@ export async function approveDraft(ctx: Ctx, actor: Actor, raw: z.input<typeof a
         ? { key: "appeal.notice.left_without_review", params: { reason: draft.text }, fileIds }
         : { key: "appeal.notice.answered", params: { outcome: draft.outcome, text: draft.text }, fileIds };
     },
+  }).catch(async (error: unknown) => {
+    // Two approvers at the same moment: the second finds the appeal closed by the first.
+    if (error instanceof DomainError && error.code === "appeal_closed" && (await isSigned(ctx.db, answerId))) throw new DomainError("already_approved");
+    throw error;
   });
+  return { ...result, outgoingNumber: letter?.outgoingNumber ?? null };
 }
 
-const returnInput = z.object({ appealId: z.number().int().positive(), comment: z.string().trim().min(1).max(2000) });
+async function isSigned(db: DbOrTx, answerId: number): Promise<boolean> {
+  const [row] = await db.select({ approvedAt: appealAnswers.approvedAt }).from(appealAnswers).where(eq(appealAnswers.id, answerId));
+  return Boolean(row?.approvedAt);
+}
+
+const returnInput = z.object({
+  appealId: z.number().int().positive(),
+  /** The draft the approver read, when known: a newer one is not returned unseen. */
+  answerId: z.number().int().positive().optional(),
+  comment: z.string().trim().min(1).max(2000),
+});
 
 /** Back to the author with a comment; a return without one is refused (a reason is the point). */
 export async function returnDraft(ctx: Ctx, actor: Actor, raw: z.input<typeof returnInput>) {
   const parsed = returnInput.safeParse(raw);
   if (!parsed.success) throw new DomainError("comment_required");
-  const { appealId, comment } = parsed.data;
-  return transition(ctx, actor, { appealId, action: "return", permission: "appeal.approve", event: "returned", comment });
+  const { appealId, answerId, comment } = parsed.data;
+  return transition(ctx, actor, {
+    appealId,
+    action: "return",
+    permission: "appeal.approve",
+    event: "returned",
+    comment,
+    within: async (tx) => {
+      if (answerId !== undefined && (await pendingDraft(tx, appealId))?.id !== answerId) throw new DomainError("stale_button");
+    },
+  });
+}
+
+/** The Head is told a draft waits for signature; the acting deputy joins this with delegations. */
+async function notifyApprovers(ctx: Ctx, tx: Tx, number: string, eventId: number): Promise<void> {
+  const approvers = await tx.select().from(users).where(and(eq(users.role, "head"), eq(users.active, true)));
+  for (const approver of approvers) {
+    await enqueue(ctx, tx, {
+      dedupeKey: `event:${eventId}:approver:${approver.id}`,
+      chatId: approver.telegramId,
+      language: approver.language ?? "kk",
+      key: "staff.notice.draft_submitted",
+      params: { number },
+    });
+  }
 }

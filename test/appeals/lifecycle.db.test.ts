@@ -95,7 +95,7 @@ describe(`appeal lifecycle on ${dbKind}`, () => {
     expect(view.history.map((h) => h.kind)).toEqual(["registered", "classified", "approved"]);
     const kinds = (await eventsOf(ctx.db, appealId)).map((e) => e.kind);
     expect(kinds).toEqual(["registered", "classified", "draft_submitted", "returned", "draft_submitted", "approved"]);
-    const notices = (await ctx.db.select().from(outbox)).filter((o) => (o.payload as { params: { number?: string } }).params.number === view.appeal.number);
+    const notices = (await ctx.db.select().from(outbox)).filter((o) => o.chatId === 7004 && (o.payload as { params: { number?: string } }).params.number === view.appeal.number);
     expect(notices.map((n) => (n.payload as { key: string }).key)).toEqual(["appeal.notice.answered"]);
     expect(notices[0]!.language).toBe("kk");
 

@@ -4,12 +4,12 @@ import { approveDraft, pendingDraft, returnDraft, submitDraft } from "../../../c
 import { classifyAppeal } from "../../../core/appeals/classify.js";
 import { forwardExternal, forwardInternal } from "../../../core/appeals/forward.js";
 import { APPEAL_CATEGORIES, DECISION_OUTCOMES } from "../../../core/appeals/kinds.js";
-import { appealIdByNumber, openAppeals } from "../../../core/appeals/staff-view.js";
+import { appealIdByNumber } from "../../../core/appeals/staff-view.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import { assertCan } from "../../../core/shared/permissions.js";
 import type { BotContext } from "../../context.js";
-import { formatDate } from "../../format.js";
 import { send } from "../../messages.js";
+import { openAppealsText } from "./open-appeals.js";
 
 /**
  * The sandbox's plain staff commands, so a tester can take a demo appeal through its states and
@@ -48,10 +48,10 @@ function parse<T extends z.ZodType>(schema: T, value: string): z.infer<T> {
   return result.data;
 }
 
+
+// In the sandbox the list also says how to move an appeal along.
 demoStaffCommands.command("appeals", async (ctx) => {
-  const rows = await openAppeals(ctx.deps.core, ctx.actor);
-  const lines = rows.map((r) => ctx.t("staff.demo.line", { number: r.number, state: ctx.t(`appeal.state.${r.state}`), due: formatDate(r.dueOn) }));
-  await send(ctx, [ctx.t("staff.demo.title"), ...lines].join("\n") + (rows.length ? "" : `\n${ctx.t("staff.demo.none")}`));
+  await send(ctx, `${await openAppealsText(ctx)}\n\n${ctx.t("staff.demo.usage")}`);
 });
 
 demoStaffCommands.command(Object.keys(COMMANDS), async (ctx) => {

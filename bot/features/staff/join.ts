@@ -23,7 +23,7 @@ async function join(ctx: BotContext, code: string): Promise<void> {
   const fullName = [from.first_name, from.last_name].filter(Boolean).join(" ");
   const { actor, role, unit } = await joinWithInvite(ctx.deps.core, ctx.actor, { code, fullName });
   ctx.actor = { ...ctx.actor, ...actor };
-  await publishStaffCommands(ctx.api, ctx.chat!.id, actor.language);
+  await publishStaffCommands(ctx.api, ctx.chat!.id, actor.language, actor.role);
   await send(ctx, ctx.t("staff.join.done", { name: fullName, role: ctx.t(`staff.roles.${role}`), unit: unitName(unit, actor.language) }));
 }
 
