@@ -112,7 +112,7 @@ async function createApplicants(db: Db, n: number): Promise<Applicant[]> {
     );
     rows.forEach((row, k) => {
       const i = indices[k]!;
-      const actor: Actor = { userId: row.id, telegramId: row.telegramId, role: "citizen", active: true, clearance: false, language: i % 3 === 0 ? "kk" : "ru" };
+      const actor: Actor = { userId: row.id, telegramId: row.telegramId, role: "citizen", active: true, clearance: false, language: i % 3 === 0 ? "kk" : "ru", actingForUserId: null };
       applicants.push({ actor, input: registerInput(i) });
     });
   }

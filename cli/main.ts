@@ -1,5 +1,7 @@
 import { ConfigError, loadConfig } from "../core/config.js";
 import type { CliCommand, CliIo } from "./command.js";
+import { actingCommand } from "./commands/acting.js";
+import { auditCommand } from "./commands/audit.js";
 import { calendarCommand } from "./commands/calendar.js";
 import { deadlineCommand } from "./commands/deadline.js";
 import { inviteCommand } from "./commands/invite.js";
@@ -7,7 +9,7 @@ import { migrateCommand } from "./commands/migrate.js";
 import { statusCommand } from "./commands/status.js";
 import { unitCommand } from "./commands/unit.js";
 
-const commands: CliCommand[] = [migrateCommand, statusCommand, calendarCommand, deadlineCommand, inviteCommand, unitCommand];
+const commands: CliCommand[] = [migrateCommand, statusCommand, calendarCommand, deadlineCommand, auditCommand, inviteCommand, unitCommand, actingCommand];
 
 function help(io: Pick<CliIo, "out">): number {
   io.out("usage: npm run cli -- <command> [options]");

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, or } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx, Tx } from "../../db/client.js";
 import { appealAnswers, users } from "../../db/schema/index.js";
@@ -7,6 +7,7 @@ import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
+import { activeDelegation } from "../staff/delegations.js";
 import { DECISION_OUTCOMES } from "./kinds.js";
 import { signAnswerLetter, type SignedLetter } from "./sign-letter.js";
 import { transition, type CitizenNotice } from "./transition.js";
@@ -52,32 +53,36 @@ export async function pendingDraft(db: DbOrTx, appealId: number) {
 const approveInput = z.object({ appealId: z.number().int().positive(), answerId: z.number().int().positive() });
 
 /**
- * The Head signs (Reg. 12, 14): the answer goes to the citizen in the appeal's language. A second
- * approval finds the appeal answered and is refused, so exactly one answer is sent.
+ * The Head signs (Reg. 12, 14), or the deputy acting for the Head (Reg. 13): the answer goes to the
+ * citizen in the appeal's language. A second approval finds the appeal answered and is refused, so
+ * exactly one answer is sent.
  */
 export async function approveDraft(ctx: Ctx, actor: Actor, raw: z.input<typeof approveInput>) {
   const { appealId, answerId } = parseInput(approveInput, raw);
   const draft = await pendingDraft(ctx.db, appealId);
   if (!draft || draft.id !== answerId) throw new DomainError((await isSigned(ctx.db, answerId)) ? "already_approved" : "stale_button");
   let letter: SignedLetter | undefined;
+  // A deputy signs on the Head's authority while a delegation is in force (Reg. 13–14).
+  const authorityUserId = actor.role === "deputy" && actor.actingForUserId !== null ? actor.actingForUserId : actor.userId;
   const result = await transition(ctx, actor, {
     appealId,
     action: "approve",
     permission: "appeal.approve",
     event: "approved",
     outcome: draft.outcome,
-    authorityUserId: actor.userId,
+    authorityUserId,
     data: { answerId: draft.id, outcome: draft.outcome },
     within: async (tx, appeal) => {
       // Under the appeal's lock: the draft read above must still be the one waiting.
       const current = await pendingDraft(tx, appealId);
       if (current?.id !== answerId) throw new DomainError("stale_button");
+      if (authorityUserId !== actor.userId) await assertStillActing(ctx, tx, actor, authorityUserId);
       letter = await signAnswerLetter(ctx, tx, actor, appeal, current);
       await tx
         .update(appealAnswers)
         .set({
           approvedByUserId: actor.userId,
-          authorityUserId: actor.userId,
+          authorityUserId,
           approvedAt: ctx.clock.now(),
           outgoingNumber: letter.outgoingNumber,
           letterSha256: letter.sha256,
@@ -128,9 +133,24 @@ export async function returnDraft(ctx: Ctx, actor: Actor, raw: z.input<typeof re
   });
 }
 
-/** The Head is told a draft waits for signature; the acting deputy joins this with delegations. */
+/** The delegation the deputy was identified under must still be in force when they sign. */
+async function assertStillActing(ctx: Ctx, tx: Tx, actor: Actor, headUserId: number): Promise<void> {
+  const delegation = await activeDelegation(tx, ctx.clock.now());
+  if (delegation?.deputyUserId !== actor.userId || delegation.headUserId !== headUserId) throw new DomainError("forbidden");
+}
+
+/** The Head is told a draft waits for signature, and so is the deputy acting for the Head (Reg. 13–14). */
 async function notifyApprovers(ctx: Ctx, tx: Tx, number: string, eventId: number): Promise<void> {
-  const approvers = await tx.select().from(users).where(and(eq(users.role, "head"), eq(users.active, true)));
+  const delegation = await activeDelegation(tx, ctx.clock.now());
+  const approvers = await tx
+    .select()
+    .from(users)
+    .where(
+      and(
+        eq(users.active, true),
+        delegation ? or(eq(users.role, "head"), and(eq(users.role, "deputy"), eq(users.id, delegation.deputyUserId))) : eq(users.role, "head"),
+      ),
+    );
   for (const approver of approvers) {
     await enqueue(ctx, tx, {
       dedupeKey: `event:${eventId}:approver:${approver.id}`,

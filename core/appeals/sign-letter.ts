@@ -46,6 +46,7 @@ export async function signAnswerLetter(
 
 /**
  * The letter's content: addressee from the appeal as submitted, the answer, the signer by name.
+ * A deputy acting for the Head signs as deputy, on the Head's authority (Reg. 13–14).
  * A draft has no outgoing number yet and carries the draft mark.
  */
 export async function letterOf(
@@ -57,6 +58,9 @@ export async function letterOf(
 ): Promise<AnswerLetter> {
   const [signer] = await db.select({ fullName: users.fullName }).from(users).where(eq(users.id, signerActor.userId));
   const language = appeal.language as AnswerLanguage;
+  const words = LETTER_WORDS[language];
+  const actingFor = signerActor.role === "deputy" ? signerActor.actingForUserId : null;
+  const [head] = actingFor === null ? [] : await db.select({ fullName: users.fullName }).from(users).where(eq(users.id, actingFor));
   const applicant = appeal.applicant as CitizenProfile;
   return {
     language,
@@ -67,8 +71,8 @@ export async function letterOf(
     addressee: { name: applicant.fullName, organization: applicant.organization, postalAddress: appeal.postalAddress },
     text: answer.text,
     outcome: answer.outcome as DecisionOutcome,
-    signer: { name: signer?.fullName ?? "", position: LETTER_WORDS[language].headPosition },
-    authority: null,
+    signer: { name: signer?.fullName ?? "", position: actingFor === null ? words.headPosition : words.deputyPosition },
+    authority: actingFor === null ? null : { name: head?.fullName ?? "", position: words.headPosition },
     draft: numbering.outgoingNumber === null,
   };
 }

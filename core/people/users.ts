@@ -5,6 +5,7 @@ import { users } from "../../db/schema/index.js";
 import type { Ctx } from "../shared/context.js";
 import { LANGUAGES, type Actor, type Language, type Role } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
+import { activeDelegation } from "../staff/delegations.js";
 
 type UserRow = typeof users.$inferSelect;
 
@@ -14,7 +15,7 @@ export function guessLanguage(languageCode: string | undefined): Language {
   return LANGUAGES.find((l) => l === base) ?? "kk";
 }
 
-function toActor(row: UserRow, languageCode?: string): Actor {
+function toActor(row: UserRow, languageCode?: string, actingForUserId: number | null = null): Actor {
   return {
     userId: row.id,
     telegramId: row.telegramId,
@@ -22,6 +23,7 @@ function toActor(row: UserRow, languageCode?: string): Actor {
     active: row.active,
     clearance: row.clearance,
     language: (row.language as Language | null) ?? guessLanguage(languageCode),
+    actingForUserId,
   };
 }
 
@@ -36,7 +38,14 @@ export async function identify(ctx: Ctx, input: z.input<typeof identifyInput>): 
     [row] = await ctx.db.select().from(users).where(eq(users.telegramId, telegramId));
   }
   if (!row) throw new Error(`user ${telegramId} vanished right after insert`);
-  return { ...toActor(row, languageCode), languageChosen: row.language !== null };
+  return { ...toActor(row, languageCode, await actingFor(ctx, row)), languageChosen: row.language !== null };
+}
+
+/** The Head an active deputy stands in for now (Reg. 13–14); one more query, for deputies only. */
+async function actingFor(ctx: Ctx, row: UserRow): Promise<number | null> {
+  if (row.role !== "deputy" || !row.active) return null;
+  const delegation = await activeDelegation(ctx.db, ctx.clock.now());
+  return delegation?.deputyUserId === row.id ? delegation.headUserId : null;
 }
 
 const languageInput = z.enum(LANGUAGES);

@@ -17,9 +17,11 @@ export type Action =
   | "appeal.forward"
   | "appeal.draft"
   | "appeal.approve"
+  | "appeal.audit"
   | "staff.menu"
   | "staff.invite"
   | "staff.deactivate"
+  | "staff.delegate"
   | "units.manage"
   | "system.status";
 
@@ -43,6 +45,8 @@ const allAppealsStaff = anyStaff(["registrar", "reception", "deputy", "head"]);
 /** Reviewers and executors work on what they hold (assigned to them or forwarded to them). */
 const holderStaff: Rule = (actor, resource) =>
   (actor.role === "reviewer" || actor.role === "executor") && resource?.holderUserId === actor.userId;
+/** A deputy while a delegation makes them act for the Head (Reg. 13–14). */
+const actingHead: Rule = (actor) => actor.role === "deputy" && actor.actingForUserId !== null;
 
 const POLICY: Record<Action, Rule> = {
   "profile.read": own,
@@ -55,10 +59,12 @@ const POLICY: Record<Action, Rule> = {
   "appeal.classify": anyStaff(["registrar", "deputy", "head"]),
   "appeal.forward": anyStaff(["registrar", "deputy", "head"]),
   "appeal.draft": either(anyStaff(["registrar", "deputy", "head"]), holderStaff),
-  "appeal.approve": anyStaff(["head"]),
+  "appeal.audit": anyStaff(["registrar", "deputy", "head", "admin"]),
+  "appeal.approve": either(anyStaff(["head"]), actingHead),
   "staff.menu": anyStaff(["registrar", "reviewer", "reception", "executor", "deputy", "head", "admin"]),
   "staff.invite": anyStaff(["admin"]),
   "staff.deactivate": anyStaff(["admin"]),
+  "staff.delegate": anyStaff(["head", "admin"]),
   "units.manage": anyStaff(["admin"]),
   "system.status": anyStaff(["admin"]),
 };

@@ -16,4 +16,6 @@ export interface Actor {
   /** Cleared for documents marked for official use (ҚБПҮ / ДСП). */
   clearance: boolean;
   language: Language;
+  /** The Head a deputy stands in for while a delegation is in force (Reg. 13–14); null otherwise. */
+  actingForUserId: number | null;
 }

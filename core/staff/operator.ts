@@ -11,6 +11,7 @@ export const CONSOLE_OPERATOR: Actor = Object.freeze({
   active: true,
   clearance: false,
   language: "en",
+  actingForUserId: null,
 });
 
 /** The user id to record as the author of a change; null for the console operator. */

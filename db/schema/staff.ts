@@ -47,3 +47,30 @@ export const invites = pgTable(
     index("invites_used_by_idx").on(t.usedBy),
   ],
 );
+
+/**
+ * The Acting Head (Reg. 13–14, DESIGN §1): from `startsAt` until `endsAt` the deputy signs in the
+ * Head's absence. `revokedAt` set means cancelled; rows are kept as the record of who acted when.
+ */
+export const delegations = pgTable(
+  "delegations",
+  {
+    id: serial("id").primaryKey(),
+    headUserId: integer("head_user_id")
+      .notNull()
+      .references(() => users.id),
+    deputyUserId: integer("deputy_user_id")
+      .notNull()
+      .references(() => users.id),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    /** Null when the operator at the console made it. */
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    check("delegations_period_check", sql`${t.endsAt} > ${t.startsAt}`),
+    index("delegations_period_idx").on(t.startsAt, t.endsAt),
+  ],
+);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { can } from "../../core/shared/permissions.js";
 import type { Actor } from "../../core/shared/roles.js";
 
-const citizen: Actor = { userId: 1, telegramId: 10, role: "citizen", active: true, clearance: false, language: "kk" };
+const citizen: Actor = { userId: 1, telegramId: 10, role: "citizen", active: true, clearance: false, language: "kk", actingForUserId: null };
 
 describe("permission policy", () => {
   it("lets a citizen read and edit only their own profile", () => {

@@ -17,7 +17,7 @@ describe("invite codes", () => {
 });
 
 describe("staff administration policy", () => {
-  const admin: Actor = { userId: 1, telegramId: 1, role: "admin", active: true, clearance: false, language: "kk" };
+  const admin: Actor = { userId: 1, telegramId: 1, role: "admin", active: true, clearance: false, language: "kk", actingForUserId: null };
   it("leaves invites, deactivation and units to an active administrator", () => {
     for (const action of ["staff.invite", "staff.deactivate", "units.manage"] as const) {
       expect(can(admin, action)).toBe(true);
