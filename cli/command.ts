@@ -13,3 +13,9 @@ export interface CliIo {
   out(line: string): void;
   err(line: string): void;
 }
+
+/** A wrong command line: one line naming the problem and the right form, and exit code 2. */
+export function usageError(io: Pick<CliIo, "err">, name: string, usage: string, problem: string): number {
+  io.err(`${name}: ${problem} (usage: ${usage})`);
+  return 2;
+}

@@ -3,7 +3,7 @@ import { isIsoDate } from "../../core/calendar/dates.js";
 import { listDelegations, periodOfDays, revokeDelegation, setActingHead, userIdByTelegramId } from "../../core/staff/delegations.js";
 import { CONSOLE_OPERATOR } from "../../core/staff/operator.js";
 import { isDomainError } from "../../core/shared/errors.js";
-import type { CliCommand, CliIo } from "../command.js";
+import { type CliCommand, usageError } from "../command.js";
 import { withCore } from "../open-core.js";
 import { explain } from "./explain.js";
 
@@ -18,13 +18,13 @@ export const actingCommand: CliCommand = {
     try {
       parsed = parseArgs({ args, allowPositionals: true, options: { deputy: { type: "string" }, from: { type: "string" }, to: { type: "string" } } });
     } catch (error) {
-      return usageError(io, (error as Error).message);
+      return usageError(io, "acting", USAGE, (error as Error).message);
     }
     const { positionals, values } = parsed;
     const [action, ...rest] = positionals;
 
     if (action === "list") {
-      if (rest.length > 0) return usageError(io, "too many arguments");
+      if (rest.length > 0) return usageError(io, "acting", USAGE, "too many arguments");
       return withCore(io.config, async (ctx) => {
         const rows = await listDelegations(ctx, CONSOLE_OPERATOR);
         if (rows.length === 0) io.out("no current or planned delegations");
@@ -37,7 +37,7 @@ export const actingCommand: CliCommand = {
 
     if (action === "revoke") {
       const id = Number(rest[0]);
-      if (rest.length !== 1 || !Number.isInteger(id) || id < 1) return usageError(io, "revoke needs one delegation ID (see: acting list)");
+      if (rest.length !== 1 || !Number.isInteger(id) || id < 1) return usageError(io, "acting", USAGE, "revoke needs one delegation ID (see: acting list)");
       return withCore(io.config, async (ctx) => {
         try {
           await revokeDelegation(ctx, CONSOLE_OPERATOR, { delegationId: id });
@@ -51,11 +51,11 @@ export const actingCommand: CliCommand = {
       });
     }
 
-    if (action !== "set") return usageError(io, `unknown action "${action ?? ""}"`);
-    if (rest.length > 0) return usageError(io, "too many arguments");
+    if (action !== "set") return usageError(io, "acting", USAGE, `unknown action "${action ?? ""}"`);
+    if (rest.length > 0) return usageError(io, "acting", USAGE, "too many arguments");
     const telegramId = Number(values.deputy);
-    if (!Number.isSafeInteger(telegramId) || telegramId < 1) return usageError(io, "--deputy needs the deputy's Telegram id");
-    if (!values.from || !isIsoDate(values.from) || !values.to || !isIsoDate(values.to)) return usageError(io, "--from and --to need dates as YYYY-MM-DD");
+    if (!Number.isSafeInteger(telegramId) || telegramId < 1) return usageError(io, "acting", USAGE, "--deputy needs the deputy's Telegram id");
+    if (!values.from || !isIsoDate(values.from) || !values.to || !isIsoDate(values.to)) return usageError(io, "acting", USAGE, "--from and --to need dates as YYYY-MM-DD");
     const period = periodOfDays(values.from, values.to);
     return withCore(io.config, async (ctx) => {
       try {
@@ -76,7 +76,3 @@ export const actingCommand: CliCommand = {
   },
 };
 
-function usageError(io: CliIo, problem: string): number {
-  io.err(`acting: ${problem} (usage: ${USAGE})`);
-  return 2;
-}

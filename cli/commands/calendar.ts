@@ -6,7 +6,7 @@ import { calendarRowsOfYear, loadCalendar } from "../../core/calendar/calendar-s
 import { importCalendar } from "../../core/calendar/import.js";
 import { workingDaysBetween } from "../../core/calendar/working-days.js";
 import { isDomainError, type DomainError } from "../../core/shared/errors.js";
-import type { CliCommand, CliIo } from "../command.js";
+import { type CliCommand, type CliIo, usageError } from "../command.js";
 import { translator } from "../../bot/i18n.js";
 import { withCore } from "../open-core.js";
 
@@ -21,25 +21,25 @@ export const calendarCommand: CliCommand = {
     try {
       ({ positionals } = parseArgs({ args, allowPositionals: true }));
     } catch (error) {
-      return usageError(io, (error as Error).message);
+      return usageError(io, "calendar", USAGE, (error as Error).message);
     }
     const [action, argument, ...extra] = positionals;
-    if (argument === undefined || extra.length > 0) return usageError(io, "expected an action and one argument");
+    if (argument === undefined || extra.length > 0) return usageError(io, "calendar", USAGE, "expected an action and one argument");
     if (action === "import") return importFile(argument, io);
     if (action === "show") return show(argument, io);
-    return usageError(io, `unknown action "${action}"`);
+    return usageError(io, "calendar", USAGE, `unknown action "${action}"`);
   },
 };
 
 async function importFile(file: string, io: CliIo): Promise<number> {
   const extension = path.extname(file).toLowerCase();
   const format: CalendarFileFormat | undefined = extension === ".csv" ? "csv" : extension === ".json" ? "json" : undefined;
-  if (!format) return usageError(io, `${file}: the file name must end in .csv or .json`);
+  if (!format) return usageError(io, "calendar", USAGE, `${file}: the file name must end in .csv or .json`);
   let text;
   try {
     text = await readFile(file, "utf8");
   } catch (error) {
-    return usageError(io, `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+    return usageError(io, "calendar", USAGE, `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`);
   }
   return withCore(io.config, async (ctx) => {
     try {
@@ -55,7 +55,7 @@ async function importFile(file: string, io: CliIo): Promise<number> {
 }
 
 async function show(argument: string, io: CliIo): Promise<number> {
-  if (!/^[1-9]\d{3}$/.test(argument)) return usageError(io, `YEAR is four digits, like 2026, not "${argument}"`);
+  if (!/^[1-9]\d{3}$/.test(argument)) return usageError(io, "calendar", USAGE, `YEAR is four digits, like 2026, not "${argument}"`);
   const year = Number(argument);
   return withCore(io.config, async (ctx) => {
     const rows = await calendarRowsOfYear(ctx.db, year);
@@ -68,10 +68,6 @@ async function show(argument: string, io: CliIo): Promise<number> {
   });
 }
 
-function usageError(io: CliIo, problem: string): number {
-  io.err(`calendar: ${problem} (usage: ${USAGE})`);
-  return 2;
-}
 
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;

@@ -5,7 +5,7 @@ import { isIsoDate } from "../../core/calendar/dates.js";
 import { deadline, loadPolicy, registrationDate, type DeadlineKind } from "../../core/calendar/deadlines.js";
 import { yearsWithoutRows } from "../../core/calendar/working-days.js";
 import { isDomainError } from "../../core/shared/errors.js";
-import type { CliCommand, CliIo } from "../command.js";
+import { type CliCommand, usageError } from "../command.js";
 import { withCore } from "../open-core.js";
 
 const KINDS: readonly DeadlineKind[] = ["review", "forward"];
@@ -23,14 +23,14 @@ export const deadlineCommand: CliCommand = {
         options: { received: { type: "string" }, type: { type: "string" }, kind: { type: "string", default: "review" } },
       }));
     } catch (error) {
-      return usageError(io, (error as Error).message);
+      return usageError(io, "deadline", USAGE, (error as Error).message);
     }
     const { received, type, kind } = values;
-    if (received === undefined || !isIsoDate(received)) return usageError(io, "--received needs a real date as YYYY-MM-DD");
+    if (received === undefined || !isIsoDate(received)) return usageError(io, "deadline", USAGE, "--received needs a real date as YYYY-MM-DD");
     if (type === undefined || !(APPEAL_TYPES as readonly string[]).includes(type))
-      return usageError(io, `--type needs one of ${APPEAL_TYPES.join(", ")}`);
+      return usageError(io, "deadline", USAGE, `--type needs one of ${APPEAL_TYPES.join(", ")}`);
     const deadlineKind = KINDS.find((k) => k === kind);
-    if (!deadlineKind) return usageError(io, "--kind is review or forward");
+    if (!deadlineKind) return usageError(io, "deadline", USAGE, "--kind is review or forward");
 
     return withCore(io.config, async (ctx) => {
       let policy;
@@ -55,7 +55,3 @@ export const deadlineCommand: CliCommand = {
   },
 };
 
-function usageError(io: CliIo, problem: string): number {
-  io.err(`deadline: ${problem} (usage: ${USAGE})`);
-  return 2;
-}

@@ -3,7 +3,7 @@ import { createInvite, INVITE_MAX_HOURS } from "../../core/staff/invites.js";
 import { CONSOLE_OPERATOR } from "../../core/staff/operator.js";
 import { isDomainError } from "../../core/shared/errors.js";
 import { STAFF_ROLES } from "../../core/shared/roles.js";
-import type { CliCommand, CliIo } from "../command.js";
+import { type CliCommand, usageError } from "../command.js";
 import { withCore } from "../open-core.js";
 import { explain } from "./explain.js";
 
@@ -24,15 +24,15 @@ export const inviteCommand: CliCommand = {
         options: { role: { type: "string" }, unit: { type: "string" }, clearance: { type: "boolean", default: false }, hours: { type: "string", default: "72" } },
       });
     } catch (error) {
-      return usageError(io, (error as Error).message);
+      return usageError(io, "invite", USAGE, (error as Error).message);
     }
     const { positionals, values } = parsed;
-    if (positionals.length !== 1 || positionals[0] !== "create") return usageError(io, "the only action is create");
+    if (positionals.length !== 1 || positionals[0] !== "create") return usageError(io, "invite", USAGE, "the only action is create");
     const role = STAFF_ROLES.find((r) => r === values.role);
-    if (!role) return usageError(io, `--role needs one of ${STAFF_ROLES.join(", ")}`);
-    if (!values.unit) return usageError(io, "--unit needs a unit code (see: unit list)");
+    if (!role) return usageError(io, "invite", USAGE, `--role needs one of ${STAFF_ROLES.join(", ")}`);
+    if (!values.unit) return usageError(io, "invite", USAGE, "--unit needs a unit code (see: unit list)");
     const hours = Number(values.hours);
-    if (!Number.isInteger(hours) || hours < 1 || hours > INVITE_MAX_HOURS) return usageError(io, `--hours is a whole number from 1 to ${INVITE_MAX_HOURS}`);
+    if (!Number.isInteger(hours) || hours < 1 || hours > INVITE_MAX_HOURS) return usageError(io, "invite", USAGE, `--hours is a whole number from 1 to ${INVITE_MAX_HOURS}`);
 
     return withCore(io.config, async (ctx) => {
       try {
@@ -52,7 +52,3 @@ export const inviteCommand: CliCommand = {
   },
 };
 
-function usageError(io: CliIo, problem: string): number {
-  io.err(`invite: ${problem} (usage: ${USAGE})`);
-  return 2;
-}

@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { CONSOLE_OPERATOR } from "../../core/staff/operator.js";
 import { addUnit, listUnits, UNIT_KINDS } from "../../core/staff/units.js";
 import { isDomainError } from "../../core/shared/errors.js";
-import type { CliCommand, CliIo } from "../command.js";
+import { type CliCommand, usageError } from "../command.js";
 import { withCore } from "../open-core.js";
 import { explain } from "./explain.js";
 
@@ -27,11 +27,11 @@ export const unitCommand: CliCommand = {
         },
       });
     } catch (error) {
-      return usageError(io, (error as Error).message);
+      return usageError(io, "unit", USAGE, (error as Error).message);
     }
     const { positionals, values } = parsed;
     const [action, ...extra] = positionals;
-    if (extra.length > 0) return usageError(io, "too many arguments");
+    if (extra.length > 0) return usageError(io, "unit", USAGE, "too many arguments");
     if (action === "list") {
       return withCore(io.config, async (ctx) => {
         const rows = await listUnits(ctx, CONSOLE_OPERATOR);
@@ -43,10 +43,10 @@ export const unitCommand: CliCommand = {
         return 0;
       });
     }
-    if (action !== "add") return usageError(io, `unknown action "${action ?? ""}"`);
+    if (action !== "add") return usageError(io, "unit", USAGE, `unknown action "${action ?? ""}"`);
     const kind = UNIT_KINDS.find((k) => k === values.kind);
-    if (!kind) return usageError(io, `--kind needs one of ${UNIT_KINDS.join(", ")}`);
-    if (!values.code || !values["name-kk"] || !values["name-ru"]) return usageError(io, "--code, --name-kk and --name-ru are needed");
+    if (!kind) return usageError(io, "unit", USAGE, `--kind needs one of ${UNIT_KINDS.join(", ")}`);
+    if (!values.code || !values["name-kk"] || !values["name-ru"]) return usageError(io, "unit", USAGE, "--code, --name-kk and --name-ru are needed");
     return withCore(io.config, async (ctx) => {
       try {
         const unit = await addUnit(ctx, CONSOLE_OPERATOR, {
@@ -67,7 +67,3 @@ export const unitCommand: CliCommand = {
   },
 };
 
-function usageError(io: CliIo, problem: string): number {
-  io.err(`unit: ${problem} (usage: ${USAGE})`);
-  return 2;
-}
