@@ -1,5 +1,6 @@
 import { Composer } from "grammy";
 import { INTAKE_FLOW } from "../../../core/appeals/intake.js";
+import { cancelRegistryReason, REGISTRY_REASON_FLOW } from "../../../core/appeals/registry-flow.js";
 import { cancelReturn, RETURN_FLOW } from "../../../core/appeals/return-flow.js";
 import { SUPPLEMENT_FLOW } from "../../../core/appeals/supplement-flow.js";
 import { PROFILE_EDIT_FLOW } from "../../../core/citizens/profile-edit.js";
@@ -21,6 +22,10 @@ cancel.command("cancel", async (ctx) => {
   if (ctx.activeFlow === SIGNUP_FLOW) return cancelSignupFlow(ctx);
   if (ctx.activeFlow === RETURN_FLOW) {
     await cancelReturn(ctx.deps.core, ctx.actor);
+    return void (await send(ctx, ctx.t("common.cancelled")));
+  }
+  if (ctx.activeFlow === REGISTRY_REASON_FLOW) {
+    await cancelRegistryReason(ctx.deps.core, ctx.actor);
     return void (await send(ctx, ctx.t("common.cancelled")));
   }
   await send(ctx, ctx.t("common.nothing_to_cancel"));

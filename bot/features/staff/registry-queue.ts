@@ -1,0 +1,151 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { z } from "zod";
+import { classifyAppeal } from "../../../core/appeals/classify.js";
+import { APPEAL_CATEGORIES, type AppealCategory } from "../../../core/appeals/kinds.js";
+import { beginRegistryReason, currentRegistryReason, finishRegistryReason, REGISTRY_REASON_FLOW } from "../../../core/appeals/registry-flow.js";
+import { forwardTargets, forwardToJaUnit, newAppeal, newAppeals, reviewerWorkload, type NewAppeal } from "../../../core/appeals/registry-queue.js";
+import { setFlowMessage } from "../../../core/flows/store.js";
+import { DomainError } from "../../../core/shared/errors.js";
+import { unitName } from "../../../core/staff/units.js";
+import { defineCallback } from "../../callback-data.js";
+import type { BotContext } from "../../context.js";
+import { formatDate, formatDateTime, preview } from "../../format.js";
+import { escapeHtml } from "../../html.js";
+import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
+
+/**
+ * The registrar's queue in chat (Reg. 7.1.5–7.1.7): each new appeal, the oldest first, with buttons
+ * for its category and then where it goes: to a reviewer, a JA unit, a state body, or left without
+ * review; then straight on to the next one. The core re-checks every tap.
+ */
+export const registryQueue = new Composer<BotContext>();
+
+const QUICK = ["q1", "q2"] as const;
+/** cat: category chosen; m*: open a list; as/ju/eb: the target chosen; lw: leave without review. */
+const ACTIONS = ["cat", "mrv", "mju", "meb", "as", "ju", "eb", "lw", ...QUICK] as const;
+const id = z.coerce.number().int().positive();
+const queueButton = defineCallback("rq1", z.enum(ACTIONS), id, z.coerce.number().int().min(0).max(APPEAL_CATEGORIES.length - 1), z.coerce.number().int().min(0));
+
+const categoryOf = (index: number): AppealCategory => APPEAL_CATEGORIES[index]!;
+
+async function showNext(ctx: BotContext): Promise<void> {
+  const queue = await newAppeals(ctx.deps.core, ctx.actor);
+  const item = queue[0];
+  if (!item) return void (await send(ctx, ctx.t("staff.registry.empty")));
+  const keyboard = new InlineKeyboard();
+  APPEAL_CATEGORIES.forEach((category, index) => keyboard.text(ctx.t(`appeal.category.${category}`), queueButton.encode("cat", item.id, index, 0)).row());
+  await send(ctx, `${itemText(ctx, item, 1, queue.length)}\n\n${ctx.t("staff.registry.choose_category")}`, keyboard);
+}
+
+function itemText(ctx: BotContext, item: NewAppeal, position: number, total: number): string {
+  return ctx.t("staff.registry.item", {
+    number: item.number,
+    position,
+    total,
+    repeated: item.repeatedOfId === null ? "" : ctx.t("staff.registry.repeated"),
+    type: ctx.t(`appeal.type.${item.type}`),
+    received: formatDateTime(item.receivedAt),
+    forwardDue: formatDate(item.forwardDueOn),
+    files: item.filesCount,
+    text: escapeHtml(preview(item.text, 3000)),
+  });
+}
+
+registryQueue.command("queue", (ctx) => showNext(ctx));
+
+registryQueue.callbackQuery(queueButton.pattern, async (ctx) => {
+  const parsed = queueButton.parse(ctx.callbackQuery.data);
+  if (!parsed) throw new DomainError("stale_button");
+  const [action, appealId, categoryIndex, target] = parsed;
+  const messageId = ctx.callbackQuery.message?.message_id;
+  const core = ctx.deps.core;
+  const category = categoryOf(categoryIndex);
+  const categoryLabel = ctx.t(`appeal.category.${category}`);
+
+  if (action === "as") {
+    const { appeal } = await classifyAppeal(core, ctx.actor, { appealId, category, holderUserId: target });
+    const name = (await reviewerWorkload(core, ctx.actor)).find((r) => r.userId === target)?.name ?? "";
+    return done(ctx, messageId, ctx.t("staff.registry.classified", { number: appeal.number, category: categoryLabel, name: escapeHtml(name) }));
+  }
+  if (action === "ju") {
+    const { appeal } = await forwardToJaUnit(core, ctx.actor, { appealId, unitId: target });
+    const unit = await targetName(ctx, "ja_unit", target).catch(() => "");
+    return done(ctx, messageId, ctx.t("staff.registry.forwarded_internal", { number: appeal.number, unit: escapeHtml(unit) }));
+  }
+  if (action === "q1" || action === "q2") {
+    const state = await currentRegistryReason(core, ctx.actor);
+    if (state?.step !== "external_reason" || state.data.appealId !== appealId || state.data.unitId !== target) throw new DomainError("stale_button");
+    return finished(ctx, ctx.t(`staff.registry.quick.${action}`), messageId);
+  }
+
+  // The rest only show the next question: the appeal must still wait for its preliminary review.
+  const item = await newAppeal(core, ctx.actor, appealId);
+  const header = itemText(ctx, item, 1, 1);
+  if (action === "cat") {
+    const keyboard = new InlineKeyboard()
+      .text(ctx.t("staff.registry.assign"), queueButton.encode("mrv", appealId, categoryIndex, 0)).row()
+      .text(ctx.t("staff.registry.to_unit"), queueButton.encode("mju", appealId, categoryIndex, 0)).row()
+      .text(ctx.t("staff.registry.to_body"), queueButton.encode("meb", appealId, categoryIndex, 0)).row()
+      .text(ctx.t("staff.registry.leave"), queueButton.encode("lw", appealId, categoryIndex, 0));
+    await answerCallback(ctx);
+    return void (await showInPlace(ctx, messageId, `${header}\n\n${ctx.t("staff.registry.category_chosen", { category: categoryLabel })}`, keyboard));
+  }
+  if (action === "mrv" || action === "mju" || action === "meb") {
+    const keyboard = new InlineKeyboard();
+    if (action === "mrv") {
+      for (const r of await reviewerWorkload(core, ctx.actor)) keyboard.text(`${r.name} (${r.openCount})`, queueButton.encode("as", appealId, categoryIndex, r.userId)).row();
+    } else {
+      const kind = action === "mju" ? "ja_unit" : "external_body";
+      for (const u of await forwardTargets(core, ctx.actor, kind)) keyboard.text(unitName(u, ctx.actor.language), queueButton.encode(action === "mju" ? "ju" : "eb", appealId, categoryIndex, u.id)).row();
+    }
+    keyboard.text("↩️", queueButton.encode("cat", appealId, categoryIndex, 0));
+    const question = ctx.t(action === "mrv" ? "staff.registry.choose_reviewer" : action === "mju" ? "staff.registry.choose_unit" : "staff.registry.choose_body", { number: item.number });
+    const empty = keyboard.inline_keyboard.length === 1 ? `\n${ctx.t("staff.registry.none")}` : "";
+    await answerCallback(ctx);
+    return void (await showInPlace(ctx, messageId, `${header}\n\n${question}${empty}`, keyboard));
+  }
+  if (action === "eb") {
+    await beginRegistryReason(core, ctx.actor, { step: "external_reason", data: { appealId, unitId: target } });
+    const keyboard = new InlineKeyboard();
+    for (const quick of QUICK) keyboard.text(ctx.t(`staff.registry.quick.${quick}`), queueButton.encode(quick, appealId, categoryIndex, target)).row();
+    const body = escapeHtml(await targetName(ctx, "external_body", target));
+    await answerCallback(ctx);
+    const asked = await showInPlace(ctx, messageId, ctx.t("staff.registry.ask_body_reason", { number: item.number, body }), keyboard);
+    return setFlowMessage(core, ctx.actor.userId, REGISTRY_REASON_FLOW, asked);
+  }
+  // lw: the reasons are typed, as a decision needs them in full.
+  await beginRegistryReason(core, ctx.actor, { step: "leave_reason", data: { appealId } });
+  await answerCallback(ctx);
+  const asked = await showInPlace(ctx, messageId, ctx.t("staff.registry.ask_leave_reason", { number: item.number }));
+  await setFlowMessage(core, ctx.actor.userId, REGISTRY_REASON_FLOW, asked);
+});
+
+registryQueue.on("message:text", async (ctx, next) => {
+  if (ctx.activeFlow !== REGISTRY_REASON_FLOW || ctx.message.text.startsWith("/")) return next();
+  const state = await currentRegistryReason(ctx.deps.core, ctx.actor);
+  await finished(ctx, ctx.message.text, undefined);
+  await stripButtons(ctx, state?.messageId ?? null);
+});
+
+async function targetName(ctx: BotContext, kind: "ja_unit" | "external_body", unitId: number): Promise<string> {
+  const unit = (await forwardTargets(ctx.deps.core, ctx.actor, kind)).find((u) => u.id === unitId);
+  if (!unit) throw new DomainError("stale_button");
+  return unitName(unit, ctx.actor.language);
+}
+
+async function finished(ctx: BotContext, reason: string, messageId: number | undefined): Promise<void> {
+  const state = await currentRegistryReason(ctx.deps.core, ctx.actor);
+  const body = state?.step === "external_reason" && state.data.unitId !== undefined ? await targetName(ctx, "external_body", state.data.unitId).catch(() => "") : "";
+  const { step, appeal } = await finishRegistryReason(ctx.deps.core, ctx.actor, reason);
+  const text =
+    step === "external_reason"
+      ? ctx.t("staff.registry.forwarded_external", { number: appeal.number, body: escapeHtml(body) })
+      : ctx.t("staff.registry.left", { number: appeal.number });
+  await done(ctx, messageId, text);
+}
+
+async function done(ctx: BotContext, messageId: number | undefined, text: string): Promise<void> {
+  await answerCallback(ctx);
+  await showInPlace(ctx, messageId, text);
+  await showNext(ctx);
+}

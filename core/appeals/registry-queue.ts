@@ -1,0 +1,109 @@
+import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import { appealFiles, appeals, units, users } from "../../db/schema/index.js";
+import type { Ctx } from "../shared/context.js";
+import { DomainError } from "../shared/errors.js";
+import { assertCan } from "../shared/permissions.js";
+import type { Actor } from "../shared/roles.js";
+import { parseInput } from "../shared/validate.js";
+import { unitName } from "../staff/units.js";
+import { forwardExternal, forwardInternal } from "./forward.js";
+
+export interface NewAppeal {
+  id: number;
+  number: string;
+  type: string;
+  text: string;
+  receivedAt: Date;
+  forwardDueOn: string;
+  /** Set when an earlier answered appeal of the same person had the same subject (DESIGN §2). */
+  repeatedOfId: number | null;
+  filesCount: number;
+}
+
+/** The registrar's preliminary review (Reg. 7.1.5): registered appeals, the oldest first; restricted ones only with clearance. */
+export async function newAppeals(ctx: Ctx, actor: Actor, limit = 50): Promise<NewAppeal[]> {
+  assertCan(actor, "appeal.classify");
+  return ctx.db
+    .select({
+      id: appeals.id,
+      number: appeals.number,
+      type: appeals.type,
+      text: appeals.text,
+      receivedAt: appeals.receivedAt,
+      forwardDueOn: appeals.forwardDueOn,
+      repeatedOfId: appeals.repeatedOfId,
+      filesCount: sql<number>`(select count(*) from ${appealFiles} f where f.appeal_id = ${appeals.id})`.mapWith(Number),
+    })
+    .from(appeals)
+    .where(and(eq(appeals.state, "registered"), actor.clearance ? undefined : eq(appeals.restricted, false)))
+    .orderBy(asc(appeals.receivedAt), asc(appeals.id))
+    .limit(limit);
+}
+
+/** One new appeal, as long as it still waits for the preliminary review; a stale button finds it moved on. */
+export async function newAppeal(ctx: Ctx, actor: Actor, appealId: number): Promise<NewAppeal> {
+  assertCan(actor, "appeal.classify");
+  const [row] = await ctx.db.select({ state: appeals.state, restricted: appeals.restricted }).from(appeals).where(eq(appeals.id, appealId));
+  if (!row) throw new DomainError("appeal_not_found");
+  assertCan(actor, "appeal.classify", { restricted: row.restricted });
+  const item = (await newAppeals(ctx, actor, 1_000)).find((a) => a.id === appealId);
+  if (!item) throw new DomainError("appeal_wrong_state", { state: row.state });
+  return item;
+}
+
+export interface ReviewerLoad {
+  userId: number;
+  name: string;
+  openCount: number;
+}
+
+/** Active reviewers with the number of open appeals each holds, so the registrar can spread the work. */
+export async function reviewerWorkload(ctx: Ctx, actor: Actor): Promise<ReviewerLoad[]> {
+  assertCan(actor, "appeal.classify");
+  const rows = await ctx.db
+    .select({ userId: users.id, name: users.fullName, openCount: count(appeals.id) })
+    .from(users)
+    .leftJoin(appeals, and(eq(appeals.holderUserId, users.id), isNull(appeals.closedAt)))
+    .where(and(eq(users.role, "reviewer"), eq(users.active, true)))
+    .groupBy(users.id, users.fullName)
+    .orderBy(asc(users.fullName), asc(users.id));
+  return rows.map((r) => ({ userId: r.userId, name: r.name ?? `#${r.userId}`, openCount: Number(r.openCount) }));
+}
+
+export const FORWARD_KINDS = ["ja_unit", "external_body"] as const;
+export type ForwardKind = (typeof FORWARD_KINDS)[number];
+
+/** Active JA units (Reg. 7.1.6) or state bodies (Reg. 7.1.7) an appeal may be forwarded to. */
+export async function forwardTargets(ctx: Ctx, actor: Actor, kind: ForwardKind) {
+  assertCan(actor, "appeal.forward");
+  return ctx.db
+    .select({ id: units.id, nameKk: units.nameKk, nameRu: units.nameRu })
+    .from(units)
+    .where(and(eq(units.kind, kind), eq(units.active, true)))
+    .orderBy(asc(units.id));
+}
+
+const toUnitInput = z.object({ appealId: z.number().int().positive(), unitId: z.number().int().positive() });
+const toBodyInput = toUnitInput.extend({ reason: z.string() });
+
+/** The unit, named in the appeal's language (the citizen's notice quotes it); an inactive or wrong kind of unit is refused. */
+async function target(ctx: Ctx, appealId: number, unitId: number, kind: ForwardKind): Promise<string> {
+  const [unit] = await ctx.db.select().from(units).where(eq(units.id, unitId));
+  if (!unit?.active || unit.kind !== kind) throw new DomainError("stale_button");
+  const [appeal] = await ctx.db.select({ language: appeals.language }).from(appeals).where(eq(appeals.id, appealId));
+  if (!appeal) throw new DomainError("appeal_not_found");
+  return unitName(unit, appeal.language === "kk" ? "kk" : "ru");
+}
+
+export async function forwardToJaUnit(ctx: Ctx, actor: Actor, raw: z.input<typeof toUnitInput>) {
+  const { appealId, unitId } = parseInput(toUnitInput, raw);
+  assertCan(actor, "appeal.forward");
+  return forwardInternal(ctx, actor, { appealId, unit: await target(ctx, appealId, unitId, "ja_unit") });
+}
+
+export async function forwardToStateBody(ctx: Ctx, actor: Actor, raw: z.input<typeof toBodyInput>) {
+  const { appealId, unitId, reason } = parseInput(toBodyInput, raw);
+  assertCan(actor, "appeal.forward");
+  return forwardExternal(ctx, actor, { appealId, body: await target(ctx, appealId, unitId, "external_body"), reason });
+}

@@ -1,0 +1,86 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { registerAppeal } from "../../core/appeals/register.js";
+import type { Actor } from "../../core/shared/roles.js";
+import { CONSOLE_OPERATOR } from "../../core/staff/operator.js";
+import { addUnit } from "../../core/staff/units.js";
+import { appeals, outbox, users } from "../../db/schema/index.js";
+import { signedUpCitizen, staffMember } from "../support/citizens.js";
+import { dbKind } from "../support/db.js";
+import { citizen, startHarness, type Harness } from "../support/harness.js";
+import { shown } from "../support/texts.js";
+
+const CITIZEN = 962001;
+const REGISTRAR = 962101;
+const REVIEWER = 962102;
+
+let h: Harness;
+let owner: Actor;
+let reviewer: Actor;
+beforeAll(async () => {
+  h = await startHarness([citizen(CITIZEN, "kk"), citizen(REGISTRAR, "ru"), citizen(REVIEWER, "kk")]);
+  const core = h.app().core;
+  owner = await signedUpCitizen(core, CITIZEN);
+  await staffMember(core, REGISTRAR, "registrar");
+  reviewer = await staffMember(core, REVIEWER, "reviewer");
+  await core.db.update(users).set({ fullName: "Ерлан Жұмабеков" }).where(eq(users.id, reviewer.userId));
+  await addUnit(core, CONSOLE_OPERATOR, { code: "prosecutor_general", kind: "external_body", nameKk: "Бас прокуратура", nameRu: "Генеральная прокуратура" });
+  await addUnit(core, CONSOLE_OPERATOR, { code: "personnel", kind: "ja_unit", nameKk: "Кадр қызметі", nameRu: "Кадровая служба" });
+});
+afterAll(() => h.dispose());
+
+const register = (text: string) =>
+  registerAppeal(h.app().core, owner, { draftId: randomUUID(), type: "complaint", text, language: "kk", replyChannel: "chat" });
+
+const stateOf = async (appealId: number) => {
+  const [row] = await h.app().core.db.select({ state: appeals.state, holder: appeals.holderUserId, category: appeals.category }).from(appeals).where(eq(appeals.id, appealId));
+  return row!;
+};
+
+describe(`the registrar's queue of new appeals in chat on ${dbKind}`, () => {
+  it("classifies and assigns to a reviewer, forwards the next to a state body with a reason, and refuses an old button", async () => {
+    const first = await register("Сот отырысы үш рет кейінге қалдырылды, себебін түсіндіріңіз.");
+    const second = await register("Прокурордың шешіміне шағым беремін.");
+    const registrar = h.user(REGISTRAR);
+
+    await registrar.send("/queue");
+    const item = await registrar.waitForBot(first.number);
+    expect(item.text).toContain("Сот отырысы үш рет");
+    await registrar.press(shown("ru", "appeal.category.court_proceedings"));
+    await registrar.press(shown("ru", "staff.registry.assign"));
+    const reviewers = await registrar.waitForBot(shown("ru", "staff.registry.choose_reviewer", { number: first.number }));
+    const assign = reviewers.inline_keyboard!.flat().find((b) => b.text === "Ерлан Жұмабеков (0)")!;
+    await registrar.pressData(reviewers.message_id, assign.callback_data!);
+    await registrar.waitForBot(shown("ru", "staff.registry.classified", { number: first.number, category: shown("ru", "appeal.category.court_proceedings"), name: "Ерлан Жұмабеков" }));
+    expect(await stateOf(first.appealId)).toEqual({ state: "in_review", holder: reviewer.userId, category: "court_proceedings" });
+
+    // Straight on to the next new appeal.
+    await registrar.waitForBot(second.number);
+    await registrar.press(shown("ru", "appeal.category.state_bodies"));
+    await registrar.press(shown("ru", "staff.registry.to_body"));
+    await registrar.press("Генеральная прокуратура");
+    await registrar.waitForBot(shown("ru", "staff.registry.ask_body_reason", { number: second.number, body: "Генеральная прокуратура" }));
+    await registrar.send("Прокурордың шешімдеріне шағымдарды прокуратура қарайды.");
+    await registrar.waitForBot(shown("ru", "staff.registry.empty"));
+    expect((await stateOf(second.appealId)).state).toBe("forwarded_external");
+    const notices = (await h.app().core.db.select().from(outbox)).filter((o) => o.chatId === CITIZEN && (o.payload as { key: string }).key === "appeal.notice.forwarded_external");
+    expect(notices).toHaveLength(1);
+    expect((notices[0]!.payload as { params: { body: string; reason: string } }).params).toMatchObject({
+      body: "Бас прокуратура",
+      reason: "Прокурордың шешімдеріне шағымдарды прокуратура қарайды.",
+    });
+
+    // A second tap on the old reviewer button is refused by the core and changes nothing.
+    await registrar.pressData(reviewers.message_id, assign.callback_data!);
+    await registrar.waitFor((v) => v.toasts.some((t) => t.text === shown("ru", "errors.appeal_wrong_state")));
+    expect(await stateOf(first.appealId)).toEqual({ state: "in_review", holder: reviewer.userId, category: "court_proceedings" });
+  });
+
+  it("refuses the queue to a citizen", async () => {
+    await register("Азаматтың өтініші.");
+    const person = h.user(CITIZEN);
+    await person.send("/queue");
+    await person.waitForBot(shown("kk", "errors.forbidden"));
+  });
+});
