@@ -25,7 +25,7 @@ beforeAll(async () => {
   await staffMember(core, REGISTRAR, "registrar");
   reviewer = await staffMember(core, REVIEWER, "reviewer");
   await core.db.update(users).set({ fullName: "Ерлан Жұмабеков" }).where(eq(users.id, reviewer.userId));
-  await addUnit(core, CONSOLE_OPERATOR, { code: "prosecutor_general", kind: "external_body", nameKk: "Бас прокуратура", nameRu: "Генеральная прокуратура" });
+  await addUnit(core, CONSOLE_OPERATOR, { code: "prosecutor_general", kind: "external_body", nameKk: "Бас прокуратура", nameRu: "Генеральная прокуратура & «Надзор»" });
   await addUnit(core, CONSOLE_OPERATOR, { code: "personnel", kind: "ja_unit", nameKk: "Кадр қызметі", nameRu: "Кадровая служба" });
 });
 afterAll(() => h.dispose());
@@ -59,8 +59,8 @@ describe(`the registrar's queue of new appeals in chat on ${dbKind}`, () => {
     await registrar.waitForBot(second.number);
     await registrar.press(shown("ru", "appeal.category.state_bodies"));
     await registrar.press(shown("ru", "staff.registry.to_body"));
-    await registrar.press("Генеральная прокуратура");
-    await registrar.waitForBot(shown("ru", "staff.registry.ask_body_reason", { number: second.number, body: "Генеральная прокуратура" }));
+    await registrar.press("Генеральная прокуратура & «Надзор»");
+    await registrar.waitForBot(shown("ru", "staff.registry.ask_body_reason", { number: second.number, body: "Генеральная прокуратура & «Надзор»" }));
     await registrar.send("Прокурордың шешімдеріне шағымдарды прокуратура қарайды.");
     await registrar.waitForBot(shown("ru", "staff.registry.empty"));
     expect((await stateOf(second.appealId)).state).toBe("forwarded_external");

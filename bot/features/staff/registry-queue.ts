@@ -10,7 +10,6 @@ import { unitName } from "../../../core/staff/units.js";
 import { defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { formatDate, formatDateTime, preview } from "../../format.js";
-import { escapeHtml } from "../../html.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
 
 /**
@@ -47,7 +46,7 @@ function itemText(ctx: BotContext, item: NewAppeal, position: number, total: num
     received: formatDateTime(item.receivedAt),
     forwardDue: formatDate(item.forwardDueOn),
     files: item.filesCount,
-    text: escapeHtml(preview(item.text, 3000)),
+    text: preview(item.text, 3000),
   });
 }
 
@@ -65,12 +64,12 @@ registryQueue.callbackQuery(queueButton.pattern, async (ctx) => {
   if (action === "as") {
     const { appeal } = await classifyAppeal(core, ctx.actor, { appealId, category, holderUserId: target });
     const name = (await reviewerWorkload(core, ctx.actor)).find((r) => r.userId === target)?.name ?? "";
-    return done(ctx, messageId, ctx.t("staff.registry.classified", { number: appeal.number, category: categoryLabel, name: escapeHtml(name) }));
+    return done(ctx, messageId, ctx.t("staff.registry.classified", { number: appeal.number, category: categoryLabel, name }));
   }
   if (action === "ju") {
     const { appeal } = await forwardToJaUnit(core, ctx.actor, { appealId, unitId: target });
     const unit = await targetName(ctx, "ja_unit", target).catch(() => "");
-    return done(ctx, messageId, ctx.t("staff.registry.forwarded_internal", { number: appeal.number, unit: escapeHtml(unit) }));
+    return done(ctx, messageId, ctx.t("staff.registry.forwarded_internal", { number: appeal.number, unit }));
   }
   if (action === "q1" || action === "q2") {
     const state = await currentRegistryReason(core, ctx.actor);
@@ -98,7 +97,7 @@ registryQueue.callbackQuery(queueButton.pattern, async (ctx) => {
       const kind = action === "mju" ? "ja_unit" : "external_body";
       for (const u of await forwardTargets(core, ctx.actor, kind)) keyboard.text(unitName(u, ctx.actor.language), queueButton.encode(action === "mju" ? "ju" : "eb", appealId, categoryIndex, u.id)).row();
     }
-    keyboard.text("↩️", queueButton.encode("cat", appealId, categoryIndex, 0));
+    keyboard.text(ctx.t("common.back"), queueButton.encode("cat", appealId, categoryIndex, 0));
     const question = ctx.t(action === "mrv" ? "staff.registry.choose_reviewer" : action === "mju" ? "staff.registry.choose_unit" : "staff.registry.choose_body", { number: item.number });
     const empty = keyboard.inline_keyboard.length === 1 ? `\n${ctx.t("staff.registry.none")}` : "";
     await answerCallback(ctx);
@@ -108,7 +107,7 @@ registryQueue.callbackQuery(queueButton.pattern, async (ctx) => {
     await beginRegistryReason(core, ctx.actor, { step: "external_reason", data: { appealId, unitId: target } });
     const keyboard = new InlineKeyboard();
     for (const quick of QUICK) keyboard.text(ctx.t(`staff.registry.quick.${quick}`), queueButton.encode(quick, appealId, categoryIndex, target)).row();
-    const body = escapeHtml(await targetName(ctx, "external_body", target));
+    const body = await targetName(ctx, "external_body", target);
     await answerCallback(ctx);
     const asked = await showInPlace(ctx, messageId, ctx.t("staff.registry.ask_body_reason", { number: item.number, body }), keyboard);
     return setFlowMessage(core, ctx.actor.userId, REGISTRY_REASON_FLOW, asked);
@@ -139,7 +138,7 @@ async function finished(ctx: BotContext, reason: string, messageId: number | und
   const { step, appeal } = await finishRegistryReason(ctx.deps.core, ctx.actor, reason);
   const text =
     step === "external_reason"
-      ? ctx.t("staff.registry.forwarded_external", { number: appeal.number, body: escapeHtml(body) })
+      ? ctx.t("staff.registry.forwarded_external", { number: appeal.number, body })
       : ctx.t("staff.registry.left", { number: appeal.number });
   await done(ctx, messageId, text);
 }
