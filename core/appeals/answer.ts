@@ -8,7 +8,7 @@ import { DomainError } from "../shared/errors.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
 import { activeDelegation } from "../staff/delegations.js";
-import { DECISION_OUTCOMES } from "./kinds.js";
+import { APPEAL_CATEGORIES, DECISION_OUTCOMES } from "./kinds.js";
 import { signAnswerLetter, type SignedLetter } from "./sign-letter.js";
 import { transition, type CitizenNotice } from "./transition.js";
 
@@ -16,6 +16,8 @@ const draftInput = z.object({
   appealId: z.number().int().positive(),
   text: z.string().trim().min(1).max(10_000),
   outcome: z.enum(DECISION_OUTCOMES),
+  /** Set when the registrar proposes leaving it without review at the preliminary review. */
+  category: z.enum(APPEAL_CATEGORIES).optional(),
 });
 
 /**
@@ -23,8 +25,9 @@ const draftInput = z.object({
  * Straight from registration only the decision may go: an answer needs the preliminary review first.
  */
 export async function submitDraft(ctx: Ctx, actor: Actor, raw: z.input<typeof draftInput>) {
-  const { appealId, text, outcome } = parseInput(draftInput, raw);
+  const { appealId, text, outcome, category } = parseInput(draftInput, raw);
   return transition(ctx, actor, {
+    update: category ? { category } : undefined,
     appealId,
     action: "submit_draft",
     permission: "appeal.draft",

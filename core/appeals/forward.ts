@@ -2,17 +2,21 @@ import { z } from "zod";
 import type { Ctx } from "../shared/context.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
+import { APPEAL_CATEGORIES } from "./kinds.js";
 import { transition } from "./transition.js";
 
 const text = (max: number) => z.string().trim().min(2).max(max);
 
-const internalInput = z.object({ appealId: z.number().int().positive(), unit: text(200) });
-const externalInput = z.object({ appealId: z.number().int().positive(), body: text(300), reason: text(1000) });
+/** The category of the preliminary review, when the registrar routes the appeal straight away. */
+const category = z.enum(APPEAL_CATEGORIES).optional();
+const internalInput = z.object({ appealId: z.number().int().positive(), unit: text(200), category });
+const externalInput = z.object({ appealId: z.number().int().positive(), body: text(300), reason: text(1000), category });
 
 /** To another JA unit (Reg. 7.1.6): its executor drafts the answer; the department keeps the deadline. */
 export async function forwardInternal(ctx: Ctx, actor: Actor, raw: z.input<typeof internalInput>) {
-  const { appealId, unit } = parseInput(internalInput, raw);
+  const { appealId, unit, category } = parseInput(internalInput, raw);
   return transition(ctx, actor, {
+    update: category ? { category } : undefined,
     appealId,
     action: "forward_internal",
     permission: "appeal.forward",
@@ -24,8 +28,9 @@ export async function forwardInternal(ctx: Ctx, actor: Actor, raw: z.input<typeo
 
 /** To a competent state body (Reg. 7.1.7): closed here, the citizen told where and why. */
 export async function forwardExternal(ctx: Ctx, actor: Actor, raw: z.input<typeof externalInput>) {
-  const { appealId, body, reason } = parseInput(externalInput, raw);
+  const { appealId, body, reason, category } = parseInput(externalInput, raw);
   return transition(ctx, actor, {
+    update: category ? { category } : undefined,
     appealId,
     action: "forward_external",
     permission: "appeal.forward",

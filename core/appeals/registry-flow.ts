@@ -6,6 +6,7 @@ import { assertCan } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
 import { submitDraft } from "./answer.js";
+import { APPEAL_CATEGORIES } from "./kinds.js";
 import { forwardToStateBody } from "./registry-queue.js";
 
 /** The registrar chose "Forward to a state body" or "Leave without review" and now types, or picks, the reason. */
@@ -14,7 +15,7 @@ export const REGISTRY_REASON_FLOW = "registry_reason";
 /** `unitId` names the state body when forwarding; leaving without review needs none. */
 const stateSchema = z.object({
   step: z.enum(["external_reason", "leave_reason"]),
-  data: z.object({ appealId: z.number().int().positive(), unitId: z.number().int().positive().optional() }),
+  data: z.object({ appealId: z.number().int().positive(), unitId: z.number().int().positive().optional(), category: z.enum(APPEAL_CATEGORIES) }),
 });
 
 export async function beginRegistryReason(ctx: Ctx, actor: Actor, raw: z.input<typeof stateSchema>): Promise<void> {
@@ -31,10 +32,10 @@ export async function currentRegistryReason(ctx: Ctx, actor: Actor) {
 export async function finishRegistryReason(ctx: Ctx, actor: Actor, reason: string) {
   const state = await currentRegistryReason(ctx, actor);
   if (!state) throw new DomainError("stale_button");
-  const { appealId, unitId } = state.data;
+  const { appealId, unitId, category } = state.data;
   let result;
-  if (state.step === "leave_reason") result = await submitDraft(ctx, actor, { appealId, text: reason, outcome: "left_without_review" });
-  else if (unitId !== undefined) result = await forwardToStateBody(ctx, actor, { appealId, unitId, reason });
+  if (state.step === "leave_reason") result = await submitDraft(ctx, actor, { appealId, text: reason, outcome: "left_without_review", category });
+  else if (unitId !== undefined) result = await forwardToStateBody(ctx, actor, { appealId, unitId, reason, category });
   else throw new DomainError("stale_button");
   await clearFlow(ctx.db, actor.userId, REGISTRY_REASON_FLOW);
   return { step: state.step, appeal: result.appeal };

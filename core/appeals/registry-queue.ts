@@ -8,6 +8,7 @@ import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
 import { unitName } from "../staff/units.js";
 import { forwardExternal, forwardInternal } from "./forward.js";
+import { APPEAL_CATEGORIES } from "./kinds.js";
 
 export interface NewAppeal {
   id: number;
@@ -84,7 +85,7 @@ export async function forwardTargets(ctx: Ctx, actor: Actor, kind: ForwardKind) 
     .orderBy(asc(units.id));
 }
 
-const toUnitInput = z.object({ appealId: z.number().int().positive(), unitId: z.number().int().positive() });
+const toUnitInput = z.object({ appealId: z.number().int().positive(), unitId: z.number().int().positive(), category: z.enum(APPEAL_CATEGORIES) });
 const toBodyInput = toUnitInput.extend({ reason: z.string() });
 
 /** The unit, named in the appeal's language (the citizen's notice quotes it); an inactive or wrong kind of unit is refused. */
@@ -97,13 +98,13 @@ async function target(ctx: Ctx, appealId: number, unitId: number, kind: ForwardK
 }
 
 export async function forwardToJaUnit(ctx: Ctx, actor: Actor, raw: z.input<typeof toUnitInput>) {
-  const { appealId, unitId } = parseInput(toUnitInput, raw);
+  const { appealId, unitId, category } = parseInput(toUnitInput, raw);
   assertCan(actor, "appeal.forward");
-  return forwardInternal(ctx, actor, { appealId, unit: await target(ctx, appealId, unitId, "ja_unit") });
+  return forwardInternal(ctx, actor, { appealId, unit: await target(ctx, appealId, unitId, "ja_unit"), category });
 }
 
 export async function forwardToStateBody(ctx: Ctx, actor: Actor, raw: z.input<typeof toBodyInput>) {
-  const { appealId, unitId, reason } = parseInput(toBodyInput, raw);
+  const { appealId, unitId, reason, category } = parseInput(toBodyInput, raw);
   assertCan(actor, "appeal.forward");
-  return forwardExternal(ctx, actor, { appealId, body: await target(ctx, appealId, unitId, "external_body"), reason });
+  return forwardExternal(ctx, actor, { appealId, body: await target(ctx, appealId, unitId, "external_body"), reason, category });
 }

@@ -63,7 +63,8 @@ describe(`the registrar's queue of new appeals in chat on ${dbKind}`, () => {
     await registrar.waitForBot(shown("ru", "staff.registry.ask_body_reason", { number: second.number, body: "Генеральная прокуратура & «Надзор»" }));
     await registrar.send("Прокурордың шешімдеріне шағымдарды прокуратура қарайды.");
     await registrar.waitForBot(shown("ru", "staff.registry.empty"));
-    expect((await stateOf(second.appealId)).state).toBe("forwarded_external");
+    // The category chosen at the preliminary review is kept even though no reviewer was assigned.
+    expect(await stateOf(second.appealId)).toMatchObject({ state: "forwarded_external", category: "state_bodies" });
     const notices = (await h.app().core.db.select().from(outbox)).filter((o) => o.chatId === CITIZEN && (o.payload as { key: string }).key === "appeal.notice.forwarded_external");
     expect(notices).toHaveLength(1);
     expect((notices[0]!.payload as { params: { body: string; reason: string } }).params).toMatchObject({

@@ -67,7 +67,7 @@ registryQueue.callbackQuery(queueButton.pattern, async (ctx) => {
     return done(ctx, messageId, ctx.t("staff.registry.classified", { number: appeal.number, category: categoryLabel, name }));
   }
   if (action === "ju") {
-    const { appeal } = await forwardToJaUnit(core, ctx.actor, { appealId, unitId: target });
+    const { appeal } = await forwardToJaUnit(core, ctx.actor, { appealId, unitId: target, category });
     const unit = await targetName(ctx, "ja_unit", target).catch(() => "");
     return done(ctx, messageId, ctx.t("staff.registry.forwarded_internal", { number: appeal.number, unit }));
   }
@@ -104,7 +104,7 @@ registryQueue.callbackQuery(queueButton.pattern, async (ctx) => {
     return void (await showInPlace(ctx, messageId, `${header}\n\n${question}${empty}`, keyboard));
   }
   if (action === "eb") {
-    await beginRegistryReason(core, ctx.actor, { step: "external_reason", data: { appealId, unitId: target } });
+    await beginRegistryReason(core, ctx.actor, { step: "external_reason", data: { appealId, unitId: target, category } });
     const keyboard = new InlineKeyboard();
     for (const quick of QUICK) keyboard.text(ctx.t(`staff.registry.quick.${quick}`), queueButton.encode(quick, appealId, categoryIndex, target)).row();
     const body = await targetName(ctx, "external_body", target);
@@ -113,7 +113,7 @@ registryQueue.callbackQuery(queueButton.pattern, async (ctx) => {
     return setFlowMessage(core, ctx.actor.userId, REGISTRY_REASON_FLOW, asked);
   }
   // lw: the reasons are typed, as a decision needs them in full.
-  await beginRegistryReason(core, ctx.actor, { step: "leave_reason", data: { appealId } });
+  await beginRegistryReason(core, ctx.actor, { step: "leave_reason", data: { appealId, category } });
   await answerCallback(ctx);
   const asked = await showInPlace(ctx, messageId, ctx.t("staff.registry.ask_leave_reason", { number: item.number }));
   await setFlowMessage(core, ctx.actor.userId, REGISTRY_REASON_FLOW, asked);
