@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ChatView } from "../../bot/sandbox/index.js";
-import { BOT, CITIZEN, startSandbox, TOKEN } from "./harness.js";
+import { badRequest, BOT, CITIZEN, startSandbox, TOKEN } from "./harness.js";
 import type { RunningSandbox } from "./harness.js";
 
 let sandbox: RunningSandbox;
@@ -11,7 +11,6 @@ afterEach(async () => {
   await sandbox.close();
 });
 
-const badRequest = (description: string) => ({ status: 400, body: { ok: false, error_code: 400, description: `Bad Request: ${description}` } });
 const NOT_MODIFIED =
   "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message";
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ChatView } from "../../bot/sandbox/index.js";
-import { CITIZEN, OTHER_CITIZEN, startSandbox, TOKEN } from "./harness.js";
+import { badRequest, CITIZEN, OTHER_CITIZEN, startSandbox, TOKEN } from "./harness.js";
 import type { RunningSandbox } from "./harness.js";
 
 let sandbox: RunningSandbox;
@@ -11,7 +11,6 @@ afterEach(async () => {
   await sandbox.close();
 });
 
-const badRequest = (description: string) => ({ status: 400, body: { ok: false, error_code: 400, description: `Bad Request: ${description}` } });
 type Update = { update_id: number; message?: Record<string, unknown>; callback_query?: Record<string, unknown> };
 
 const userSays = (text: string, userId = CITIZEN) => sandbox.tester<{ message_id: number; update_id: number }>(`users/${userId}/messages`, { json: { text } });

@@ -9,6 +9,9 @@ export const BOT = { id: 123456, username: "otinish_test_bot", first_name: "Otin
 export const CITIZEN = 900001;
 export const OTHER_CITIZEN = 900002;
 
+/** What the Bot API answers to a bad call, as Telegram words it. */
+export const badRequest = (description: string) => ({ status: 400, body: { ok: false, error_code: 400, description: `Bad Request: ${description}` } });
+
 export interface ApiReply {
   status: number;
   body: { ok: boolean; result?: unknown; error_code?: number; description?: string };
