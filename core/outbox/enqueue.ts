@@ -1,3 +1,4 @@
+import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { outbox } from "../../db/schema/index.js";
 import type { Ctx } from "../shared/context.js";
@@ -12,6 +13,8 @@ export interface OutboxMessage {
   params?: Record<string, string | number>;
   /** Stored files to attach, by id. */
   fileIds?: number[];
+  /** Not before this moment (a reminder); now when absent. */
+  notBefore?: Date;
 }
 
 /** Written in the caller's transaction, so a message exists exactly when its change does. */
@@ -24,8 +27,22 @@ export async function enqueue(ctx: Ctx, db: DbOrTx, message: OutboxMessage): Pro
       chatId: message.chatId,
       language: message.language,
       payload: { key: message.key, params: message.params ?? {}, fileIds: message.fileIds ?? [] },
-      notBefore: now,
+      notBefore: message.notBefore ?? now,
       createdAt: now,
     })
     .onConflictDoNothing({ target: outbox.dedupeKey });
+}
+
+/**
+ * Withdraws messages not yet taken for sending (a reminder for a booking that was moved or
+ * cancelled), in the caller's transaction. Returns how many were withdrawn.
+ */
+export async function cancelQueued(db: DbOrTx, dedupeKeys: string[]): Promise<number> {
+  if (dedupeKeys.length === 0) return 0;
+  const cancelled = await db
+    .update(outbox)
+    .set({ status: "cancelled" })
+    .where(and(inArray(outbox.dedupeKey, dedupeKeys), eq(outbox.status, "pending")))
+    .returning({ id: outbox.id });
+  return cancelled.length;
 }
