@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import i18next, { type TFunction } from "i18next";
 import { LANGUAGES, type Language } from "../core/shared/roles.js";
+import { formatDate } from "./format.js";
 import { escapeHtml } from "./html.js";
 
 function load(language: Language): Record<string, unknown> {
@@ -19,6 +20,9 @@ void i18n.init({
   interpolation: { escape: escapeHtml },
   returnNull: false,
 });
+
+// `{{due, date}}`: the core passes ISO dates; people read them as 31.12.2026.
+i18n.services.formatter?.add("date", (value: unknown) => (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : String(value)));
 
 export type Translate = TFunction;
 

@@ -130,9 +130,24 @@ export async function returnDraft(ctx: Ctx, actor: Actor, raw: z.input<typeof re
     permission: "appeal.approve",
     event: "returned",
     comment,
-    within: async (tx) => {
-      if (answerId !== undefined && (await pendingDraft(tx, appealId))?.id !== answerId) throw new DomainError("stale_button");
+    within: async (tx, appeal, eventId) => {
+      const draft = await pendingDraft(tx, appealId);
+      if (answerId !== undefined && draft?.id !== answerId) throw new DomainError("stale_button");
+      if (draft) await tellAuthor(ctx, tx, draft.authorUserId, eventId, { number: appeal.number, comment });
     },
+  });
+}
+
+/** The draft's author learns it came back, and why, so the fix starts at once. */
+async function tellAuthor(ctx: Ctx, tx: Tx, authorUserId: number, eventId: number, params: { number: string; comment: string }): Promise<void> {
+  const [author] = await tx.select().from(users).where(eq(users.id, authorUserId));
+  if (!author?.active) return;
+  await enqueue(ctx, tx, {
+    dedupeKey: `event:${eventId}:author`,
+    chatId: author.telegramId,
+    language: author.language ?? "kk",
+    key: "staff.notice.draft_returned",
+    params,
   });
 }
 

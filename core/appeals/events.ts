@@ -18,6 +18,9 @@ export const EVENT_KINDS = [
   "rated",
   "complained",
   "returned_to_queue",
+  "extension_requested",
+  "deadline_extended",
+  "extension_refused",
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -23,7 +23,8 @@ export type AppealAction =
   | "approve"
   | "return"
   | "withdraw"
-  | "supplement";
+  | "supplement"
+  | "extend";
 
 const OPEN = APPEAL_STATES.filter((s) => !CLOSED_STATES.includes(s));
 
@@ -37,6 +38,8 @@ const TRANSITIONS: Record<AppealAction, { from: readonly AppealState[]; to: Appe
   return: { from: ["awaiting_approval"], to: "in_review" },
   withdraw: { from: OPEN, to: "withdrawn" },
   supplement: { from: OPEN, to: "same" },
+  // A longer term changes the deadline, not the state (APPK Art. 76).
+  extend: { from: OPEN, to: "same" },
 };
 
 export function isClosed(state: AppealState): boolean {

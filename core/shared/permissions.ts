@@ -17,6 +17,8 @@ export type Action =
   | "appeal.forward"
   | "appeal.draft"
   | "appeal.approve"
+  | "appeal.extension.request"
+  | "appeal.extend"
   | "appeal.audit"
   | "staff.menu"
   | "staff.invite"
@@ -61,6 +63,9 @@ const POLICY: Record<Action, Rule> = {
   "appeal.draft": either(anyStaff(["registrar", "deputy", "head"]), holderStaff),
   "appeal.audit": anyStaff(["registrar", "deputy", "head", "admin"]),
   "appeal.approve": either(anyStaff(["head"]), actingHead),
+  "appeal.extension.request": either(anyStaff(["registrar", "deputy", "head"]), holderStaff),
+  // A reasoned decision of the head or a deputy (APPK Art. 76).
+  "appeal.extend": anyStaff(["deputy", "head"]),
   "staff.menu": anyStaff(["registrar", "reviewer", "reception", "executor", "deputy", "head", "admin"]),
   "staff.invite": anyStaff(["admin"]),
   "staff.deactivate": anyStaff(["admin"]),
