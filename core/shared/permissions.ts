@@ -20,6 +20,8 @@ export type Action =
   | "appeal.extension.request"
   | "appeal.extend"
   | "appeal.audit"
+  | "appeal.search"
+  | "appeal.personal_data"
   | "staff.menu"
   | "staff.invite"
   | "staff.deactivate"
@@ -62,6 +64,10 @@ const POLICY: Record<Action, Rule> = {
   "appeal.forward": anyStaff(["registrar", "deputy", "head"]),
   "appeal.draft": either(anyStaff(["registrar", "deputy", "head"]), holderStaff),
   "appeal.audit": anyStaff(["registrar", "deputy", "head", "admin"]),
+  // Everyone who works on appeals searches; what they find is limited to what they may read.
+  "appeal.search": anyStaff(["registrar", "reviewer", "reception", "executor", "deputy", "head"]),
+  // Names, IINs, phones and addresses: the registry, reception and leadership, and whoever holds the appeal.
+  "appeal.personal_data": either(allAppealsStaff, holderStaff),
   "appeal.approve": either(anyStaff(["head"]), actingHead),
   "appeal.extension.request": either(anyStaff(["registrar", "deputy", "head"]), holderStaff),
   // A reasoned decision of the head or a deputy (APPK Art. 76).

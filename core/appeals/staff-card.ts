@@ -1,0 +1,78 @@
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { appealEvents, appealExtensions, appealFiles, appeals, storedFiles, users } from "../../db/schema/index.js";
+import type { CitizenProfile } from "../citizens/profile.js";
+import type { Ctx } from "../shared/context.js";
+import { DomainError } from "../shared/errors.js";
+import { can } from "../shared/permissions.js";
+import type { Actor } from "../shared/roles.js";
+import { isClosed, type AppealState } from "./states.js";
+import { assertCanTouch, type AppealRow } from "./transition.js";
+
+export interface StaffCard {
+  appeal: Pick<AppealRow, "id" | "number" | "state" | "type" | "category" | "language" | "receivedAt" | "dueOn" | "forwardDueOn" | "restricted" | "text" | "replyChannel">;
+  /** Null when the actor's role may not see who wrote it. */
+  applicant: (CitizenProfile & { postalAddress: string | null }) | null;
+  holder: string | null;
+  files: { id: number; fileName: string }[];
+  /** The Head's last comment on a returned draft, for the one fixing it. */
+  lastReturn: string | null;
+  pendingExtension: { proposedDueOn: string; reason: string } | null;
+  history: { at: Date; kind: string; actor: string | null; comment: string | null }[];
+  may: { draft: boolean; extend: boolean };
+}
+
+const holder = alias(users, "holder");
+
+/**
+ * One appeal as staff see it (DESIGN §1): text, files, history and what the actor may do next.
+ * A document for official use (ДСП) needs the clearance flag; personal data needs a role that may see it.
+ */
+export async function staffAppealCard(ctx: Ctx, actor: Actor, appealId: number): Promise<StaffCard> {
+  const [row] = await ctx.db
+    .select({ appeal: appeals, holder: holder.fullName })
+    .from(appeals)
+    .leftJoin(holder, eq(holder.id, appeals.holderUserId))
+    .where(eq(appeals.id, appealId));
+  if (!row) throw new DomainError("appeal_not_found");
+  const { appeal } = row;
+  if (appeal.restricted && !actor.clearance && actor.role !== "citizen") throw new DomainError("clearance_required");
+  assertCanTouch(actor, "appeal.read", appeal);
+  const resource = { ownerUserId: appeal.citizenUserId, holderUserId: appeal.holderUserId, restricted: appeal.restricted };
+  const open = !isClosed(appeal.state as AppealState);
+  const [files, events, extension] = await Promise.all([
+    ctx.db
+      .select({ id: storedFiles.id, fileName: storedFiles.fileName })
+      .from(appealFiles)
+      .innerJoin(storedFiles, eq(storedFiles.id, appealFiles.fileId))
+      .where(eq(appealFiles.appealId, appealId))
+      .orderBy(asc(appealFiles.fileId)),
+    ctx.db
+      .select({ at: appealEvents.at, kind: appealEvents.kind, actor: users.fullName, role: users.role, comment: appealEvents.comment })
+      .from(appealEvents)
+      .leftJoin(users, eq(users.id, appealEvents.actorUserId))
+      .where(eq(appealEvents.appealId, appealId))
+      .orderBy(desc(appealEvents.id)),
+    ctx.db
+      .select({ proposedDueOn: appealExtensions.proposedDueOn, reason: appealExtensions.reason })
+      .from(appealExtensions)
+      .where(and(eq(appealExtensions.appealId, appealId), isNull(appealExtensions.decidedAt))),
+  ]);
+  const seesPersonalData = can(actor, "appeal.personal_data", resource);
+  return {
+    appeal,
+    applicant: seesPersonalData ? { ...(appeal.applicant as CitizenProfile), postalAddress: appeal.postalAddress } : null,
+    holder: row.holder,
+    files,
+    lastReturn: events.find((e) => e.kind === "returned")?.comment ?? null,
+    pendingExtension: extension[0] ?? null,
+    history: [...events]
+      .reverse()
+      // A citizen's own words (a supplement) are in the text and files; the history says that it happened.
+      .map((e) => ({ at: e.at, kind: e.kind, actor: e.role === "citizen" || !seesPersonalData ? null : e.actor, comment: e.role === "citizen" ? null : e.comment })),
+    may: {
+      draft: open && ["in_review", "forwarded_internal"].includes(appeal.state) && can(actor, "appeal.draft", resource),
+      extend: open && !extension[0] && can(actor, "appeal.extension.request", resource),
+    },
+  };
+}
