@@ -1,4 +1,7 @@
+import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { users } from "../../db/schema/index.js";
+import { enqueue } from "../outbox/enqueue.js";
 import type { Ctx } from "../shared/context.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
@@ -9,19 +12,32 @@ const text = (max: number) => z.string().trim().min(2).max(max);
 
 /** The category of the preliminary review, when the registrar routes the appeal straight away. */
 const category = z.enum(APPEAL_CATEGORIES).optional();
-const internalInput = z.object({ appealId: z.number().int().positive(), unit: text(200), category });
+/** `holderUserId`: the unit's executor who drafts the answer, told in chat. */
+const internalInput = z.object({ appealId: z.number().int().positive(), unit: text(200), category, holderUserId: z.number().int().positive().optional() });
 const externalInput = z.object({ appealId: z.number().int().positive(), body: text(300), reason: text(1000), category });
 
 /** To another JA unit (Reg. 7.1.6): its executor drafts the answer; the department keeps the deadline. */
 export async function forwardInternal(ctx: Ctx, actor: Actor, raw: z.input<typeof internalInput>) {
-  const { appealId, unit, category } = parseInput(internalInput, raw);
+  const { appealId, unit, category, holderUserId } = parseInput(internalInput, raw);
   return transition(ctx, actor, {
-    update: category ? { category } : undefined,
+    update: { ...(category && { category }), ...(holderUserId && { holderUserId }) },
     appealId,
     action: "forward_internal",
     permission: "appeal.forward",
     event: "forwarded_internal",
-    data: { unit },
+    data: { unit, holderUserId },
+    within: async (tx, appeal, eventId) => {
+      if (!holderUserId) return;
+      const [executor] = await tx.select().from(users).where(eq(users.id, holderUserId));
+      if (!executor) return;
+      await enqueue(ctx, tx, {
+        dedupeKey: `event:${eventId}:holder`,
+        chatId: executor.telegramId,
+        language: executor.language ?? "kk",
+        key: "staff.notice.forwarded_to_you",
+        params: { number: appeal.number, due: appeal.dueOn },
+      });
+    },
     notify: () => ({ key: "appeal.notice.forwarded_internal", params: { unit } }),
   });
 }

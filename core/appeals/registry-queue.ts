@@ -100,7 +100,22 @@ async function target(ctx: Ctx, appealId: number, unitId: number, kind: ForwardK
 export async function forwardToJaUnit(ctx: Ctx, actor: Actor, raw: z.input<typeof toUnitInput>) {
   const { appealId, unitId, category } = parseInput(toUnitInput, raw);
   assertCan(actor, "appeal.forward");
-  return forwardInternal(ctx, actor, { appealId, unit: await target(ctx, appealId, unitId, "ja_unit"), category });
+  const unit = await target(ctx, appealId, unitId, "ja_unit");
+  return forwardInternal(ctx, actor, { appealId, unit, category, holderUserId: await unitExecutor(ctx, unitId) });
+}
+
+/** The unit's active executor with the fewest open appeals: the one who gets it in chat. */
+async function unitExecutor(ctx: Ctx, unitId: number): Promise<number> {
+  const [executor] = await ctx.db
+    .select({ userId: users.id })
+    .from(users)
+    .leftJoin(appeals, and(eq(appeals.holderUserId, users.id), isNull(appeals.closedAt)))
+    .where(and(eq(users.unitId, unitId), eq(users.role, "executor"), eq(users.active, true)))
+    .groupBy(users.id)
+    .orderBy(asc(count(appeals.id)), asc(users.id))
+    .limit(1);
+  if (!executor) throw new DomainError("unit_no_executor");
+  return executor.userId;
 }
 
 export async function forwardToStateBody(ctx: Ctx, actor: Actor, raw: z.input<typeof toBodyInput>) {

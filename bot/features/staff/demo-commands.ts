@@ -9,7 +9,6 @@ import { DomainError } from "../../../core/shared/errors.js";
 import { assertCan } from "../../../core/shared/permissions.js";
 import type { BotContext } from "../../context.js";
 import { send } from "../../messages.js";
-import { openAppealsText } from "./open-appeals.js";
 
 /**
  * The sandbox's plain staff commands, so a tester can take a demo appeal through its states and
@@ -48,11 +47,6 @@ function parse<T extends z.ZodType>(schema: T, value: string): z.infer<T> {
   return result.data;
 }
 
-
-// In the sandbox the list also says how to move an appeal along.
-demoStaffCommands.command("appeals", async (ctx) => {
-  await send(ctx, `${await openAppealsText(ctx)}\n\n${ctx.t("staff.demo.usage")}`);
-});
 
 demoStaffCommands.command(Object.keys(COMMANDS), async (ctx) => {
   assertCan(ctx.actor, "staff.menu");

@@ -1,0 +1,108 @@
+import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { z } from "zod";
+import { searchAppeals } from "../../../core/appeals/search.js";
+import { staffAppealCard, type StaffCard } from "../../../core/appeals/staff-card.js";
+import { openAppeals } from "../../../core/appeals/staff-view.js";
+import { storedFileForSending } from "../../../core/files/stored-files.js";
+import { DomainError } from "../../../core/shared/errors.js";
+import { defineCallback } from "../../callback-data.js";
+import type { BotContext } from "../../context.js";
+import { formatDate, formatDateTime, preview } from "../../format.js";
+import { answerCallback, send, showInPlace } from "../../messages.js";
+import { draftButton } from "./drafting.js";
+import { extensionButton } from "./extensions.js";
+
+/**
+ * An appeal as staff see it: text, applicant (for roles that may see personal data), files,
+ * history, and buttons for what this person may do next. Opened from `/appeals`, `/find` or a notice.
+ */
+export const appealCard = new Composer<BotContext>();
+
+export const cardButton = defineCallback("sc1", z.enum(["open", "files", "hist"]), z.coerce.number().int().positive());
+
+const HISTORY_LINES = 25;
+
+function cardText(ctx: BotContext, card: StaffCard): string {
+  const { appeal, applicant } = card;
+  const lines = [
+    ctx.t("staff.card.head", { number: appeal.number, state: ctx.t(`appeal.state.${appeal.state}`) }),
+    ctx.t("staff.card.kind", { type: ctx.t(`appeal.type.${appeal.type}`), category: appeal.category ? ctx.t(`appeal.category.${appeal.category}`) : "—" }),
+    ctx.t("staff.card.dates", { received: formatDateTime(appeal.receivedAt), due: formatDate(appeal.dueOn) }),
+    ctx.t("staff.card.holder", { holder: card.holder ?? ctx.t("staff.card.registry") }),
+  ];
+  if (applicant) {
+    lines.push(ctx.t("staff.card.applicant", { name: applicant.fullName, id: applicant.iin ?? applicant.bin ?? "—", phone: applicant.phone }));
+    if (applicant.organization) lines.push(ctx.t("staff.card.organization", { organization: applicant.organization }));
+    lines.push(appeal.replyChannel === "post" ? ctx.t("staff.card.by_post", { address: applicant.postalAddress ?? "" }) : ctx.t("staff.card.by_chat"));
+  }
+  if (appeal.restricted) lines.push(ctx.t("staff.card.restricted"));
+  if (card.lastReturn && appeal.state === "in_review") lines.push(ctx.t("staff.card.returned", { comment: card.lastReturn }));
+  if (card.pendingExtension) lines.push(ctx.t("staff.card.extension_pending", { due: formatDate(card.pendingExtension.proposedDueOn) }));
+  lines.push("", preview(appeal.text, 2500));
+  return lines.join("\n");
+}
+
+function cardButtons(ctx: BotContext, card: StaffCard): InlineKeyboard {
+  const id = card.appeal.id;
+  const keyboard = new InlineKeyboard();
+  if (card.may.draft) keyboard.text(ctx.t("staff.card.draft"), draftButton.encode("start", id, 0)).row();
+  if (card.may.extend) keyboard.text(ctx.t("staff.card.extend"), extensionButton.encode("ask", id, 0)).row();
+  if (card.files.length > 0) keyboard.text(ctx.t("staff.card.files", { count: card.files.length }), cardButton.encode("files", id));
+  return keyboard.text(ctx.t("staff.card.history"), cardButton.encode("hist", id));
+}
+
+export async function showCard(ctx: BotContext, appealId: number, messageId?: number): Promise<void> {
+  const card = await staffAppealCard(ctx.deps.core, ctx.actor, appealId);
+  await showInPlace(ctx, messageId, cardText(ctx, card), cardButtons(ctx, card));
+}
+
+function historyText(ctx: BotContext, card: StaffCard): string {
+  const lines = card.history.slice(-HISTORY_LINES).map((h) =>
+    ctx.t("staff.card.history_line", { at: formatDateTime(h.at), what: ctx.t(`staff.event.${h.kind}`), who: h.actor ?? "—", comment: h.comment ? `: ${preview(h.comment, 200)}` : "" }),
+  );
+  return [ctx.t("staff.card.history_title", { number: card.appeal.number }), ...lines].join("\n");
+}
+
+/** One button per appeal: the list is where work starts. */
+function listButtons(rows: { id: number; number: string }[]): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  rows.forEach((r, i) => {
+    keyboard.text(r.number, cardButton.encode("open", r.id));
+    if (i % 2 === 1) keyboard.row();
+  });
+  return keyboard;
+}
+
+appealCard.command("appeals", async (ctx) => {
+  const rows = await openAppeals(ctx.deps.core, ctx.actor);
+  const lines = rows.map((r) => ctx.t("staff.appeals.line", { number: r.number, state: ctx.t(`appeal.state.${r.state}`), due: formatDate(r.dueOn) }));
+  await send(ctx, [ctx.t("staff.appeals.title"), ...(lines.length ? lines : [ctx.t("staff.appeals.none")])].join("\n"), listButtons(rows));
+});
+
+appealCard.command("find", async (ctx) => {
+  const typed = ctx.match.trim();
+  if (!typed) return void (await send(ctx, ctx.t("staff.search.usage")));
+  const found = await searchAppeals(ctx.deps.core, ctx.actor, typed);
+  if (found.length === 0) return void (await send(ctx, ctx.t("staff.search.none", { query: typed })));
+  const lines = found.map((f) =>
+    ctx.t("staff.search.line", { number: f.number, state: ctx.t(`appeal.state.${f.state}`), received: formatDate(f.receivedAt.toISOString().slice(0, 10)), name: f.name ? ` — ${f.name}` : "" }),
+  );
+  await send(ctx, [ctx.t("staff.search.title", { query: typed }), ...lines].join("\n"), listButtons(found));
+});
+
+appealCard.callbackQuery(cardButton.pattern, async (ctx) => {
+  const parsed = cardButton.parse(ctx.callbackQuery.data);
+  if (!parsed) throw new DomainError("stale_button");
+  const [action, appealId] = parsed;
+  if (action === "open") {
+    await answerCallback(ctx);
+    return showCard(ctx, appealId);
+  }
+  const card = await staffAppealCard(ctx.deps.core, ctx.actor, appealId);
+  await answerCallback(ctx);
+  if (action === "hist") return void (await send(ctx, historyText(ctx, card)));
+  for (const file of card.files) {
+    const stored = await storedFileForSending(ctx.deps.core, file.id);
+    if (stored) await ctx.replyWithDocument(new InputFile(stored.path, stored.fileName));
+  }
+});
