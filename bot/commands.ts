@@ -10,6 +10,9 @@ export const REGISTRAR_COMMANDS = ["start", "queue", "appeals", "find", "languag
 /** Those who sign answers and decide extensions also get those queues. */
 const APPROVER_COMMANDS = ["start", "approvals", "extensions", "appeals", "find", "language", "help", "cancel"] as const;
 
+/** The technical administrator sees no appeals (DESIGN §1): the admin menu only. */
+const ADMIN_COMMANDS = ["start", "admin", "language", "help", "cancel"] as const;
+
 /**
  * The "/" menu in each language (Telegram picks by the user's app language); the default list
  * is Kazakh, the state language. Staff lists are set per chat when staff join.
@@ -27,7 +30,7 @@ export async function publishCommands(api: Api): Promise<void> {
 /** A member of staff's "/" menu, for their chat only, so citizens never see staff commands. */
 export async function publishStaffCommands(api: Api, chatId: number, language: Language, role: Role): Promise<void> {
   const t = translator(language);
-  const list = role === "head" || role === "deputy" ? APPROVER_COMMANDS : role === "registrar" ? REGISTRAR_COMMANDS : STAFF_COMMANDS;
+  const list = role === "head" || role === "deputy" ? APPROVER_COMMANDS : role === "registrar" ? REGISTRAR_COMMANDS : role === "admin" ? ADMIN_COMMANDS : STAFF_COMMANDS;
   const commands = list.map((command) => ({ command, description: t(`commands.${command}`) }));
   await api.setMyCommands(commands, { scope: { type: "chat", chat_id: chatId } });
 }

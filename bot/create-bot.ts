@@ -33,7 +33,8 @@ const errorBoundary: MiddlewareFn<BotContext> = async (ctx, next) => {
     const domain = isDomainError(error);
     if (!domain) ctx.deps.core.log.error({ err: error, update: ctx.update.update_id }, "update failed");
     const text = domain ? ctx.t(`errors.${error.code}`, error.params) : ctx.t("errors.internal");
-    if (ctx.callbackQuery) await answerCallback(ctx, text, text.length > 60);
+    // A press already answered (the step had begun) gets the refusal as a message instead of a toast.
+    if (ctx.callbackQuery && !ctx.callbackAnswered) await answerCallback(ctx, text, text.length > 60);
     else if (ctx.chat) await send(ctx, text).catch(() => undefined);
   } finally {
     // Every button press is answered, even when nothing visible changed.

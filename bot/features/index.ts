@@ -11,10 +11,11 @@ import { help } from "./common/help.js";
 import { language } from "./common/language.js";
 import { approvals } from "./staff/approvals.js";
 import { staffJoin } from "./staff/join.js";
+import { adminMenu } from "./staff/admin-menu.js";
 import { appealCard } from "./staff/appeal-card.js";
 import { drafting } from "./staff/drafting.js";
 import { extensions } from "./staff/extensions.js";
 import { registryQueue } from "./staff/registry-queue.js";
 
 /** Every feature, in the order they get a chance at an update; the fallback is last. */
-export const features = new Composer<BotContext>(cancel, staffJoin, approvals, registryQueue, drafting, extensions, appealCard, myAppeals, signup, profile, intake, menu, language, help, fallback);
+export const features = new Composer<BotContext>(cancel, staffJoin, approvals, registryQueue, drafting, extensions, appealCard, adminMenu, myAppeals, signup, profile, intake, menu, language, help, fallback);

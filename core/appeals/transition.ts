@@ -66,6 +66,7 @@ export async function transition(ctx: Ctx, actor: Actor, spec: TransitionSpec): 
 
 /** A citizen is never told that somebody else's appeal exists: it is simply not found. */
 export function assertCanTouch(actor: Actor, permission: Action, appeal: AppealRow): void {
+  if (!actor.active) throw new DomainError("staff_deactivated");
   if (can(actor, permission, { ownerUserId: appeal.citizenUserId, holderUserId: appeal.holderUserId, restricted: appeal.restricted })) return;
   throw new DomainError(actor.role === "citizen" ? "appeal_not_found" : "forbidden");
 }

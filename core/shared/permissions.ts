@@ -87,5 +87,7 @@ export function can(actor: Actor, action: Action, resource?: Resource): boolean 
 }
 
 export function assertCan(actor: Actor, action: Action, resource?: Resource): void {
+  // Someone whose access ended is told so, not just refused: old buttons in their chat still show.
+  if (!actor.active) throw new DomainError("staff_deactivated");
   if (!can(actor, action, resource)) throw new DomainError("forbidden");
 }

@@ -14,6 +14,8 @@ const input = z.object({ userId: z.number().int().positive() });
 
 export interface Deactivated {
   userId: number;
+  /** Their chat, whose staff command menu goes away with the access. */
+  telegramId: number;
   /** Numbers of the open appeals handed back to the queue. */
   returned: string[];
 }
@@ -67,6 +69,6 @@ export async function deactivateStaff(ctx: Ctx, actor: Actor, raw: z.input<typeo
       }
     }
     ctx.log.info({ userId, by: recordedUserId(actor), returned: held.length }, "staff deactivated");
-    return { userId, returned: held.map((a) => a.number) };
+    return { userId, telegramId: person.telegramId, returned: held.map((a) => a.number) };
   });
 }

@@ -14,16 +14,18 @@ import { shown } from "../support/texts.js";
 const CITIZEN = 962001;
 const REGISTRAR = 962101;
 const REVIEWER = 962102;
+const HEAD = 962103;
 
 let h: Harness;
 let owner: Actor;
 let reviewer: Actor;
 beforeAll(async () => {
-  h = await startHarness([citizen(CITIZEN, "kk"), citizen(REGISTRAR, "ru"), citizen(REVIEWER, "kk")]);
+  h = await startHarness([citizen(CITIZEN, "kk"), citizen(REGISTRAR, "ru"), citizen(REVIEWER, "kk"), citizen(HEAD, "kk")]);
   const core = h.app().core;
   owner = await signedUpCitizen(core, CITIZEN);
   await staffMember(core, REGISTRAR, "registrar");
   reviewer = await staffMember(core, REVIEWER, "reviewer");
+  await staffMember(core, HEAD, "head");
   await core.db.update(users).set({ fullName: "Ерлан Жұмабеков" }).where(eq(users.id, reviewer.userId));
   await addUnit(core, CONSOLE_OPERATOR, { code: "prosecutor_general", kind: "external_body", nameKk: "Бас прокуратура", nameRu: "Генеральная прокуратура & «Надзор»" });
   await addUnit(core, CONSOLE_OPERATOR, { code: "personnel", kind: "ja_unit", nameKk: "Кадр қызметі", nameRu: "Кадровая служба" });
@@ -76,6 +78,41 @@ describe(`the registrar's queue of new appeals in chat on ${dbKind}`, () => {
     await registrar.pressData(reviewers.message_id, assign.callback_data!);
     await registrar.waitFor((v) => v.toasts.some((t) => t.text === shown("ru", "errors.appeal_wrong_state")));
     expect(await stateOf(first.appealId)).toEqual({ state: "in_review", holder: reviewer.userId, category: "court_proceedings" });
+  });
+
+  it("leaves an appeal without review by a reasoned decision the Head signs, and the citizen gets the decision", async () => {
+    const { appealId, number } = await register("Қол қойылмаған, мекенжайы жоқ хат.");
+    const registrar = h.user(REGISTRAR);
+    await registrar.send("/queue");
+    await registrar.waitForBot(number);
+    await registrar.press(shown("ru", "appeal.category.general"));
+    await registrar.press(shown("ru", "staff.registry.leave"));
+    await registrar.waitForBot(shown("ru", "staff.registry.ask_leave_reason", { number }));
+    await registrar.send("Өтініште өтініш берушінің тегі мен мекенжайы көрсетілмеген (ӘПРК 89-бабы).");
+    await registrar.waitForBot(shown("ru", "staff.registry.left", { number }));
+    expect(await stateOf(appealId)).toMatchObject({ state: "awaiting_approval", category: "general" });
+
+    const head = h.user(HEAD);
+    await head.send("/approvals");
+    await head.waitForBot(number);
+    await head.press(shown("kk", "staff.approval.approve"));
+    await head.waitForBot(/ЖБ-2026-\d{6}/);
+    await h.user(CITIZEN).waitForBot(shown("kk", "appeal.notice.left_without_review", { number, reason: "Өтініште өтініш берушінің тегі мен мекенжайы көрсетілмеген (ӘПРК 89-бабы)." }));
+    expect(await stateOf(appealId)).toMatchObject({ state: "left_without_review" });
+  });
+
+  it("keeps a ДСП appeal from a registrar without clearance, even through a forged button", async () => {
+    const open = await register("Ашық өтініш.");
+    const { appealId, number } = await register("Қызмет бабында пайдалануға арналған хабарлама.");
+    await h.app().core.db.update(appeals).set({ restricted: true }).where(eq(appeals.id, appealId));
+    const registrar = h.user(REGISTRAR);
+    await registrar.send(`/find ${number}`);
+    await registrar.waitForBot(shown("ru", "staff.search.none", { query: number }));
+    await registrar.send("/appeals");
+    const list = await registrar.waitForBot(open.number);
+    expect(list.text).not.toContain(number);
+    await registrar.pressData(list.message_id, `sc1:open:${appealId}`);
+    await registrar.waitFor((v) => v.toasts.some((t) => t.text === shown("ru", "errors.clearance_required")));
   });
 
   it("refuses the queue to a citizen", async () => {

@@ -95,8 +95,8 @@ appealCard.callbackQuery(cardButton.pattern, async (ctx) => {
   if (!parsed) throw new DomainError("stale_button");
   const [action, appealId] = parsed;
   if (action === "open") {
-    await answerCallback(ctx);
-    return showCard(ctx, appealId);
+    await showCard(ctx, appealId);
+    return answerCallback(ctx);
   }
   const card = await staffAppealCard(ctx.deps.core, ctx.actor, appealId);
   await answerCallback(ctx);
