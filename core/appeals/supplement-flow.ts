@@ -92,12 +92,14 @@ export async function sendSupplement(ctx: Ctx, actor: Actor): Promise<{ appealId
   if (!current) throw new DomainError("stale_button");
   const { appealId, number, texts, fileIds } = current.data;
   try {
-    await supplementAppeal(ctx, actor, { appealId, text: texts.join(SEPARATOR), fileIds });
+    // The flow ends in the supplement's own transaction: a crash or a second tap cannot send it twice.
+    await supplementAppeal(ctx, actor, { appealId, text: texts.join(SEPARATOR), fileIds }, async (tx) => {
+      if (!(await clearFlow(tx, actor.userId, SUPPLEMENT_FLOW))) throw new DomainError("stale_button");
+    });
   } catch (error) {
     if (isDomainError(error) && error.code === "appeal_closed") await cancelSupplement(ctx, actor);
     throw error;
   }
-  await cancelSupplement(ctx, actor);
   return { appealId, number };
 }
 

@@ -53,8 +53,10 @@ export async function saveFlow<S extends string, D>(
     });
 }
 
-export async function clearFlow(db: DbOrTx, userId: number, name: string): Promise<void> {
-  await db.delete(flows).where(and(eq(flows.userId, userId), eq(flows.name, name)));
+/** Ends a flow; says whether it was still there (a second tap finds it gone). */
+export async function clearFlow(db: DbOrTx, userId: number, name: string): Promise<boolean> {
+  const deleted = await db.delete(flows).where(and(eq(flows.userId, userId), eq(flows.name, name))).returning({ userId: flows.userId });
+  return deleted.length > 0;
 }
 
 /** Remembers which bot message asks the flow's current question. */

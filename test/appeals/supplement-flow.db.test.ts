@@ -66,6 +66,17 @@ describe(`the supplement flow on ${dbKind}`, () => {
     expect(notices.map((row) => row.payload)).toEqual([expect.objectContaining({ key: "staff.notice.supplement", params: { number } })]);
   });
 
+  it("sends one supplement when Send is pressed twice at once", async () => {
+    const ctx = testCtx(tdb.database);
+    const citizen = await signedUpCitizen(ctx, 8010);
+    const { appealId } = await register(ctx, citizen);
+    await beginSupplement(ctx, citizen, { appealId });
+    await addSupplementText(ctx, citizen, { text: "Дополнение" });
+    const results = await Promise.allSettled([sendSupplement(ctx, citizen), sendSupplement(ctx, citizen)]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect((await eventsOf(ctx.db, appealId)).filter((e) => e.kind === "supplemented")).toHaveLength(1);
+  });
+
   it("begins only for the citizen's own open appeal", async () => {
     const ctx = testCtx(tdb.database);
     const owner = await signedUpCitizen(ctx, 8002);
