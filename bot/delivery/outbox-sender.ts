@@ -42,7 +42,9 @@ async function deliver(core: Ctx, api: Api, row: OutboxRow): Promise<void> {
   const payload = row.payload as OutboxPayload;
   const language = (LANGUAGES as readonly string[]).includes(row.language) ? (row.language as Language) : "kk";
   try {
-    for (const part of splitMessage(translator(language)(payload.key, payload.params))) {
+    const t = translator(language);
+    const text = [payload, ...(payload.parts ?? [])].map((part) => t(part.key, part.params)).join("\n\n");
+    for (const part of splitMessage(text)) {
       await api.sendMessage(row.chatId, part, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
     }
     for (const fileId of payload.fileIds) {

@@ -22,6 +22,7 @@ export type Action =
   | "staff.invite"
   | "staff.deactivate"
   | "staff.delegate"
+  | "staff.reminders"
   | "units.manage"
   | "system.status";
 
@@ -65,6 +66,8 @@ const POLICY: Record<Action, Rule> = {
   "staff.invite": anyStaff(["admin"]),
   "staff.deactivate": anyStaff(["admin"]),
   "staff.delegate": anyStaff(["head", "admin"]),
+  /** Deadline reminders concern those who work on appeals; the administrator holds none. */
+  "staff.reminders": anyStaff(["registrar", "reviewer", "reception", "executor", "deputy", "head"]),
   "units.manage": anyStaff(["admin"]),
   "system.status": anyStaff(["admin"]),
 };
