@@ -2,7 +2,7 @@ import { and, asc, eq, gte, isNull, lt, lte } from "drizzle-orm";
 import { appeals, users } from "../../db/schema/index.js";
 import { dottedDate } from "../calendar/dates.js";
 import { nthWorkingDayAfter, previousWorkingDay, workingDaysBetween } from "../calendar/working-days.js";
-import { enqueue } from "../outbox/enqueue.js";
+import { enqueueMany } from "../outbox/enqueue.js";
 import type { Ctx } from "../shared/context.js";
 import { currentApprovers } from "../staff/approvers.js";
 import { lineList } from "./digest.js";
@@ -26,18 +26,17 @@ export async function writeLastDaysReminders(ctx: Ctx): Promise<number> {
     .innerJoin(users, eq(users.id, appeals.holderUserId))
     .where(and(isNull(appeals.closedAt), eq(users.active, true), gte(appeals.dueOn, day.today), lte(appeals.dueOn, until)))
     .orderBy(asc(appeals.dueOn), asc(appeals.id));
-  let written = 0;
-  for (const row of rows) {
-    const sent = await enqueue(ctx, ctx.db, {
+  return enqueueMany(
+    ctx,
+    ctx.db,
+    rows.map((row) => ({
       dedupeKey: `last-days:${row.id}:${row.dueOn}`,
       chatId: row.holder.telegramId,
       language: row.holder.language ?? "kk",
       key: "staff.reminder.last_days",
       params: { number: row.number, due: dottedDate(row.dueOn), left: workingDaysBetween(day.calendar, day.today, row.dueOn) + 1 },
-    });
-    if (sent) written++;
-  }
-  return written;
+    })),
+  );
 }
 
 /**
@@ -59,26 +58,21 @@ export async function writeOverdueNotices(ctx: Ctx): Promise<number> {
       .orderBy(asc(appeals.dueOn), asc(appeals.id)),
     currentApprovers(ctx.db, ctx.clock.now()),
   ]);
-  let written = 0;
-  for (const row of rows) {
-    const params = { number: row.number, due: dottedDate(row.dueOn) };
+  const notices = rows.flatMap((row) => {
     const recipients = [
       ...(row.holder ? [{ user: row.holder, key: "staff.reminder.overdue" }] : []),
       ...approvers.filter((a) => a.clearance || !row.restricted).map((user) => ({ user, key: "staff.reminder.overdue_head" })),
     ];
-    for (const { user, key } of recipients) {
-      // Keyed per person: the Head who holds an appeal gets one notice, not two.
-      const sent = await enqueue(ctx, ctx.db, {
-        dedupeKey: `overdue:${row.id}:${row.dueOn}:${user.id}`,
-        chatId: user.telegramId,
-        language: user.language ?? "kk",
-        key,
-        params,
-      });
-      if (sent) written++;
-    }
-  }
-  return written;
+    // Keyed per person: the Head who holds an appeal gets one notice, not two.
+    return recipients.map(({ user, key }) => ({
+      dedupeKey: `overdue:${row.id}:${row.dueOn}:${user.id}`,
+      chatId: user.telegramId,
+      language: user.language ?? "kk",
+      key,
+      params: { number: row.number, due: dottedDate(row.dueOn) },
+    }));
+  });
+  return enqueueMany(ctx, ctx.db, notices);
 }
 
 /**
@@ -99,18 +93,18 @@ export async function writeForwardingReminders(ctx: Ctx): Promise<number> {
       .from(users)
       .where(and(eq(users.role, "registrar"), eq(users.active, true))),
   ]);
-  let written = 0;
-  for (const registrar of registrars) {
-    const lines = due.filter((a) => registrar.clearance || !a.restricted);
-    if (lines.length === 0) continue;
-    const sent = await enqueue(ctx, ctx.db, {
+  const lists = registrars
+    .map((registrar) => ({ registrar, lines: due.filter((a) => registrar.clearance || !a.restricted) }))
+    .filter(({ lines }) => lines.length > 0);
+  return enqueueMany(
+    ctx,
+    ctx.db,
+    lists.map(({ registrar, lines }) => ({
       dedupeKey: `forwarding:${day.today}:${registrar.id}`,
       chatId: registrar.telegramId,
       language: registrar.language ?? "kk",
       key: "staff.reminder.forwarding",
       params: { count: lines.length, list: lineList(lines) },
-    });
-    if (sent) written++;
-  }
-  return written;
+    })),
+  );
 }

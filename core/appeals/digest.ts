@@ -1,8 +1,9 @@
 import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
 import { appeals, staffReminderSettings, users } from "../../db/schema/index.js";
 import { dottedDate, type IsoDate } from "../calendar/dates.js";
 import { nthWorkingDayAfter } from "../calendar/working-days.js";
-import { enqueue, type OutboxPart } from "../outbox/enqueue.js";
+import { enqueueMany, type OutboxPart } from "../outbox/enqueue.js";
 import type { Ctx } from "../shared/context.js";
 import { currentApprovers, type StaffRow } from "../staff/approvers.js";
 import { reminderDay, type ReminderDay } from "./reminder-day.js";
@@ -35,21 +36,9 @@ export interface Digest {
 export async function morningDigests(ctx: Ctx, { today, calendar }: ReminderDay): Promise<Digest[]> {
   const horizon = nthWorkingDayAfter(calendar, today, SOON_WORKING_DAYS);
   const [staff, held, awaiting, approvers] = await Promise.all([
-    ctx.db
-      .select({ user: users })
-      .from(users)
-      .leftJoin(staffReminderSettings, eq(staffReminderSettings.userId, users.id))
-      .where(and(eq(users.active, true), inArray(users.role, APPEAL_WORK_ROLES), sql`not coalesce(${staffReminderSettings.digestMuted}, false)`)),
-    ctx.db
-      .select({ holderUserId: appeals.holderUserId, number: appeals.number, dueOn: appeals.dueOn })
-      .from(appeals)
-      .where(and(isNull(appeals.closedAt), isNotNull(appeals.holderUserId), lte(appeals.dueOn, horizon)))
-      .orderBy(asc(appeals.dueOn), asc(appeals.number)),
-    ctx.db
-      .select({ number: appeals.number, dueOn: appeals.dueOn, restricted: appeals.restricted })
-      .from(appeals)
-      .where(eq(appeals.state, "awaiting_approval"))
-      .orderBy(asc(appeals.dueOn), asc(appeals.number)),
+    digestRecipients(ctx.db),
+    heldAppealsDueBy(ctx.db, horizon),
+    awaitingApproval(ctx.db),
     currentApprovers(ctx.db, ctx.clock.now()),
   ]);
   const digests = new Map<number, Digest>(staff.map(({ user }) => [user.id, { user, groups: { overdue: [], today: [], soon: [], approval: [] } }]));
@@ -64,27 +53,56 @@ export async function morningDigests(ctx: Ctx, { today, calendar }: ReminderDay)
   return [...digests.values()].filter((d) => DIGEST_GROUPS.some((g) => d.groups[g].length > 0));
 }
 
+/** Active staff with appeal work who have not muted the digest. */
+export function digestRecipients(db: Db) {
+  return db
+    .select({ user: users })
+    .from(users)
+    .leftJoin(staffReminderSettings, eq(staffReminderSettings.userId, users.id))
+    .where(and(eq(users.active, true), inArray(users.role, APPEAL_WORK_ROLES), sql`not coalesce(${staffReminderSettings.digestMuted}, false)`));
+}
+
+/** Open appeals someone holds whose deadline is `horizon` or earlier, overdue ones included. */
+export function heldAppealsDueBy(db: Db, horizon: IsoDate) {
+  return db
+    .select({ holderUserId: appeals.holderUserId, number: appeals.number, dueOn: appeals.dueOn })
+    .from(appeals)
+    .where(and(isNull(appeals.closedAt), isNotNull(appeals.holderUserId), lte(appeals.dueOn, horizon)))
+    .orderBy(asc(appeals.dueOn), asc(appeals.number));
+}
+
+export function awaitingApproval(db: Db) {
+  return db
+    .select({ number: appeals.number, dueOn: appeals.dueOn, restricted: appeals.restricted })
+    .from(appeals)
+    .where(eq(appeals.state, "awaiting_approval"))
+    .orderBy(asc(appeals.dueOn), asc(appeals.number));
+}
+
 /** The scheduled job: today's digests, written once per person per working day. */
 export async function writeMorningDigests(ctx: Ctx): Promise<number> {
   const day = await reminderDay(ctx);
   if (!day) return 0;
-  let written = 0;
-  for (const digest of await morningDigests(ctx, day)) {
-    const parts: OutboxPart[] = DIGEST_GROUPS.filter((g) => digest.groups[g].length > 0).map((g) => ({
-      key: `staff.digest.${g}`,
-      params: { count: digest.groups[g].length, list: lineList(digest.groups[g]), days: SOON_WORKING_DAYS },
-    }));
-    const sent = await enqueue(ctx, ctx.db, {
+  const digests = await morningDigests(ctx, day);
+  return enqueueMany(
+    ctx,
+    ctx.db,
+    digests.map((digest) => ({
       dedupeKey: `digest:${day.today}:${digest.user.id}`,
       chatId: digest.user.telegramId,
       language: digest.user.language ?? "kk",
       key: "staff.digest.title",
       params: { date: dottedDate(day.today) },
-      parts: [...parts, { key: "staff.digest.footer", params: {} }],
-    });
-    if (sent) written++;
-  }
-  return written;
+      parts: [...digestParts(digest), { key: "staff.digest.footer", params: {} }],
+    })),
+  );
+}
+
+function digestParts(digest: Digest): OutboxPart[] {
+  return DIGEST_GROUPS.filter((g) => digest.groups[g].length > 0).map((g) => ({
+    key: `staff.digest.${g}`,
+    params: { count: digest.groups[g].length, list: lineList(digest.groups[g]), days: SOON_WORKING_DAYS },
+  }));
 }
 
 /** One appeal a line, number and deadline: the same in every language. */

@@ -29,20 +29,38 @@ export interface OutboxMessage {
  * false when a message with this key was already written.
  */
 export async function enqueue(ctx: Ctx, db: DbOrTx, message: OutboxMessage): Promise<boolean> {
+  return (await enqueueMany(ctx, db, [message])) > 0;
+}
+
+/** Rows per statement: well under PostgreSQL's limit of 65,535 parameters. */
+const CHUNK = 1000;
+
+/**
+ * Many messages in few statements (a scheduled job's reminders); returns how many were new. Keys
+ * go in sorted order, so two writers of the same batch wait for each other instead of deadlocking.
+ */
+export async function enqueueMany(ctx: Ctx, db: DbOrTx, messages: readonly OutboxMessage[]): Promise<number> {
   const now = ctx.clock.now();
-  const written = await db
-    .insert(outbox)
-    .values({
-      dedupeKey: message.dedupeKey,
-      chatId: message.chatId,
-      language: message.language,
-      payload: { key: message.key, params: message.params ?? {}, fileIds: message.fileIds ?? [], ...(message.parts && { parts: message.parts }) },
-      notBefore: message.notBefore ?? now,
-      createdAt: now,
-    })
-    .onConflictDoNothing({ target: outbox.dedupeKey })
-    .returning({ id: outbox.id });
-  return written.length > 0;
+  const sorted = [...messages].sort((a, b) => (a.dedupeKey < b.dedupeKey ? -1 : a.dedupeKey > b.dedupeKey ? 1 : 0));
+  let written = 0;
+  for (let i = 0; i < sorted.length; i += CHUNK) {
+    const rows = await db
+      .insert(outbox)
+      .values(
+        sorted.slice(i, i + CHUNK).map((message) => ({
+          dedupeKey: message.dedupeKey,
+          chatId: message.chatId,
+          language: message.language,
+          payload: { key: message.key, params: message.params ?? {}, fileIds: message.fileIds ?? [], ...(message.parts && { parts: message.parts }) },
+          notBefore: message.notBefore ?? now,
+          createdAt: now,
+        })),
+      )
+      .onConflictDoNothing({ target: outbox.dedupeKey })
+      .returning({ id: outbox.id });
+    written += rows.length;
+  }
+  return written;
 }
 
 /**

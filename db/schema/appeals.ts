@@ -70,8 +70,7 @@ export const appeals = pgTable(
     unique("appeals_prefix_year_seq").on(t.prefix, t.year, t.seq),
     index("appeals_citizen_idx").on(t.citizenUserId, t.id),
     index("appeals_open_due_idx").on(t.dueOn).where(sql`${t.closedAt} is null`),
-    // Reminders: what each holder must do by when, and what waits for forwarding or approval.
-    index("appeals_open_holder_due_idx").on(t.holderUserId, t.dueOn).where(sql`${t.closedAt} is null`),
+    // Reminders: what waits for forwarding or for approval (held work goes by appeals_open_due_idx).
     index("appeals_registered_forward_idx").on(t.forwardDueOn).where(sql`${t.state} = 'registered'`),
     index("appeals_awaiting_approval_idx").on(t.dueOn).where(sql`${t.state} = 'awaiting_approval'`),
     check(
