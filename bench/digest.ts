@@ -59,6 +59,7 @@ async function load(client: postgres.Sql): Promise<void> {
 
 interface PlanNode {
   "Node Type": string;
+  "Actual Rows": number;
   "Index Name"?: string;
   Plans?: PlanNode[];
 }
@@ -71,7 +72,7 @@ async function explain(client: postgres.Sql, query: { toSQL(): { sql: string; pa
   const { sql, params } = query.toSQL();
   const [row] = await client.unsafe(`explain (analyze, format json) ${sql}`, params as postgres.ParameterOrJSON<never>[]);
   const [plan] = row!["QUERY PLAN"] as [{ Plan: PlanNode; "Execution Time": number }];
-  return { indexes: indexesIn(plan.Plan), ms: Number(plan["Execution Time"].toFixed(2)) };
+  return { indexes: indexesIn(plan.Plan), rows: plan.Plan["Actual Rows"], ms: Number(plan["Execution Time"].toFixed(2)) };
 }
 
 export async function run(): Promise<void> {
@@ -111,7 +112,7 @@ export async function run(): Promise<void> {
     const p50 = percentile(rounds, 50);
     console.log(`${APPEALS} appeals (${OPEN} open) loaded in ${loadSeconds.toFixed(1)} s; ${digests} digests with ${lines} lines`);
     console.log(`compute p50 ${p50.toFixed(1)} ms (max ${rounds.at(-1)!.toFixed(1)} ms); compute and write ${written} rows ${writeMs.toFixed(1)} ms; run again ${againMs.toFixed(1)} ms, ${writtenAgain} new rows`);
-    for (const [name, plan] of Object.entries(plans)) console.log(`${name}: ${plan.indexes.join(", ") || "no index"} — ${plan.ms} ms`);
+    for (const [name, plan] of Object.entries(plans)) console.log(`${name}: ${plan.indexes.join(", ") || "no index"}, ${plan.rows} rows, ${plan.ms} ms`);
     const ok = p50 < 1000 && writeMs < 1000 && written === digests && writtenAgain === 0;
     console.log(
       JSON.stringify({
