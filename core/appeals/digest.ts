@@ -5,6 +5,7 @@ import { dottedDate, type IsoDate } from "../calendar/dates.js";
 import { nthWorkingDayAfter } from "../calendar/working-days.js";
 import { enqueueMany, type OutboxPart } from "../outbox/enqueue.js";
 import type { Ctx } from "../shared/context.js";
+import { APPEAL_WORK_ROLES } from "../shared/roles.js";
 import { currentApprovers, type StaffRow } from "../staff/approvers.js";
 import { reminderDay, type ReminderDay } from "./reminder-day.js";
 
@@ -14,9 +15,6 @@ export const SOON_WORKING_DAYS = 3;
 /** The digest's groups, the most pressing first. */
 export const DIGEST_GROUPS = ["overdue", "today", "soon", "approval"] as const;
 export type DigestGroup = (typeof DIGEST_GROUPS)[number];
-
-/** Staff whose work is appeals; the technical administrator holds none. */
-const APPEAL_WORK_ROLES = ["registrar", "reviewer", "reception", "executor", "deputy", "head"];
 
 export interface DigestLine {
   number: string;
@@ -31,7 +29,8 @@ export interface Digest {
 /**
  * The morning digest of each active member of staff who has work and has not muted it: appeals
  * they hold that are overdue, due today or due within 3 working days, and for the Head (or the
- * deputy acting for the Head) the drafts awaiting approval. Three reads for the whole staff.
+ * deputy acting for the Head) the drafts awaiting approval. Four reads for the whole staff, not
+ * a round per person.
  */
 export async function morningDigests(ctx: Ctx, { today, calendar }: ReminderDay): Promise<Digest[]> {
   const horizon = nthWorkingDayAfter(calendar, today, SOON_WORKING_DAYS);
@@ -59,7 +58,7 @@ export function digestRecipients(db: Db) {
     .select({ user: users })
     .from(users)
     .leftJoin(staffReminderSettings, eq(staffReminderSettings.userId, users.id))
-    .where(and(eq(users.active, true), inArray(users.role, APPEAL_WORK_ROLES), sql`not coalesce(${staffReminderSettings.digestMuted}, false)`));
+    .where(and(eq(users.active, true), inArray(users.role, [...APPEAL_WORK_ROLES]), sql`not coalesce(${staffReminderSettings.digestMuted}, false)`));
 }
 
 /** Open appeals someone holds whose deadline is `horizon` or earlier, overdue ones included. */

@@ -1,5 +1,5 @@
 import { DomainError } from "./errors.js";
-import type { Actor, Role } from "./roles.js";
+import { APPEAL_WORK_ROLES, type Actor, type Role } from "./roles.js";
 
 /**
  * One policy for every interface (DESIGN §1): the bot and the CLI ask, they never decide.
@@ -66,8 +66,7 @@ const POLICY: Record<Action, Rule> = {
   "staff.invite": anyStaff(["admin"]),
   "staff.deactivate": anyStaff(["admin"]),
   "staff.delegate": anyStaff(["head", "admin"]),
-  /** Deadline reminders concern those who work on appeals; the administrator holds none. */
-  "staff.reminders": anyStaff(["registrar", "reviewer", "reception", "executor", "deputy", "head"]),
+  "staff.reminders": anyStaff(APPEAL_WORK_ROLES),
   "units.manage": anyStaff(["admin"]),
   "system.status": anyStaff(["admin"]),
 };
