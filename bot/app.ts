@@ -18,6 +18,8 @@ import { startOutboxSender } from "./delivery/outbox-sender.js";
 import { demoStaffCommands } from "./features/staff/demo-commands.js";
 import { DEMO_USERS } from "./sandbox/demo-users.js";
 import { createSandbox } from "./sandbox/index.js";
+import { scheduledJobs } from "./scheduled-jobs.js";
+import { startScheduler } from "./scheduler.js";
 
 /** The bot identity the sandbox plays; its token only opens the local emulator. */
 const SANDBOX_TOKEN = "100000001:sandbox-token-not-valid-on-telegram";
@@ -99,6 +101,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query"] } } });
   }
   const sender = startOutboxSender(core, bot.api);
+  const scheduler = config.scheduler ? startScheduler(core, scheduledJobs) : undefined;
   ready = true;
   log.info({ mode: config.mode, port, database: database.kind }, "otinish is up");
 
@@ -110,6 +113,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     async stop() {
       ready = false;
       if (runner?.isRunning()) await runner.stop();
+      await scheduler?.stop();
       await sender.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (ownsDatabase) await database.close();

@@ -1,9 +1,10 @@
+import { dottedDate } from "../core/calendar/dates.js";
+
 /** Dates as people in Kazakhstan read them (31.12.2026), always in Asia/Almaty. */
 const TIME_ZONE = "Asia/Almaty";
 
 export function formatDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split("-");
-  return `${d}.${m}.${y}`;
+  return dottedDate(isoDate);
 }
 
 export function formatDateTime(instant: Date): string {

@@ -42,6 +42,7 @@ const schema = z
       .optional(),
     FLOOD_LIMIT: z.coerce.number({ error: "a whole number" }).int("a whole number").min(0, "0 (off) or more").default(60),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+    SCHEDULER: z.enum(["on", "off"], { error: "on or off" }).default("on"),
   })
   .superRefine((c, issue) => {
     if (c.WEBHOOK_URL && !c.WEBHOOK_SECRET)
@@ -71,6 +72,8 @@ export interface Config {
   /** Updates one person may send per 30 s before the bot asks them to slow down; 0 turns it off. */
   floodLimit: number;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Reminders and other timed jobs; off where something else drives them (tests, a one-off console). */
+  scheduler: boolean;
 }
 
 export class ConfigError extends Error {
@@ -109,5 +112,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     operatorBin: c.OPERATOR_BIN ?? SANDBOX_OPERATOR_BIN,
     floodLimit: c.FLOOD_LIMIT,
     logLevel: c.LOG_LEVEL,
+    scheduler: c.SCHEDULER === "on",
   };
 }

@@ -3,8 +3,7 @@ import { claimDue, markRetry, markSent, markUnreachable, type OutboxPayload, typ
 import { storedFileForSending } from "../../core/files/stored-files.js";
 import type { Ctx } from "../../core/shared/context.js";
 import { LANGUAGES, type Language } from "../../core/shared/roles.js";
-import { translator } from "../i18n.js";
-import { splitMessage } from "./split-message.js";
+import { renderOutbox } from "./render-outbox.js";
 
 const BATCH = 20;
 const IDLE_MS = 1000;
@@ -42,7 +41,7 @@ async function deliver(core: Ctx, api: Api, row: OutboxRow): Promise<void> {
   const payload = row.payload as OutboxPayload;
   const language = (LANGUAGES as readonly string[]).includes(row.language) ? (row.language as Language) : "kk";
   try {
-    for (const part of splitMessage(translator(language)(payload.key, payload.params))) {
+    for (const part of renderOutbox(payload, language)) {
       await api.sendMessage(row.chatId, part, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
     }
     for (const fileId of payload.fileIds) {

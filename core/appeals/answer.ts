@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, or } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx, Tx } from "../../db/client.js";
 import { appealAnswers, users } from "../../db/schema/index.js";
@@ -7,6 +7,7 @@ import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
+import { currentApprovers } from "../staff/approvers.js";
 import { activeDelegation } from "../staff/delegations.js";
 import { APPEAL_CATEGORIES, DECISION_OUTCOMES } from "./kinds.js";
 import { signAnswerLetter, type SignedLetter } from "./sign-letter.js";
@@ -159,16 +160,7 @@ async function assertStillActing(ctx: Ctx, tx: Tx, actor: Actor, headUserId: num
 
 /** The Head is told a draft waits for signature, and so is the deputy acting for the Head (Reg. 13–14). */
 async function notifyApprovers(ctx: Ctx, tx: Tx, number: string, eventId: number): Promise<void> {
-  const delegation = await activeDelegation(tx, ctx.clock.now());
-  const approvers = await tx
-    .select()
-    .from(users)
-    .where(
-      and(
-        eq(users.active, true),
-        delegation ? or(eq(users.role, "head"), and(eq(users.role, "deputy"), eq(users.id, delegation.deputyUserId))) : eq(users.role, "head"),
-      ),
-    );
+  const approvers = await currentApprovers(tx, ctx.clock.now());
   for (const approver of approvers) {
     await enqueue(ctx, tx, {
       dedupeKey: `event:${eventId}:approver:${approver.id}`,

@@ -38,3 +38,16 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 export function weekday(date: IsoDate): number {
   return new Date(`${date}T00:00:00Z`).getUTCDay();
 }
+
+/** A date as people in Kazakhstan read it: 31.12.2026. */
+export function dottedDate(date: IsoDate): string {
+  const [y, m, d] = date.split("-");
+  return `${d}.${m}.${y}`;
+}
+
+const hourFormatter = new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, hour: "2-digit", hourCycle: "h23" });
+
+/** The hour (0–23) of an instant on Almaty's clocks. */
+export function almatyHour(instant: Date): number {
+  return Number(hourFormatter.format(instant));
+}

@@ -29,6 +29,13 @@ export function sameOrNextWorkingDay(calendar: WorkingCalendar, date: IsoDate): 
   throw new Error(`no working day within ${MAX_SCAN_DAYS} days of ${date}`);
 }
 
+/** The last working day before `date`. */
+export function previousWorkingDay(calendar: WorkingCalendar, date: IsoDate): IsoDate {
+  let d = addDays(date, -1);
+  for (let i = 0; i < MAX_SCAN_DAYS; i++, d = addDays(d, -1)) if (isWorkingDay(calendar, d)) return d;
+  throw new Error(`no working day within ${MAX_SCAN_DAYS} days before ${date}`);
+}
+
 /** The n-th working day after `date` (n ≥ 1); `date` itself is not counted. */
 export function nthWorkingDayAfter(calendar: WorkingCalendar, date: IsoDate, n: number): IsoDate {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be a positive integer, got ${n}`);

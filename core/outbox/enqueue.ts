@@ -3,6 +3,11 @@ import type { DbOrTx } from "../../db/client.js";
 import { outbox } from "../../db/schema/index.js";
 import type { Ctx } from "../shared/context.js";
 
+export interface OutboxPart {
+  key: string;
+  params: Record<string, string | number>;
+}
+
 /** A message for the delivery worker: a locale key and its parameters, rendered when sent. */
 export interface OutboxMessage {
   /** Unique per message: writing the same key twice keeps one row. */
@@ -13,24 +18,49 @@ export interface OutboxMessage {
   params?: Record<string, string | number>;
   /** Stored files to attach, by id. */
   fileIds?: number[];
+  /** Further paragraphs after the first, each its own locale key (a digest's groups). */
+  parts?: OutboxPart[];
   /** Not before this moment (a reminder); now when absent. */
   notBefore?: Date;
 }
 
-/** Written in the caller's transaction, so a message exists exactly when its change does. */
-export async function enqueue(ctx: Ctx, db: DbOrTx, message: OutboxMessage): Promise<void> {
+/**
+ * Written in the caller's transaction, so a message exists exactly when its change does. Returns
+ * false when a message with this key was already written.
+ */
+export async function enqueue(ctx: Ctx, db: DbOrTx, message: OutboxMessage): Promise<boolean> {
+  return (await enqueueMany(ctx, db, [message])) > 0;
+}
+
+/** Rows per statement: well under PostgreSQL's limit of 65,535 parameters. */
+const CHUNK = 1000;
+
+/**
+ * Many messages in few statements (a scheduled job's reminders); returns how many were new. Keys
+ * go in sorted order, so two writers of the same batch wait for each other instead of deadlocking.
+ */
+export async function enqueueMany(ctx: Ctx, db: DbOrTx, messages: readonly OutboxMessage[]): Promise<number> {
   const now = ctx.clock.now();
-  await db
-    .insert(outbox)
-    .values({
-      dedupeKey: message.dedupeKey,
-      chatId: message.chatId,
-      language: message.language,
-      payload: { key: message.key, params: message.params ?? {}, fileIds: message.fileIds ?? [] },
-      notBefore: message.notBefore ?? now,
-      createdAt: now,
-    })
-    .onConflictDoNothing({ target: outbox.dedupeKey });
+  const sorted = [...messages].sort((a, b) => (a.dedupeKey < b.dedupeKey ? -1 : a.dedupeKey > b.dedupeKey ? 1 : 0));
+  let written = 0;
+  for (let i = 0; i < sorted.length; i += CHUNK) {
+    const rows = await db
+      .insert(outbox)
+      .values(
+        sorted.slice(i, i + CHUNK).map((message) => ({
+          dedupeKey: message.dedupeKey,
+          chatId: message.chatId,
+          language: message.language,
+          payload: { key: message.key, params: message.params ?? {}, fileIds: message.fileIds ?? [], ...(message.parts && { parts: message.parts }) },
+          notBefore: message.notBefore ?? now,
+          createdAt: now,
+        })),
+      )
+      .onConflictDoNothing({ target: outbox.dedupeKey })
+      .returning({ id: outbox.id });
+    written += rows.length;
+  }
+  return written;
 }
 
 /**

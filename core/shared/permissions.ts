@@ -1,5 +1,5 @@
 import { DomainError } from "./errors.js";
-import type { Actor, Role } from "./roles.js";
+import { APPEAL_WORK_ROLES, type Actor, type Role } from "./roles.js";
 
 /**
  * One policy for every interface (DESIGN §1): the bot and the CLI ask, they never decide.
@@ -26,6 +26,7 @@ export type Action =
   | "staff.invite"
   | "staff.deactivate"
   | "staff.delegate"
+  | "staff.reminders"
   | "units.manage"
   | "system.status";
 
@@ -76,6 +77,7 @@ const POLICY: Record<Action, Rule> = {
   "staff.invite": anyStaff(["admin"]),
   "staff.deactivate": anyStaff(["admin"]),
   "staff.delegate": anyStaff(["head", "admin"]),
+  "staff.reminders": anyStaff(APPEAL_WORK_ROLES),
   "units.manage": anyStaff(["admin"]),
   "system.status": anyStaff(["admin"]),
 };

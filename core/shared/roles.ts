@@ -3,6 +3,8 @@ export const ROLES = ["citizen", "registrar", "reviewer", "reception", "executor
 export type Role = (typeof ROLES)[number];
 
 export const STAFF_ROLES: readonly Role[] = ROLES.filter((r) => r !== "citizen");
+/** Staff who work on appeals; the technical administrator sees no appeal text (DESIGN §1). */
+export const APPEAL_WORK_ROLES: readonly Role[] = STAFF_ROLES.filter((r) => r !== "admin");
 
 export const LANGUAGES = ["kk", "ru", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -70,6 +70,11 @@ export const appeals = pgTable(
     unique("appeals_prefix_year_seq").on(t.prefix, t.year, t.seq),
     index("appeals_citizen_idx").on(t.citizenUserId, t.id),
     index("appeals_open_due_idx").on(t.dueOn).where(sql`${t.closedAt} is null`),
+    // Reminders: the morning digest reads held work from this index alone (an index-only scan in
+    // deadline order); then what waits for forwarding or for approval.
+    index("appeals_open_due_holder_idx").on(t.dueOn, t.number, t.holderUserId).where(sql`${t.closedAt} is null`),
+    index("appeals_registered_forward_idx").on(t.forwardDueOn).where(sql`${t.state} = 'registered'`),
+    index("appeals_awaiting_approval_idx").on(t.dueOn).where(sql`${t.state} = 'awaiting_approval'`),
     check(
       "appeals_state_check",
       sql`${t.state} in ('registered','in_review','forwarded_internal','awaiting_approval','answered','forwarded_external','left_without_review','withdrawn')`,

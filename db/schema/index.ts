@@ -6,3 +6,4 @@ export * from "./appeals.js";
 export * from "./outbox.js";
 export * from "./staff.js";
 export * from "./answer-work.js";
+export * from "./reminders.js";

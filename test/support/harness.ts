@@ -51,6 +51,8 @@ export async function startHarness(users: DemoUser[], options: { webhook?: boole
     HOST: "127.0.0.1",
     LOG_LEVEL: "silent",
     FILES_DIR: filesDir,
+    // Tests move the clock and run the jobs they check themselves.
+    SCHEDULER: "off",
     ...(options.webhook && { WEBHOOK_URL: "https://otinish.example.kz/telegram/webhook", WEBHOOK_SECRET }),
   });
   const start = () =>
