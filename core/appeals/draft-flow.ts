@@ -1,7 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../../db/client.js";
-import { appeals, users } from "../../db/schema/index.js";
+import { appeals } from "../../db/schema/index.js";
 import { almatyDate } from "../calendar/dates.js";
 import { clearFlow, loadFlow, saveFlow } from "../flows/store.js";
 import { renderAnswerLetter } from "../letters/answer-letter.js";
@@ -9,6 +9,7 @@ import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
+import { currentApprovers } from "../staff/approvers.js";
 import { activeDelegation } from "../staff/delegations.js";
 import { submitDraft } from "./answer.js";
 import { ANSWER_OUTCOMES, INTAKE_LIMITS } from "./kinds.js";
@@ -106,14 +107,11 @@ export async function cancelDraft(ctx: Ctx, actor: Actor): Promise<void> {
   await clearFlow(ctx.db, actor.userId, DRAFT_FLOW);
 }
 
-/** Who would sign today, as far as the letter's signature block needs to know. */
+/** Who would sign today, as far as the letter's signature block needs to know: the acting deputy, else the Head. */
 async function expectedSigner(ctx: Ctx, db: DbOrTx): Promise<Actor | null> {
-  const delegation = await activeDelegation(db, ctx.clock.now());
-  const [signer] = await db
-    .select()
-    .from(users)
-    .where(and(eq(users.active, true), delegation ? eq(users.id, delegation.deputyUserId) : eq(users.role, "head")))
-    .limit(1);
+  const now = ctx.clock.now();
+  const [delegation, approvers] = await Promise.all([activeDelegation(db, now), currentApprovers(db, now)]);
+  const signer = approvers.find((a) => a.id === delegation?.deputyUserId) ?? approvers.find((a) => a.role === "head");
   if (!signer) return null;
   return {
     userId: signer.id,
@@ -122,6 +120,6 @@ async function expectedSigner(ctx: Ctx, db: DbOrTx): Promise<Actor | null> {
     active: true,
     clearance: signer.clearance,
     language: (signer.language ?? "kk") as Actor["language"],
-    actingForUserId: delegation?.headUserId ?? null,
+    actingForUserId: signer.role === "deputy" ? (delegation?.headUserId ?? null) : null,
   };
 }
