@@ -9,10 +9,11 @@ import { cancel } from "./common/cancel.js";
 import { fallback } from "./common/fallback.js";
 import { help } from "./common/help.js";
 import { language } from "./common/language.js";
+import { control } from "./control/index.js";
 import { approvals } from "./staff/approvals.js";
 import { staffJoin } from "./staff/join.js";
 import { openAppealsList } from "./staff/open-appeals.js";
 import { registryQueue } from "./staff/registry-queue.js";
 
 /** Every feature, in the order they get a chance at an update; the fallback is last. */
-export const features = new Composer<BotContext>(cancel, staffJoin, approvals, registryQueue, openAppealsList, myAppeals, signup, profile, intake, menu, language, help, fallback);
+export const features = new Composer<BotContext>(cancel, staffJoin, approvals, registryQueue, control, openAppealsList, myAppeals, signup, profile, intake, menu, language, help, fallback);
