@@ -10,6 +10,7 @@ import { dbKind } from "../support/db.js";
 import { citizen, startHarness, type Harness } from "../support/harness.js";
 import { shown } from "../support/texts.js";
 
+const SCAN = new TextEncoder().encode("%PDF-1.4 scanned assignment");
 const REGISTRAR = 964101;
 const EXECUTOR = 964102;
 const CITIZEN = 964001;
@@ -128,6 +129,36 @@ describe(`control documents in chat on ${dbKind}`, () => {
     await reg.waitForBot(shown("ru", "control.decided.granted", { number: recorded.number, due: "20.03.2026" }));
     await ex.waitForBot(shown("kk", "control.notice.extension_granted", { number: recorded.number, due: "20.03.2026" }));
     expect(await stateOf(executorId)).toMatchObject({ dueOn: "2026-03-20", state: "assigned" });
+  });
+
+  it("records a scanned assignment as a file after a restart mid-way; the executor gets the file and reports with one", async () => {
+    const reg = h.user(REGISTRAR);
+    const ex = h.user(EXECUTOR);
+    await reg.send("/newcontrol");
+    await reg.press(shown("ru", "control.source.presidential_administration"));
+    await reg.waitForBot(shown("ru", "control.record.ask_source_number"));
+    await reg.send("01-24/7");
+    await reg.waitForBot(shown("ru", "control.record.ask_source_date"));
+    // A deploy in the middle of the flow: the registrar carries on where they were.
+    await h.restart();
+    await reg.send("27.02.2026");
+    await reg.waitForBot(shown("ru", "control.record.ask_content"));
+    await reg.sendDocument({ name: "тапсырма.pdf", mime: "application/pdf", bytes: SCAN });
+    await reg.press("Сейітов Нұрлан · Судебная администрация");
+    await reg.press(shown("ru", "control.record.executors_done"));
+    await reg.waitForBot(shown("ru", "control.record.ask_due"));
+    await reg.send("16.03.2026");
+    await reg.waitForBot(shown("ru", "control.record.file_attached"));
+    await reg.press(shown("ru", "control.record.confirm"));
+    const recorded = await reg.waitForBot(/БҚ-2026-\d{6}/);
+    const number = /БҚ-2026-\d{6}/.exec(recorded.text)![0];
+
+    await ex.waitFor((v) => v.messages.some((m) => m.document?.file_name === "тапсырма.pdf"));
+    await ex.press(shown("kk", "control.button.report"), { messageId: (await ex.waitForBot(number)).message_id });
+    await ex.waitForBot(shown("kk", "control.answer.ask_report", { number }));
+    await ex.sendDocument({ name: "есеп.pdf", mime: "application/pdf", bytes: SCAN });
+    await ex.waitForBot(shown("kk", "control.answer.reported", { number }));
+    await reg.waitFor((v) => v.messages.some((m) => m.document?.file_name === "есеп.pdf"));
   });
 
   it("refuses the recording flow to a citizen and to an executor, and another's item to a stranger", async () => {
