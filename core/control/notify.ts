@@ -3,10 +3,14 @@ import type { DbOrTx } from "../../db/client.js";
 import { users } from "../../db/schema/index.js";
 import { enqueue, type OutboxKeyboard } from "../outbox/enqueue.js";
 import type { Ctx } from "../shared/context.js";
+import type { Language } from "../shared/roles.js";
+
+type Params = Record<string, string | number>;
 
 export interface StaffNotice {
   key: string;
-  params: Record<string, string | number>;
+  /** The same for everyone, or written for each reader's language (a unit's Kazakh or Russian name). */
+  params: Params | ((language: Language) => Params);
   fileIds?: number[];
   keyboard?: OutboxKeyboard;
 }
@@ -24,12 +28,13 @@ export async function notifyStaff(ctx: Ctx, db: DbOrTx, userIds: readonly number
     .where(and(inArray(users.id, ids), eq(users.active, true)));
   let written = 0;
   for (const person of people) {
+    const language = (person.language ?? "kk") as Language;
     const fresh = await enqueue(ctx, db, {
       dedupeKey: dedupeKey(person.id),
       chatId: person.telegramId,
-      language: person.language ?? "kk",
+      language,
       key: notice.key,
-      params: notice.params,
+      params: typeof notice.params === "function" ? notice.params(language) : notice.params,
       fileIds: notice.fileIds,
       keyboard: notice.keyboard,
     });

@@ -4,6 +4,7 @@ import { loadCalendar } from "../calendar/calendar-store.js";
 import { almatyDate, dottedDate } from "../calendar/dates.js";
 import { workingDaysBetween } from "../calendar/working-days.js";
 import type { Ctx } from "../shared/context.js";
+import { unitName } from "../staff/units.js";
 import { appendControlEvent } from "./events.js";
 import { headsOfJa, unitHead } from "./heads.js";
 import { notifyStaff } from "./notify.js";
@@ -27,7 +28,7 @@ export async function reportOverdue(ctx: Ctx): Promise<number> {
   for (const { id } of late) {
     written += await ctx.db.transaction(async (tx) => {
       const [row] = await tx
-        .select({ executor: controlExecutors, number: controlDocuments.number, name: users.fullName, unitKk: units.nameKk, unitRu: units.nameRu })
+        .select({ executor: controlExecutors, number: controlDocuments.number, name: users.fullName, unit: units })
         .from(controlExecutors)
         .innerJoin(controlDocuments, eq(controlDocuments.id, controlExecutors.documentId))
         .innerJoin(users, eq(users.id, controlExecutors.userId))
@@ -49,14 +50,13 @@ export async function reportOverdue(ctx: Ctx): Promise<number> {
       await appendControlEvent(ctx, tx, { documentId: executor.documentId, executorId: id, actor: null, kind: "overdue_reported", data: { dueOn: executor.dueOn, recipients } });
       return notifyStaff(ctx, tx, recipients, (userId) => `control:overdue:${id}:${userId}`, {
         key: "control.notice.overdue",
-        params: {
+        params: (language) => ({
           number: row!.number,
           executor: row!.name ?? "",
-          unitKk: row!.unitKk ?? "",
-          unitRu: row!.unitRu ?? "",
+          unit: row!.unit ? unitName(row!.unit, language) : "",
           due: dottedDate(executor.dueOn),
           days: workingDaysBetween(calendar, executor.dueOn, today),
-        },
+        }),
       });
     });
   }

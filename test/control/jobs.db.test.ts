@@ -106,7 +106,7 @@ describe(`scheduled control jobs on ${dbKind}`, () => {
     expect(await reportOverdue(ctx)).toBe(0);
     const overdue = await lateMessages();
     expect(overdue.map((o) => o.chatId).sort()).toEqual([9202, 9203]);
-    expect(overdue[0]!.payload).toMatchObject({ key: "control.notice.overdue", params: { number: late.number, executor: "Сейітов Нұрлан", due: "07.04.2026", days: 1 } });
+    expect(overdue[0]!.payload).toMatchObject({ key: "control.notice.overdue", params: { number: late.number, executor: "Сейітов Нұрлан", unit: "Кадр қызметі", due: "07.04.2026", days: 1 } });
     expect((await messages(`control:overdue:${done.executors[0]!.executorId}:`))).toHaveLength(0);
   });
 
