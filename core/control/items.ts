@@ -21,7 +21,7 @@ export interface MyControlItem {
 
 /** "My control items": what is assigned to me and not yet executed, the nearest due date first. */
 export async function myControlItems(ctx: Ctx, actor: Actor): Promise<MyControlItem[]> {
-  if (!actor.active || actor.role === "citizen") throw new DomainError("forbidden");
+  assertCan(actor, "staff.menu");
   const today = almatyDate(ctx.clock.now());
   const rows = await ctx.db
     .select({ executorId: controlExecutors.id, number: controlDocuments.number, source: controlDocuments.source, dueOn: controlExecutors.dueOn, state: controlExecutors.state })

@@ -81,7 +81,7 @@ export async function answerRecord(ctx: Ctx, actor: Actor, answer: string): Prom
   }
   if (state.step === "content") {
     const parsed = textSchema.safeParse(answer);
-    if (!parsed.success) throw new DomainError("text_too_long", { length: answer.length, max: 10_000 });
+    if (!parsed.success) throw answer.trim() === "" ? new DomainError("control_content_missing") : new DomainError("text_too_long", { length: answer.length, max: 10_000 });
     return advance(ctx, actor, state, "executors", { text: parsed.data });
   }
   if (state.step === "due") {
@@ -155,7 +155,7 @@ export async function executorChoices(ctx: Ctx, actor: Actor, only?: readonly nu
     .select({ userId: users.id, name: users.fullName, unitKk: units.nameKk, unitRu: units.nameRu })
     .from(users)
     .leftJoin(units, eq(units.id, users.unitId))
-    .where(and(eq(users.active, true), ne(users.role, "citizen"), ne(users.role, "admin"), only ? inArray(users.id, [...only, 0]) : undefined))
+    .where(and(eq(users.active, true), ne(users.role, "citizen"), ne(users.role, "admin"), only ? inArray(users.id, [...only]) : undefined))
     .orderBy(asc(units.id), asc(users.fullName), asc(users.id));
   return rows.map((r) => ({
     userId: r.userId,
