@@ -8,6 +8,8 @@ import { sendWeeklySummary } from "../../core/control/weekly-summary.js";
 import { addDays, almatyDate } from "../../core/calendar/dates.js";
 import type { Actor } from "../../core/shared/roles.js";
 import { outbox } from "../../db/schema/index.js";
+import { CONSOLE_OPERATOR } from "../../core/staff/operator.js";
+import { addUnit } from "../../core/staff/units.js";
 import { staffMember } from "../support/citizens.js";
 import { testCtx } from "../support/core.js";
 import { dbKind, openTestDatabase, type TestDatabase } from "../support/db.js";
@@ -110,6 +112,18 @@ describe(`scheduled control jobs on ${dbKind}`, () => {
     expect((await messages(`control:overdue:${done.executors[0]!.executorId}:`))).toHaveLength(0);
   });
 
+  it("tell the head of the unit above when the executor's own unit names none", async () => {
+    const archive = await addUnit(ctx, CONSOLE_OPERATOR, { code: "personnel_archive", kind: "ja_unit", parentCode: "personnel", nameKk: "Кадр мұрағаты", nameRu: "Архив кадров" });
+    const archivist = await staffIn(ctx, 9207, "executor", "Омарова Динара", archive.id);
+    at("2026-04-08", "12:00");
+    const item = await record([archivist.userId], "2026-04-09");
+    at("2026-04-10");
+    await reportOverdue(ctx);
+    const told = await messages(`control:overdue:${item.executors[0]!.executorId}:`);
+    expect(told.map((o) => o.chatId).sort()).toEqual([9202, 9203]);
+    expect(told[0]!.payload).toMatchObject({ params: { unit: "Кадр мұрағаты" } });
+  });
+
   it("send the weekly summary to the Head of JA on Mondays only, once, with the week's counts", async () => {
     const summaries = async () => messages("control:weekly:");
     const before = (await summaries()).length;
@@ -126,10 +140,10 @@ describe(`scheduled control jobs on ${dbKind}`, () => {
     const sent = (await summaries()).slice(before);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.chatId).toBe(9203);
-    // Due 6–12 April: two items due on 7 April, one executed on time, one overdue.
+    // Due 6–12 April: two items on 7 April (one executed on time, one not) and the archive's on 9 April.
     expect(sent[0]!.payload).toMatchObject({
       key: "control.notice.weekly_summary",
-      params: { from: "06.04.2026", to: "12.04.2026", due: 2, onTime: 1, late: 0, overdue: 1 },
+      params: { from: "06.04.2026", to: "12.04.2026", due: 3, onTime: 1, late: 0, overdue: 2 },
     });
   });
 
