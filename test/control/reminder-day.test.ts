@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseTypedDate } from "../../core/calendar/dates.js";
 import { assertDueDate } from "../../core/control/due-date.js";
 import { reminderDay } from "../../core/control/reminder-day.js";
 import type { WorkingCalendar } from "../../core/calendar/working-days.js";
@@ -56,5 +57,15 @@ describe("a control document's due date", () => {
   it("is accepted on a working day from today on", () => {
     expect(() => assertDueDate(calendar, "2026-03-16", "2026-03-16")).not.toThrow();
     expect(() => assertDueDate(calendar, "2026-03-16", "2026-03-26")).not.toThrow();
+  });
+});
+
+describe("a date typed in chat", () => {
+  it("is read as people write it, and refused when it is no real date", () => {
+    expect(parseTypedDate("02.04.2026")).toBe("2026-04-02");
+    expect(parseTypedDate(" 2/4/2026 ")).toBe("2026-04-02");
+    expect(parseTypedDate("2026-04-02")).toBe("2026-04-02");
+    expect(parseTypedDate("31.02.2026")).toBeNull();
+    expect(parseTypedDate("2 сәуір")).toBeNull();
   });
 });
