@@ -3,9 +3,7 @@ import { dottedDate } from "../core/calendar/dates.js";
 /** Dates as people in Kazakhstan read them (31.12.2026), always in Asia/Almaty. */
 const TIME_ZONE = "Asia/Almaty";
 
-export function formatDate(isoDate: string): string {
-  return dottedDate(isoDate);
-}
+export const formatDate = dottedDate;
 
 export function formatDateTime(instant: Date): string {
   const parts = new Intl.DateTimeFormat("ru-RU", {

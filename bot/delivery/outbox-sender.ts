@@ -3,6 +3,8 @@ import { claimDue, markRetry, markSent, markUnreachable, type OutboxPayload, typ
 import { storedFileForSending } from "../../core/files/stored-files.js";
 import type { Ctx } from "../../core/shared/context.js";
 import { LANGUAGES, type Language } from "../../core/shared/roles.js";
+import { translator } from "../i18n.js";
+import { outboxKeyboard } from "./outbox-keyboards.js";
 import { renderOutbox } from "./render-outbox.js";
 
 const BATCH = 20;
@@ -40,9 +42,14 @@ export function startOutboxSender(core: Ctx, api: Api): { stop(): Promise<void> 
 async function deliver(core: Ctx, api: Api, row: OutboxRow): Promise<void> {
   const payload = row.payload as OutboxPayload;
   const language = (LANGUAGES as readonly string[]).includes(row.language) ? (row.language as Language) : "kk";
+  const t = translator(language);
   try {
-    for (const part of renderOutbox(payload, language)) {
-      await api.sendMessage(row.chatId, part, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+    const parts = renderOutbox(payload, language);
+    // The buttons go under the last part, where the reader finishes.
+    const keyboard = outboxKeyboard(t, payload.keyboard);
+    for (const [index, part] of parts.entries()) {
+      const markup = index === parts.length - 1 ? keyboard : undefined;
+      await api.sendMessage(row.chatId, part, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: markup });
     }
     for (const fileId of payload.fileIds) {
       const file = await storedFileForSending(core, fileId);

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
 import { outbox } from "../../db/schema/index.js";
 import type { Ctx } from "../shared/context.js";
-import type { OutboxPart } from "./enqueue.js";
+import type { OutboxKeyboard, OutboxPart } from "./enqueue.js";
 
 export type OutboxRow = typeof outbox.$inferSelect;
 export interface OutboxPayload {
@@ -9,6 +9,7 @@ export interface OutboxPayload {
   params: Record<string, string | number>;
   fileIds: number[];
   parts?: OutboxPart[];
+  keyboard?: OutboxKeyboard;
 }
 
 /** After this many failed attempts a message is given up on and left for staff to see. */

@@ -22,6 +22,13 @@ export interface OutboxMessage {
   parts?: OutboxPart[];
   /** Not before this moment (a reminder); now when absent. */
   notBefore?: Date;
+  /** Buttons under the message, by the name the bot knows them by and the record they act on. */
+  keyboard?: OutboxKeyboard;
+}
+
+export interface OutboxKeyboard {
+  name: string;
+  ref: number;
 }
 
 /**
@@ -51,7 +58,7 @@ export async function enqueueMany(ctx: Ctx, db: DbOrTx, messages: readonly Outbo
           dedupeKey: message.dedupeKey,
           chatId: message.chatId,
           language: message.language,
-          payload: { key: message.key, params: message.params ?? {}, fileIds: message.fileIds ?? [], ...(message.parts && { parts: message.parts }) },
+          payload: { key: message.key, params: message.params ?? {}, fileIds: message.fileIds ?? [], ...(message.parts && { parts: message.parts }), ...(message.keyboard && { keyboard: message.keyboard }) },
           notBefore: message.notBefore ?? now,
           createdAt: now,
         })),

@@ -8,7 +8,8 @@ import { assertCan } from "../shared/permissions.js";
 import type { Actor, Language } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
 
-export const UNIT_KINDS = ["department", "sector", "ja_unit", "external_body"] as const;
+/** `administration` is the Judicial Administration itself: its head is the Head of JA; appeals are not forwarded to it. */
+export const UNIT_KINDS = ["administration", "department", "sector", "ja_unit", "external_body"] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 export type Unit = typeof units.$inferSelect;
 

@@ -7,3 +7,4 @@ export * from "./outbox.js";
 export * from "./staff.js";
 export * from "./answer-work.js";
 export * from "./reminders.js";
+export * from "./control.js";

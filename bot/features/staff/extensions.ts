@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
 import { decideExtension, pendingExtensions } from "../../../core/appeals/extension.js";
 import { beginExtensionRequest, currentExtensionRequest, EXTENSION_FLOW, extensionDate, extensionReason } from "../../../core/appeals/extension-flow.js";
+import { parseTypedDate } from "../../../core/calendar/dates.js";
 import { setFlowMessage } from "../../../core/flows/store.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import { defineCallback } from "../../callback-data.js";
@@ -20,11 +21,6 @@ export const extensionButton = defineCallback("ex1", z.enum(["ask", "d", "g", "r
 
 const toIso = (n: number) => `${String(n).slice(0, 4)}-${String(n).slice(4, 6)}-${String(n).slice(6, 8)}`;
 const toNumber = (iso: string) => Number(iso.replaceAll("-", ""));
-/** A typed date, as people write it here: 20.05.2026. */
-function typedDate(text: string): string | null {
-  const match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text.trim());
-  return match ? `${match[3]}-${match[2]!.padStart(2, "0")}-${match[1]!.padStart(2, "0")}` : null;
-}
 
 async function requested(ctx: BotContext, dueOn: string, messageId: number | undefined): Promise<void> {
   const { number } = await extensionDate(ctx.deps.core, ctx.actor, dueOn);
@@ -74,7 +70,7 @@ extensions.on("message:text", async (ctx, next) => {
   if (ctx.activeFlow !== EXTENSION_FLOW || ctx.message.text.startsWith("/")) return next();
   const state = await currentExtensionRequest(ctx.deps.core, ctx.actor);
   if (state?.step === "date") {
-    const dueOn = typedDate(ctx.message.text);
+    const dueOn = parseTypedDate(ctx.message.text);
     if (!dueOn) return void (await send(ctx, ctx.t("staff.extension.date_format")));
     await requested(ctx, dueOn, undefined);
     return stripButtons(ctx, state.messageId);
