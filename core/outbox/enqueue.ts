@@ -13,6 +13,8 @@ export interface OutboxMessage {
   params?: Record<string, string | number>;
   /** Stored files to attach, by id. */
   fileIds?: number[];
+  /** The appeal a notice to its citizen is about: if it cannot be delivered, the appeal is answered by post. */
+  appealId?: number;
   /** Not before this moment (a reminder); now when absent. */
   notBefore?: Date;
 }
@@ -27,6 +29,7 @@ export async function enqueue(ctx: Ctx, db: DbOrTx, message: OutboxMessage): Pro
       chatId: message.chatId,
       language: message.language,
       payload: { key: message.key, params: message.params ?? {}, fileIds: message.fileIds ?? [] },
+      appealId: message.appealId ?? null,
       notBefore: message.notBefore ?? now,
       createdAt: now,
     })
