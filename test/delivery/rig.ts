@@ -1,3 +1,4 @@
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import { eq } from "drizzle-orm";
@@ -91,7 +92,7 @@ export async function startDeliveryRig(chats: number[], pace: Partial<Pace> = {}
     },
     async dispose() {
       await worker?.stop();
-      server.closeAllConnections();
+      (server as Server).closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.dispose();
     },
