@@ -5,8 +5,8 @@ import { translator } from "./i18n.js";
 const CITIZEN_COMMANDS = ["start", "profile", "language", "help", "cancel"] as const;
 /** Staff have no citizen profile; `/appeals` lists the open appeals they may see. */
 export const STAFF_COMMANDS = ["start", "appeals", "language", "help", "cancel"] as const;
-/** Registrars also get the queue of new appeals to classify and route (Reg. 7.1.5–7.1.7). */
-export const REGISTRAR_COMMANDS = ["start", "queue", "appeals", "language", "help", "cancel"] as const;
+/** Registrars also get the queue of new appeals to classify and route (Reg. 7.1.5–7.1.7), and the answers to send by post. */
+export const REGISTRAR_COMMANDS = ["start", "queue", "appeals", "by_post", "language", "help", "cancel"] as const;
 /** Those who sign answers also get their queue. */
 const APPROVER_COMMANDS = ["start", "approvals", "appeals", "language", "help", "cancel"] as const;
 

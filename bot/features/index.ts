@@ -10,9 +10,10 @@ import { fallback } from "./common/fallback.js";
 import { help } from "./common/help.js";
 import { language } from "./common/language.js";
 import { approvals } from "./staff/approvals.js";
+import { byPostList } from "./staff/by-post.js";
 import { staffJoin } from "./staff/join.js";
 import { openAppealsList } from "./staff/open-appeals.js";
 import { registryQueue } from "./staff/registry-queue.js";
 
 /** Every feature, in the order they get a chance at an update; the fallback is last. */
-export const features = new Composer<BotContext>(cancel, staffJoin, approvals, registryQueue, openAppealsList, myAppeals, signup, profile, intake, menu, language, help, fallback);
+export const features = new Composer<BotContext>(cancel, staffJoin, approvals, registryQueue, byPostList, openAppealsList, myAppeals, signup, profile, intake, menu, language, help, fallback);

@@ -18,6 +18,7 @@ export const EVENT_KINDS = [
   "rated",
   "complained",
   "returned_to_queue",
+  "sent_by_post",
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -18,6 +18,7 @@ export type Action =
   | "appeal.draft"
   | "appeal.approve"
   | "appeal.audit"
+  | "appeal.by_post"
   | "staff.menu"
   | "staff.invite"
   | "staff.deactivate"
@@ -61,6 +62,8 @@ const POLICY: Record<Action, Rule> = {
   "appeal.draft": either(anyStaff(["registrar", "deputy", "head"]), holderStaff),
   "appeal.audit": anyStaff(["registrar", "deputy", "head", "admin"]),
   "appeal.approve": either(anyStaff(["head"]), actingHead),
+  /** The list of answers to send by post, kept by the registry (Reg. 7.1). */
+  "appeal.by_post": anyStaff(["registrar", "deputy", "head"]),
   "staff.menu": anyStaff(["registrar", "reviewer", "reception", "executor", "deputy", "head", "admin"]),
   "staff.invite": anyStaff(["admin"]),
   "staff.deactivate": anyStaff(["admin"]),
