@@ -14,7 +14,6 @@ import { openDatabase, type Database } from "../db/client.js";
 import { migrate } from "../db/migrate.js";
 import { publishCommands, publishStaffCommands } from "./commands.js";
 import { createBot } from "./create-bot.js";
-import { deliveryApi } from "./delivery/delivery-api.js";
 import { startOutboxWorker } from "./delivery/outbox-worker.js";
 import { demoStaffCommands } from "./features/staff/demo-commands.js";
 import { DEMO_USERS } from "./sandbox/demo-users.js";
@@ -99,7 +98,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     await bot.api.deleteWebhook();
     runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query"] } } });
   }
-  const sender = startOutboxWorker(core, deliveryApi(token, apiRoot, config.delivery.timeoutSeconds), {
+  const sender = startOutboxWorker(core, { token, apiRoot, timeoutSeconds: config.delivery.timeoutSeconds }, {
     pace: config.delivery,
     leaseSeconds: config.delivery.leaseSeconds,
   });

@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
-import { InputFile, type Api } from "grammy";
+import { InputFile } from "grammy";
 import { storedFileForSending } from "../../core/files/stored-files.js";
 import {
   beginPart,
@@ -14,6 +14,7 @@ import {
   type OutboxRow,
 } from "../../core/outbox/delivery.js";
 import type { Ctx } from "../../core/shared/context.js";
+import { deliveryApi, type BotApiTarget } from "./delivery-api.js";
 import { messageParts, type MessagePart } from "./message-parts.js";
 import { Pacer, type Pace } from "./pacer.js";
 import { classifySendFailure } from "./send-failure.js";
@@ -42,8 +43,9 @@ const STOPPING_STORE_TRIES = 10;
  * paces them under the bot-wide and per-chat rates, records each call before making it and its
  * outcome after, and sorts failures into sent later, unreachable, or refused.
  */
-export function startOutboxWorker(core: Ctx, api: Api, options: OutboxWorkerOptions): OutboxWorker {
+export function startOutboxWorker(core: Ctx, target: BotApiTarget, options: OutboxWorkerOptions): OutboxWorker {
   const pacer = new Pacer(options.pace);
+  const api = deliveryApi(target, pacer);
   const batch = Math.max(1, Math.ceil(options.pace.perSecond));
   const leaseMs = options.leaseSeconds * 1000;
   const active = new Set<Promise<void>>();

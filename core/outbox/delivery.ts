@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lt, lte, notExists, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lt, lte, notExists, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { byPost, outbox } from "../../db/schema/index.js";
 import type { Ctx } from "../shared/context.js";
@@ -43,24 +43,22 @@ export async function claimDue(ctx: Ctx, limit: number, leaseMs: number): Promis
       ),
     );
   return ctx.db.transaction(async (tx) => {
-    const due = await tx
-      .select({ id: outbox.id })
-      .from(outbox)
-      .where(
-        and(
-          or(and(eq(outbox.status, "pending"), lte(outbox.notBefore, now)), and(eq(outbox.status, "sending"), lte(outbox.claimedAt, expired))),
-          notExists(ahead),
-        ),
-      )
-      .orderBy(asc(outbox.notBefore), asc(outbox.id))
-      .limit(limit)
-      .for("update", { of: outbox, skipLocked: true });
-    if (due.length === 0) return [];
-    return tx
-      .update(outbox)
-      .set({ status: "sending", claimedAt: now })
-      .where(inArray(outbox.id, due.map((d) => d.id)))
-      .returning();
+    // Two queries rather than one with OR, so each walks its own small index in order and stops early.
+    const take = (where: SQL | undefined, n: number) =>
+      n <= 0
+        ? Promise.resolve([])
+        : tx
+            .select({ id: outbox.id })
+            .from(outbox)
+            .where(and(where, notExists(ahead)))
+            .orderBy(asc(outbox.notBefore), asc(outbox.id))
+            .limit(n)
+            .for("update", { of: outbox, skipLocked: true });
+    const abandoned = await take(and(eq(outbox.status, "sending"), lte(outbox.claimedAt, expired)), limit);
+    const due = await take(and(eq(outbox.status, "pending"), lte(outbox.notBefore, now)), limit - abandoned.length);
+    const ids = [...abandoned, ...due].map((row) => row.id);
+    if (ids.length === 0) return [];
+    return tx.update(outbox).set({ status: "sending", claimedAt: now }).where(inArray(outbox.id, ids)).returning();
   });
 }
 

@@ -36,6 +36,8 @@ export const outbox = pgTable(
   },
   (t) => [
     index("outbox_due_idx").on(t.notBefore, t.id).where(sql`${t.status} = 'pending'`),
+    // Claims whose worker may have died, looked for at every claim.
+    index("outbox_sending_idx").on(t.claimedAt).where(sql`${t.status} = 'sending'`),
     // Finds an unfinished earlier message to the same chat, which holds back the later ones.
     index("outbox_chat_open_idx").on(t.chatId, t.id).where(sql`${t.status} in ('pending','sending')`),
     check("outbox_status_check", sql`${t.status} in ('pending','sending','sent','unreachable','failed','cancelled')`),

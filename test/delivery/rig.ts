@@ -2,7 +2,6 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import { eq } from "drizzle-orm";
-import { deliveryApi } from "../../bot/delivery/delivery-api.js";
 import { startOutboxWorker, type OutboxWorker } from "../../bot/delivery/outbox-worker.js";
 import type { Pace } from "../../bot/delivery/pacer.js";
 import { createSandbox, type Sandbox } from "../../bot/sandbox/index.js";
@@ -84,7 +83,7 @@ export async function startDeliveryRig(chats: number[], pace: Partial<Pace> = {}
     row,
     settled: (marker, status) => waitFor(async () => (await row(marker)).status === status, `${marker} to be ${status}`),
     startWorker() {
-      worker = startOutboxWorker(ctx, deliveryApi(TOKEN, apiRoot, timeoutSeconds), { pace: fullPace, leaseSeconds: LEASE_SECONDS, idleMs: 100 });
+      worker = startOutboxWorker(ctx, { token: TOKEN, apiRoot, timeoutSeconds }, { pace: fullPace, leaseSeconds: LEASE_SECONDS, idleMs: 100 });
     },
     async stopWorker() {
       await worker?.stop();
