@@ -49,6 +49,8 @@ export function startOutboxWorker(core: Ctx, target: BotApiTarget, options: Outb
   const batch = Math.max(1, Math.ceil(options.pace.perSecond));
   const leaseMs = options.leaseSeconds * 1000;
   const active = new Set<Promise<void>>();
+  /** Claimed rows not yet given their first slot: about a second's worth keeps the rate fed. */
+  let queued = 0;
   let stopping = false;
   let wake: (() => void) | undefined;
   const pause = (ms: number) => new Promise<void>((resolve) => ((wake = resolve), setTimeout(resolve, ms)));
@@ -76,27 +78,39 @@ export function startOutboxWorker(core: Ctx, target: BotApiTarget, options: Outb
   }
 
   async function deliver(claimed: OutboxRow): Promise<void> {
+    let inQueue = true;
+    const leaveQueue = () => {
+      if (!inQueue) return;
+      inQueue = false;
+      queued--;
+      wake?.();
+    };
     const parts = messageParts(claimed);
     let row = claimed;
-    for (let index = row.partsDone; index < parts.length; index++) {
-      await pacer.chat(row.chatId);
-      await pacer.slot();
-      if (stopping) return void (await store("release", row, () => release(core, row)));
-      const begun = await store("attempt", row, () => beginPart(core, row));
-      if (!begun) return; // Another worker took the row after our lease ran out.
-      if (begun.unknownOutcomes > row.unknownOutcomes) core.log.warn({ outbox: row.id, part: index }, "outbox resends a part that may have arrived");
-      row = begun;
-      try {
-        await send(row.chatId, parts[index]!);
-      } catch (error) {
+    try {
+      for (let index = row.partsDone; index < parts.length; index++) {
+        await pacer.chat(row.chatId);
+        await pacer.slot();
+        leaveQueue();
+        if (stopping) return void (await store("release", row, () => release(core, row)));
+        const begun = await store("attempt", row, () => beginPart(core, row));
+        if (!begun) return; // Another worker took the row after our lease ran out.
+        if (begun.unknownOutcomes > row.unknownOutcomes) core.log.warn({ outbox: row.id, part: index }, "outbox resends a part that may have arrived");
+        row = begun;
+        try {
+          await send(row.chatId, parts[index]!);
+        } catch (error) {
+          pacer.answered(row.chatId);
+          return await settleFailure(row, error);
+        }
         pacer.answered(row.chatId);
-        return settleFailure(row, error);
+        const done = index + 1;
+        if (done < parts.length) await store("progress", row, () => partDone(core, row, done));
       }
-      pacer.answered(row.chatId);
-      const done = index + 1;
-      if (done < parts.length) await store("progress", row, () => partDone(core, row, done));
+      await store("success", row, () => markSent(core, row));
+    } finally {
+      leaveQueue();
     }
-    await store("success", row, () => markSent(core, row));
   }
 
   async function settleFailure(row: OutboxRow, error: unknown): Promise<void> {
@@ -110,9 +124,10 @@ export function startOutboxWorker(core: Ctx, target: BotApiTarget, options: Outb
   const loop = (async () => {
     while (!stopping) {
       const claimedAt = performance.now();
-      const room = batch - active.size;
+      const room = batch - queued;
       const rows = room > 0 ? await claimDue(core, room, leaseMs).catch((err: unknown) => (core.log.error({ err }, "outbox claim failed"), [])) : [];
       for (const row of rows) {
+        queued++;
         const task: Promise<void> = deliver(row)
           .catch((err: unknown) => core.log.error({ err, outbox: row.id }, "outbox delivery failed"))
           .finally(() => {
@@ -122,8 +137,9 @@ export function startOutboxWorker(core: Ctx, target: BotApiTarget, options: Outb
         active.add(task);
       }
       if (stopping) break;
-      // Nothing due: look again later, or as soon as a send finishes (its chat's next message may be due).
-      await pause(rows.length === 0 || active.size >= batch ? (options.idleMs ?? IDLE_MS) : CLAIM_GAP_MS);
+      // Nothing due, or enough in hand: look again later, or as soon as a send starts or finishes
+      // (room in the queue, or its chat's next message may now go).
+      await pause(rows.length === 0 || queued >= batch ? (options.idleMs ?? IDLE_MS) : CLAIM_GAP_MS);
       const since = performance.now() - claimedAt;
       if (since < CLAIM_GAP_MS && !stopping) await sleep(CLAIM_GAP_MS - since);
     }

@@ -20,7 +20,7 @@ const realTime: PaceTime = { now: () => performance.now(), sleep: (ms) => sleep(
  * A token bucket holding at most this many sends: a late timer is made up for, but never more
  * than this, so any second holds at most `perSecond` + this many sends.
  */
-const BURST = 2;
+const BURST = 3;
 
 /**
  * Keeps proactive sends under Telegram's limits. The bot-wide rate is a token bucket that callers
