@@ -44,7 +44,7 @@ const schema = z
     OUTBOX_RATE: z.coerce.number({ error: "a number" }).positive("messages per second, more than 0").default(25),
     OUTBOX_CHAT_RATE: z.coerce.number({ error: "a number" }).positive("messages per second, more than 0").default(1),
     OUTBOX_GROUP_PER_MINUTE: z.coerce.number({ error: "a number" }).positive("messages per minute, more than 0").default(20),
-    OUTBOX_LEASE_SECONDS: z.coerce.number({ error: "a whole number" }).int("a whole number").min(5, "5 seconds or more").default(120),
+    OUTBOX_LEASE_SECONDS: z.coerce.number({ error: "a whole number" }).int("a whole number").min(5, "5 seconds or more").default(300),
     TELEGRAM_TIMEOUT_SECONDS: z.coerce.number({ error: "a whole number" }).int("a whole number").min(1, "1 second or more").default(30),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   })

@@ -10,9 +10,12 @@ export interface BotApiTarget {
   timeoutSeconds: number;
 }
 
-/** Longer `retry_after` waits go back to the queue instead of holding the message's claim. */
-const MAX_RETRY_AFTER_SECONDS = 30;
-const MAX_RETRIES_PER_CALL = 5;
+/**
+ * Longer `retry_after` waits go back to the queue instead of holding the message's claim: with
+ * the call timeout, one part holds its claim at most 4 × timeout + 3 × 10 s, within the lease.
+ */
+const MAX_RETRY_AFTER_SECONDS = 10;
+const MAX_RETRIES_PER_CALL = 3;
 
 /**
  * The worker's own client: a short timeout, so a hung call is noticed, and the auto-retry plugin

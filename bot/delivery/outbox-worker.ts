@@ -49,6 +49,8 @@ export function startOutboxWorker(core: Ctx, target: BotApiTarget, options: Outb
   const batch = Math.max(1, Math.ceil(options.pace.perSecond));
   const leaseMs = options.leaseSeconds * 1000;
   const active = new Set<Promise<void>>();
+  /** Rows this worker holds, which its own claims must not take back. */
+  const held = new Set<number>();
   /** Claimed rows not yet given their first slot: about a second's worth keeps the rate fed. */
   let queued = 0;
   let stopping = false;
@@ -125,12 +127,14 @@ export function startOutboxWorker(core: Ctx, target: BotApiTarget, options: Outb
     while (!stopping) {
       const claimedAt = performance.now();
       const room = batch - queued;
-      const rows = room > 0 ? await claimDue(core, room, leaseMs).catch((err: unknown) => (core.log.error({ err }, "outbox claim failed"), [])) : [];
+      const rows = room > 0 ? await claimDue(core, room, leaseMs, [...held]).catch((err: unknown) => (core.log.error({ err }, "outbox claim failed"), [])) : [];
       for (const row of rows) {
         queued++;
+        held.add(row.id);
         const task: Promise<void> = deliver(row)
           .catch((err: unknown) => core.log.error({ err, outbox: row.id }, "outbox delivery failed"))
           .finally(() => {
+            held.delete(row.id);
             active.delete(task);
             wake?.();
           });

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lt, lte, notExists, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lt, lte, notExists, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { byPost, outbox } from "../../db/schema/index.js";
 import type { Ctx } from "../shared/context.js";
@@ -25,9 +25,10 @@ const earlier = alias(outbox, "earlier");
  * earlier one to its chat is being sent, is due, or is waiting to be tried again, so a chat reads
  * them in the order they were written. The claim is a status change committed before any send,
  * so two workers never take the same row (`skip locked` on PostgreSQL). A claim older than
- * `leaseMs` belongs to a worker that died; the row is taken again.
+ * `leaseMs` belongs to a worker that died; the row is taken again, unless it is one of `held`,
+ * the rows the calling worker is still working on (a clock moved by a test cannot take them back).
  */
-export async function claimDue(ctx: Ctx, limit: number, leaseMs: number): Promise<OutboxRow[]> {
+export async function claimDue(ctx: Ctx, limit: number, leaseMs: number, held: readonly number[] = []): Promise<OutboxRow[]> {
   const now = ctx.clock.now();
   const expired = new Date(now.getTime() - leaseMs);
   // An earlier message is ahead while it is being sent, is due, or waits to be tried again;
@@ -54,7 +55,10 @@ export async function claimDue(ctx: Ctx, limit: number, leaseMs: number): Promis
             .orderBy(asc(outbox.notBefore), asc(outbox.id))
             .limit(n)
             .for("update", { of: outbox, skipLocked: true });
-    const abandoned = await take(and(eq(outbox.status, "sending"), lte(outbox.claimedAt, expired)), limit);
+    const abandoned = await take(
+      and(eq(outbox.status, "sending"), lte(outbox.claimedAt, expired), held.length > 0 ? notInArray(outbox.id, [...held]) : undefined),
+      limit,
+    );
     const due = await take(and(eq(outbox.status, "pending"), lte(outbox.notBefore, now)), limit - abandoned.length);
     const ids = [...abandoned, ...due].map((row) => row.id);
     if (ids.length === 0) return [];
@@ -68,13 +72,15 @@ const stillMine = (row: OutboxRow) => and(eq(outbox.id, row.id), eq(outbox.statu
 /**
  * Records, before the call, that a part is about to go out. If the previous call for it never
  * reported back (a crash, a timeout), this call may repeat a message the person already has:
- * Telegram offers a bot no way to ask, so it is sent again and counted. Returns the row as it
- * now is, or null when the claim was lost and nothing must be sent.
+ * Telegram offers a bot no way to ask, so it is sent again and counted. Each part renews the
+ * claim's lease. Returns the row as it now is, or null when the claim was lost and nothing must
+ * be sent.
  */
 export async function beginPart(ctx: Ctx, row: OutboxRow): Promise<OutboxRow | null> {
   const [updated] = await ctx.db
     .update(outbox)
     .set({
+      claimedAt: ctx.clock.now(),
       inFlightAt: ctx.clock.now(),
       attempts: sql`${outbox.attempts} + 1`,
       unknownOutcomes: sql`${outbox.unknownOutcomes} + (case when ${outbox.inFlightAt} is null then 0 else 1 end)`,

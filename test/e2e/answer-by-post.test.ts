@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { submitDraft } from "../../core/appeals/answer.js";
+import { classifyAppeal } from "../../core/appeals/classify.js";
 import { forwardExternal } from "../../core/appeals/forward.js";
 import { registerAppeal } from "../../core/appeals/register.js";
 import type { Actor } from "../../core/shared/roles.js";
@@ -15,18 +17,20 @@ const BLOCKED = 963001;
 const GONE = 963002;
 const REACHABLE = 963003;
 const REGISTRAR = 963101;
+const HEAD = 963102;
 const ADDRESS = "010000, Астана, Мәңгілік Ел даңғылы, 8 <пәтер 5>";
 
 let h: Harness;
 let registrar: Actor;
 const people = new Map<number, Actor>();
 beforeAll(async () => {
-  h = await startHarness([citizen(BLOCKED, "kk"), citizen(GONE, "ru"), citizen(REACHABLE, "kk"), citizen(REGISTRAR, "ru")]);
+  h = await startHarness([citizen(BLOCKED, "kk"), citizen(GONE, "ru"), citizen(REACHABLE, "kk"), citizen(REGISTRAR, "ru"), citizen(HEAD, "kk")]);
   const core = h.app().core;
   people.set(BLOCKED, await signedUpCitizen(core, BLOCKED, { fullName: "Серікқызы Айгерім" }));
   people.set(GONE, await signedUpCitizen(core, GONE, { fullName: "Иванов Пётр & сын" }));
   people.set(REACHABLE, await signedUpCitizen(core, REACHABLE, { fullName: "Омаров Данияр" }));
   registrar = await staffMember(core, REGISTRAR, "registrar");
+  await staffMember(core, HEAD, "head");
 });
 afterAll(() => h.dispose());
 
@@ -45,11 +49,11 @@ async function forwardedAppeal(telegramId: number, post: boolean): Promise<strin
   return receipt.number;
 }
 
-async function settledNotices(count: number): Promise<void> {
+async function settledNotices(count: number, chatId?: number): Promise<void> {
   const core = h.app().core;
   for (let tries = 0; tries < 500; tries++) {
-    const rows = await core.db.select({ status: outbox.status }).from(outbox);
-    if (rows.filter((r) => r.status !== "pending" && r.status !== "sending").length >= count) return;
+    const rows = await core.db.select({ status: outbox.status, chatId: outbox.chatId }).from(outbox);
+    if (rows.filter((r) => (chatId === undefined || r.chatId === chatId) && r.status !== "pending" && r.status !== "sending").length >= count) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error("the notices were not delivered or given up");
@@ -105,5 +109,21 @@ describe(`answering by post those who cannot be reached in chat, on ${dbKind}`, 
     await staff.pressData(list.message_id, "bp1:sent:abc");
     await staff.waitFor((v) => v.toasts.some((t) => t.text === shown("ru", "errors.stale_button")));
     expect(await h.app().core.db.select().from(byPost).where(eq(byPost.clearedBy, registrar.userId))).toHaveLength(1);
+  });
+
+  it("marks a Head who blocked the bot unreachable, without putting the appeal on the list: staff are not answered by post", async () => {
+    h.sandbox.faults.inject({ fault: { kind: "blocked" }, chatId: HEAD });
+    const core = h.app().core;
+    const receipt = await registerAppeal(core, people.get(REACHABLE)!, { draftId: randomUUID(), type: "application", text: "Сот актісінің көшірмесін сұраймын.", language: "kk", replyChannel: "chat" });
+    await classifyAppeal(core, registrar, { appealId: receipt.appealId, category: "general" });
+    await submitDraft(core, registrar, { appealId: receipt.appealId, text: "Көшірме жіберілді.", outcome: "explained" });
+    await settledNotices(1, HEAD);
+    const [toHead] = await core.db.select().from(outbox).where(eq(outbox.chatId, HEAD));
+    expect(toHead).toMatchObject({ status: "unreachable", lastError: "Forbidden: bot was blocked by the user" });
+
+    const staff = h.user(REGISTRAR);
+    await staff.send("/by_post");
+    const list = await staff.waitForBot(shown("ru", "staff.by_post.title", { count: 1 }));
+    expect(list.text).not.toContain(receipt.number);
   });
 });
