@@ -18,19 +18,16 @@ const MAX_RETRY_AFTER_SECONDS = 10;
 const MAX_RETRIES_PER_CALL = 3;
 
 /**
- * The worker's own client: a short timeout, so a hung call is noticed, and the auto-retry plugin
- * for Telegram's 429 (it waits `retry_after`), whose retries wait for a slot in the bot-wide rate
- * like first calls do. 5xx and network errors are left to the worker, which records them and
+ * The worker's own client: a short timeout, so a hung call is noticed; every call, a retry too,
+ * waits at the gate for its slot in the bot-wide rate, timed right before it leaves; and the
+ * auto-retry plugin for Telegram's 429 (it waits `retry_after`). 5xx and network errors are left to the worker, which records them and
  * backs off through the outbox, so a crash forgets nothing.
  */
-export function deliveryApi(target: BotApiTarget, pacer: Pacer): Api {
+export function deliveryApi(target: BotApiTarget, gate: Pacer): Api {
   const api = new Api(target.token, { apiRoot: target.apiRoot, timeoutSeconds: target.timeoutSeconds });
-  // Installed first, so it runs inside auto-retry. The worker takes the first call's slot before
-  // recording the call; a retry comes with the same payload and takes a slot of its own.
-  const called = new WeakSet<object>();
+  // Installed first, so it runs inside auto-retry and its retries wait at the gate too.
   api.config.use(async (prev, method, payload, signal) => {
-    if (called.has(payload)) await pacer.slot();
-    else called.add(payload);
+    await gate.slot();
     return prev(method, payload, signal);
   });
   api.config.use(

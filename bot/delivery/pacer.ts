@@ -17,33 +17,39 @@ export interface PaceTime {
 const realTime: PaceTime = { now: () => performance.now(), sleep: (ms) => sleep(ms) };
 
 /**
- * A token bucket holding at most this many sends: a late timer is made up for, but never more
- * than this, so any second holds at most `perSecond` + this many sends.
+ * Sends let through together when behind: one timer per this many, since every timer comes a
+ * little late on a busy machine, and a timer per send would lose that much on each.
  */
-const BURST = 3;
+const CATCH_UP = 3;
 
 /**
- * Keeps proactive sends under Telegram's limits. The bot-wide rate is a token bucket that callers
- * wait on in turn; a chat's next send waits for its interval after the previous one was answered,
- * so two messages never reach one chat closer than that however the network delays them.
+ * Keeps proactive sends under Telegram's limits. Bot-wide, no window of a second (of N/rate
+ * seconds for slow rates) holds more than the rate's sends, and no span of CATCH_UP half
+ * intervals more than CATCH_UP: time lost to late timers is made up for at twice the pace,
+ * never in one burst.
+ * Callers wait in turn. A chat's next send waits for its interval after the previous one was
+ * answered, so two messages never reach one chat closer than that however the network delays them.
  */
 export class Pacer {
-  readonly #interval: number;
+  readonly #perWindow: number;
+  readonly #windowMs: number;
+  readonly #minGap: number;
   readonly #chatInterval: number;
   readonly #groupInterval: number;
   readonly #time: PaceTime;
-  #tokens = 1;
-  #refilledAt: number;
+  /** Start times of the latest sends, at most one window's worth. */
+  readonly #starts: number[] = [];
   #turn: Promise<void> = Promise.resolve();
   #closed = false;
   readonly #chatFreeAt = new Map<number, number>();
 
   constructor(pace: Pace, time: PaceTime = realTime) {
-    this.#interval = 1000 / pace.perSecond;
+    this.#perWindow = Math.max(1, Math.round(pace.perSecond));
+    this.#windowMs = (this.#perWindow / pace.perSecond) * 1000;
+    this.#minGap = 500 / pace.perSecond;
     this.#chatInterval = 1000 / pace.chatPerSecond;
     this.#groupInterval = 60_000 / pace.groupPerMinute;
     this.#time = time;
-    this.#refilledAt = time.now();
   }
 
   /** Waits until this chat may be written to again. */
@@ -56,11 +62,12 @@ export class Pacer {
   slot(): Promise<void> {
     const turn = this.#turn.then(async () => {
       for (;;) {
-        this.#refill();
-        if (this.#tokens >= 1 || this.#closed) break;
-        await this.#time.sleep((1 - this.#tokens) * this.#interval);
+        const wait = this.#earliest() - this.#time.now();
+        if (wait <= 0 || this.#closed) break;
+        await this.#time.sleep(wait);
       }
-      this.#tokens -= 1;
+      this.#starts.push(this.#time.now());
+      if (this.#starts.length > this.#perWindow) this.#starts.shift();
     });
     this.#turn = turn;
     return turn;
@@ -79,9 +86,10 @@ export class Pacer {
     this.#closed = true;
   }
 
-  #refill(): void {
-    const now = this.#time.now();
-    this.#tokens = Math.min(BURST, this.#tokens + (now - this.#refilledAt) / this.#interval);
-    this.#refilledAt = now;
+  #earliest(): number {
+    const before = this.#starts.at(-CATCH_UP);
+    const spaced = before === undefined ? 0 : before + CATCH_UP * this.#minGap;
+    const windowFull = this.#starts.length >= this.#perWindow ? this.#starts[0]! + this.#windowMs : 0;
+    return Math.max(spaced, windowFull);
   }
 }
