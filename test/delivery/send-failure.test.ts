@@ -27,6 +27,11 @@ describe("what a failed send means for the message", () => {
     expect(classifySendFailure(timeout)).toMatchObject({ kind: "retry", outcomeUnknown: true });
   });
 
+  it("keeps messages waiting while the bot's token or server is wrong", () => {
+    expect(classifySendFailure(telegram(401, "Unauthorized"))).toMatchObject({ kind: "retry", outcomeUnknown: false });
+    expect(classifySendFailure(telegram(404, "Not Found"))).toMatchObject({ kind: "retry", outcomeUnknown: false });
+  });
+
   it("gives up on a message Telegram refuses as malformed", () => {
     expect(classifySendFailure(telegram(400, "Bad Request: can't parse entities: Unsupported start tag"))).toMatchObject({ kind: "refused" });
   });
