@@ -35,7 +35,7 @@ beforeAll(async () => {
 afterAll(() => h.dispose());
 
 /** An appeal of this person, forwarded to a state body: the citizen is told in chat. */
-async function forwardedAppeal(telegramId: number, post: boolean): Promise<string> {
+async function forwardedAppeal(telegramId: number, post: boolean, address = ADDRESS): Promise<string> {
   const core = h.app().core;
   const receipt = await registerAppeal(core, people.get(telegramId)!, {
     draftId: randomUUID(),
@@ -43,7 +43,7 @@ async function forwardedAppeal(telegramId: number, post: boolean): Promise<strin
     text: "Прокурордың шешіміне шағым беремін.",
     language: "kk",
     replyChannel: post ? "post" : "chat",
-    postalAddress: post ? ADDRESS : null,
+    postalAddress: post ? address : null,
   });
   await forwardExternal(core, registrar, { appealId: receipt.appealId, body: "Бас прокуратура", reason: "Прокуратураның құзыретінде." });
   return receipt.number;
@@ -51,7 +51,7 @@ async function forwardedAppeal(telegramId: number, post: boolean): Promise<strin
 
 async function settledNotices(count: number, chatId?: number): Promise<void> {
   const core = h.app().core;
-  for (let tries = 0; tries < 500; tries++) {
+  for (let tries = 0; tries < 1000; tries++) {
     const rows = await core.db.select({ status: outbox.status, chatId: outbox.chatId }).from(outbox);
     if (rows.filter((r) => (chatId === undefined || r.chatId === chatId) && r.status !== "pending" && r.status !== "sending").length >= count) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -125,5 +125,20 @@ describe(`answering by post those who cannot be reached in chat, on ${dbKind}`, 
     await staff.send("/by_post");
     const list = await staff.waitForBot(shown("ru", "staff.by_post.title", { count: 1 }));
     expect(list.text).not.toContain(receipt.number);
+  });
+
+  it("shows as many as fit one message when addresses are long, and counts the rest", async () => {
+    const longAddress = `010000, Астана, ${"Мәңгілік Ел даңғылы, ".repeat(22)}8`.slice(0, 500);
+    for (let i = 0; i < 8; i++) await forwardedAppeal(BLOCKED, true, longAddress);
+    await settledNotices(9, BLOCKED);
+
+    const staff = h.user(REGISTRAR);
+    await staff.send("/by_post");
+    const list = await staff.waitForBot(shown("ru", "staff.by_post.title", { count: 9 }));
+    const buttons = list.inline_keyboard!.flat();
+    expect(list.text.length).toBeLessThanOrEqual(4096);
+    expect(buttons.length).toBeGreaterThan(1);
+    expect(buttons.length).toBeLessThan(9);
+    expect(list.text).toContain(shown("ru", "staff.by_post.more", { count: 9 - buttons.length }));
   });
 });

@@ -4,6 +4,7 @@ import { byPostQueue, markSentByPost } from "../../../core/appeals/by-post.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import { defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
+import { MESSAGE_LIMIT } from "../../delivery/split-message.js";
 import { formatDateTime } from "../../format.js";
 import { answerCallback, send, showInPlace } from "../../messages.js";
 
@@ -15,20 +16,29 @@ export const byPostList = new Composer<BotContext>();
 
 const sentButton = defineCallback("bp1", z.literal("sent"), z.coerce.number().int().positive());
 
+/** Room kept for the closing "and N more" line. */
+const MORE_RESERVE = 200;
+
 async function listView(ctx: BotContext): Promise<{ text: string; keyboard: InlineKeyboard }> {
   const { items, total } = await byPostQueue(ctx.deps.core, ctx.actor);
   const keyboard = new InlineKeyboard();
   if (total === 0) return { text: ctx.t("staff.by_post.empty"), keyboard };
-  const lines = items.map((item) => {
-    keyboard.text(ctx.t("staff.by_post.sent_button", { number: item.number }), sentButton.encode("sent", item.appealId)).row();
-    return [
+  let text = ctx.t("staff.by_post.title", { count: total });
+  let shown = 0;
+  // As many as fit one message: an address may be long, and the buttons belong to this message.
+  for (const item of items) {
+    const block = [
       ctx.t("staff.by_post.item", { number: item.number, addressee: item.addressee }),
       item.postalAddress ? ctx.t("staff.by_post.address", { address: item.postalAddress }) : ctx.t("staff.by_post.no_address"),
       ctx.t("staff.by_post.why", { reason: ctx.t(`staff.by_post.reason.${item.reason}`), since: formatDateTime(item.recordedAt) }),
     ].join("\n");
-  });
-  const more = total > items.length ? [ctx.t("staff.by_post.more", { count: total - items.length })] : [];
-  return { text: [ctx.t("staff.by_post.title", { count: total }), ...lines, ...more].join("\n\n"), keyboard };
+    if (text.length + block.length + 2 > MESSAGE_LIMIT - MORE_RESERVE) break;
+    text += `\n\n${block}`;
+    keyboard.text(ctx.t("staff.by_post.sent_button", { number: item.number }), sentButton.encode("sent", item.appealId)).row();
+    shown++;
+  }
+  if (total > shown) text += `\n\n${ctx.t("staff.by_post.more", { count: total - shown })}`;
+  return { text, keyboard };
 }
 
 byPostList.command("by_post", async (ctx) => {
