@@ -26,7 +26,7 @@ const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 5_000);
 const CHATS = Number(process.env.BENCH_CHATS ?? 1_000);
 const CAP = Number(process.env.BENCH_CAP ?? 200);
 /** The worker's rate: under the cap by a margin for the network's jitter. */
-const RATE = Math.floor(CAP * 0.97);
+const RATE = Math.floor(CAP * 0.96);
 const KILLS = 3;
 /** A killed worker's claims are taken again after this long. */
 const LEASE_SECONDS = 5;

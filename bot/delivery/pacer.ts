@@ -21,11 +21,13 @@ const realTime: PaceTime = { now: () => performance.now(), sleep: (ms) => sleep(
  * little late on a busy machine, and a timer per send would lose that much on each.
  */
 const CATCH_UP = 3;
+/** How much faster than the rate lost time is made up: slow enough that the network's jitter cannot bunch it into a burst. */
+const CATCH_UP_PACE = 1.5;
 
 /**
  * Keeps proactive sends under Telegram's limits. Bot-wide, no window of a second (of N/rate
- * seconds for slow rates) holds more than the rate's sends, and no span of CATCH_UP half
- * intervals more than CATCH_UP: time lost to late timers is made up for at twice the pace,
+ * seconds for slow rates) holds more than the rate's sends, and no CATCH_UP sends come closer
+ * than at CATCH_UP_PACE times the rate: time lost to late timers is made up for a little faster,
  * never in one burst.
  * Callers wait in turn. A chat's next send waits for its interval after the previous one was
  * answered, so two messages never reach one chat closer than that however the network delays them.
@@ -46,7 +48,7 @@ export class Pacer {
   constructor(pace: Pace, time: PaceTime = realTime) {
     this.#perWindow = Math.max(1, Math.round(pace.perSecond));
     this.#windowMs = (this.#perWindow / pace.perSecond) * 1000;
-    this.#minGap = 500 / pace.perSecond;
+    this.#minGap = 1000 / CATCH_UP_PACE / pace.perSecond;
     this.#chatInterval = 1000 / pace.chatPerSecond;
     this.#groupInterval = 60_000 / pace.groupPerMinute;
     this.#time = time;

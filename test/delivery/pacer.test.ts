@@ -17,7 +17,7 @@ function simulatedTime(lateMs = 0): PaceTime & { at: number } {
 const most = (starts: number[], windowMs: number) => Math.max(...starts.map((t) => starts.filter((s) => s >= t && s < t + windowMs).length));
 
 describe("pacing proactive sends", () => {
-  it("lets no second hold more than the bot-wide rate, nor a few sends bunch closer than half an interval each", async () => {
+  it("lets no second hold more than the bot-wide rate, nor a few sends bunch up", async () => {
     const time = simulatedTime();
     const pacer = new Pacer({ perSecond: 25, chatPerSecond: 1, groupPerMinute: 20 }, time);
     const starts: number[] = [];
@@ -26,7 +26,7 @@ describe("pacing proactive sends", () => {
       starts.push(time.at);
     }
     expect(most(starts, 1000)).toBeLessThanOrEqual(25);
-    expect(Math.min(...starts.slice(3).map((t, i) => t - starts[i]!))).toBeGreaterThanOrEqual(3 * 20);
+    expect(Math.min(...starts.slice(3).map((t, i) => t - starts[i]!))).toBeGreaterThanOrEqual((3 * 40) / 1.5 - 0.001);
   });
 
   it("makes up for late timers, so a busy event loop keeps the rate without breaking it", async () => {
