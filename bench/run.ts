@@ -4,6 +4,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run(args: string[]): Promise<vo
   registrations: () => import("./registrations.js"),
   digest: () => import("./digest.js"),
   "control-reminders": () => import("./control-reminders.js"),
+  delivery: () => import("./delivery.js"),
 };
 
 const [name, ...args] = process.argv.slice(2);

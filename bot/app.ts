@@ -14,7 +14,7 @@ import { openDatabase, type Database } from "../db/client.js";
 import { migrate } from "../db/migrate.js";
 import { publishCommands, publishStaffCommands } from "./commands.js";
 import { createBot } from "./create-bot.js";
-import { startOutboxSender } from "./delivery/outbox-sender.js";
+import { startOutboxWorker } from "./delivery/outbox-worker.js";
 import { demoStaffCommands } from "./features/staff/demo-commands.js";
 import { DEMO_USERS } from "./sandbox/demo-users.js";
 import { createSandbox } from "./sandbox/index.js";
@@ -100,7 +100,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     await bot.api.deleteWebhook();
     runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query"] } } });
   }
-  const sender = startOutboxSender(core, bot.api);
+  const sender = startOutboxWorker(core, { token, apiRoot, timeoutSeconds: config.delivery.timeoutSeconds }, {
+    pace: config.delivery,
+    leaseSeconds: config.delivery.leaseSeconds,
+  });
   const scheduler = config.scheduler ? startScheduler(core, scheduledJobs) : undefined;
   ready = true;
   log.info({ mode: config.mode, port, database: database.kind }, "otinish is up");

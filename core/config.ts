@@ -41,6 +41,11 @@ const schema = z
       .refine((v) => binProblem(v) === null, "the 12-digit BIN of the personal-data operator")
       .optional(),
     FLOOD_LIMIT: z.coerce.number({ error: "a whole number" }).int("a whole number").min(0, "0 (off) or more").default(60),
+    OUTBOX_RATE: z.coerce.number({ error: "a number" }).positive("messages per second, more than 0").default(25),
+    OUTBOX_CHAT_RATE: z.coerce.number({ error: "a number" }).positive("messages per second, more than 0").default(1),
+    OUTBOX_GROUP_PER_MINUTE: z.coerce.number({ error: "a number" }).positive("messages per minute, more than 0").default(20),
+    OUTBOX_LEASE_SECONDS: z.coerce.number({ error: "a whole number" }).int("a whole number").min(5, "5 seconds or more").default(300),
+    TELEGRAM_TIMEOUT_SECONDS: z.coerce.number({ error: "a whole number" }).int("a whole number").min(1, "1 second or more").default(30),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `one of ${LOG_LEVELS.join(", ")}` }).default("info"),
     SCHEDULER: z.enum(["on", "off"], { error: "on or off" }).default("on"),
   })
@@ -74,6 +79,21 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   /** Reminders and other timed jobs; off where something else drives them (tests, a one-off console). */
   scheduler: boolean;
+  delivery: DeliveryConfig;
+}
+
+/** How fast the outbox goes out (DESIGN §8): Telegram's limits, kept below with a margin. */
+export interface DeliveryConfig {
+  /** Messages per second for the whole bot (Telegram allows about 30). */
+  perSecond: number;
+  /** Messages per second to one private chat. */
+  chatPerSecond: number;
+  /** Messages per minute to one group chat. */
+  groupPerMinute: number;
+  /** How long a claimed message is held before another worker may take it (its worker died). */
+  leaseSeconds: number;
+  /** How long one call to Telegram may take before its outcome counts as unknown. */
+  timeoutSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -113,5 +133,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     floodLimit: c.FLOOD_LIMIT,
     logLevel: c.LOG_LEVEL,
     scheduler: c.SCHEDULER === "on",
+    delivery: {
+      perSecond: c.OUTBOX_RATE,
+      chatPerSecond: c.OUTBOX_CHAT_RATE,
+      groupPerMinute: c.OUTBOX_GROUP_PER_MINUTE,
+      leaseSeconds: c.OUTBOX_LEASE_SECONDS,
+      timeoutSeconds: c.TELEGRAM_TIMEOUT_SECONDS,
+    },
   };
 }

@@ -11,6 +11,7 @@ import { help } from "./common/help.js";
 import { language } from "./common/language.js";
 import { control } from "./control/index.js";
 import { approvals } from "./staff/approvals.js";
+import { byPostList } from "./staff/by-post.js";
 import { digestSetting } from "./staff/digest-setting.js";
 import { staffJoin } from "./staff/join.js";
 import { adminMenu } from "./staff/admin-menu.js";
@@ -20,4 +21,4 @@ import { extensions } from "./staff/extensions.js";
 import { registryQueue } from "./staff/registry-queue.js";
 
 /** Every feature, in the order they get a chance at an update; the fallback is last. */
-export const features = new Composer<BotContext>(cancel, staffJoin, approvals, registryQueue, control, drafting, extensions, appealCard, adminMenu, digestSetting, myAppeals, signup, profile, intake, menu, language, help, fallback);
+export const features = new Composer<BotContext>(cancel, staffJoin, approvals, registryQueue, control, byPostList, drafting, extensions, appealCard, adminMenu, digestSetting, myAppeals, signup, profile, intake, menu, language, help, fallback);

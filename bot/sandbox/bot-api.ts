@@ -1,8 +1,9 @@
 import { Hono } from "hono";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { Faults } from "./faults.js";
 import { fileBytes } from "./files.js";
-import type { MethodHandler } from "./methods-common.js";
+import { toChatId, type MethodHandler } from "./methods-common.js";
 import { mediaMethods } from "./methods-media.js";
 import { messageMethods } from "./methods-messages.js";
 import { settingsMethods } from "./methods-settings.js";
@@ -17,14 +18,17 @@ const METHODS = new Map<string, MethodHandler>(
 );
 
 const failure = (c: Context, error: ApiError): Response =>
-  c.json({ ok: false, error_code: error.code, description: error.description }, error.code as ContentfulStatusCode);
+  c.json(
+    { ok: false, error_code: error.code, description: error.description, ...(error.parameters && { parameters: error.parameters }) },
+    error.code as ContentfulStatusCode,
+  );
 
 /**
  * The Bot API as grammY reaches it with `client.apiRoot`:
  * `/bot<token>/<method>` and file downloads at `/file/bot<token>/<file_path>`.
- * Every call lands in the call log.
+ * Every call lands in the call log; faults a test injected apply first.
  */
-export function botApi(state: SandboxState, token: string): Hono {
+export function botApi(state: SandboxState, faults: Faults, token: string): Hono {
   const app = new Hono();
   const authorized = (c: Context): boolean => c.req.param("bot") === `bot${token}`;
 
@@ -36,6 +40,8 @@ export function botApi(state: SandboxState, token: string): Hono {
       const handler = METHODS.get(method.toLowerCase());
       if (!handler) throw new ApiError(404, "Not Found");
       params = await readParams(c.req.raw);
+      // The caller is gone when a hang drops its call; nobody reads this answer.
+      if ((await faults.before(method, toChatId(params.raw("chat_id")), c.req.raw.signal)) === "dropped") throw new ApiError(504, "Gateway Timeout");
       const result = await handler({ state, params, signal: c.req.raw.signal });
       state.logCall({ at: new Date().toISOString(), method, params: params.summary(), ok: true });
       return c.json({ ok: true, result });

@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { botApi } from "./bot-api.js";
 import { DEMO_USERS } from "./demo-users.js";
 import type { DemoUser } from "./demo-users.js";
+import { Faults } from "./faults.js";
 import { SandboxState } from "./state.js";
 import { webchatApi } from "./webchat-api.js";
 
@@ -10,6 +11,7 @@ export type { DemoUser } from "./demo-users.js";
 export { DEMO_USERS } from "./demo-users.js";
 export type { ChatMessageView, ChatView } from "./chat-view.js";
 export type { SandboxState } from "./state.js";
+export type { Fault, FaultRule, Faults, RateCaps } from "./faults.js";
 
 export interface SandboxOptions {
   /** The token the bot is configured with; any string without "/". */
@@ -23,6 +25,8 @@ export interface SandboxOptions {
 export interface Sandbox {
   app: Hono;
   state: SandboxState;
+  /** What tests make the emulated Telegram do wrong: errors, hangs, rate caps. */
+  faults: Faults;
 }
 
 const PAGE_FILES: [route: string, file: string, type: string][] = [
@@ -39,11 +43,12 @@ const PAGE_FILES: [route: string, file: string, type: string][] = [
  */
 export function createSandbox(options: SandboxOptions): Sandbox {
   const state = new SandboxState(options.bot, options.demoUsers ?? DEMO_USERS);
+  const faults = new Faults();
   const app = new Hono();
   app.route("/sandbox/api", webchatApi(state, options.publicUrl?.replace(/\/$/, "")));
-  app.route("/", botApi(state, options.token));
+  app.route("/", botApi(state, faults, options.token));
   for (const [route, file, type] of PAGE_FILES) {
     app.get(route, async (c) => c.body(await readFile(new URL(`./public/${file}`, import.meta.url)), 200, { "content-type": type }));
   }
-  return { app, state };
+  return { app, state, faults };
 }

@@ -6,6 +6,8 @@ export class ApiError extends Error {
   constructor(
     readonly code: number,
     readonly description: string,
+    /** Telegram's `parameters`, such as `retry_after` on 429. */
+    readonly parameters?: { retry_after?: number },
   ) {
     super(description);
   }

@@ -21,6 +21,7 @@ export const EVENT_KINDS = [
   "extension_requested",
   "deadline_extended",
   "extension_refused",
+  "sent_by_post",
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -91,6 +91,7 @@ async function notifyCitizen(
     dedupeKey: `event:${eventId}:citizen`,
     chatId: citizen.telegramId,
     language: appeal.language,
+    appealId: appeal.id,
     key: notice.key,
     params: { number: appeal.number, ...notice.params },
     fileIds: notice.fileIds ?? [],

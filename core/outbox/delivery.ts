@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
-import { outbox } from "../../db/schema/index.js";
+import { and, asc, eq, gt, inArray, lt, lte, notExists, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { byPost, outbox } from "../../db/schema/index.js";
 import type { Ctx } from "../shared/context.js";
 import type { OutboxKeyboard, OutboxPart } from "./enqueue.js";
 
@@ -12,60 +13,143 @@ export interface OutboxPayload {
   keyboard?: OutboxKeyboard;
 }
 
-/** After this many failed attempts a message is given up on and left for staff to see. */
+/** After this many calls for one message it is given up on and left for staff to see. */
 export const MAX_ATTEMPTS = 8;
-/** A claim older than this belongs to a worker that died mid-send; the row is taken again. */
-const STALE_CLAIM_MS = 5 * 60_000;
+/** The longest pause between two tries of one message. */
+const MAX_BACKOFF_SECONDS = 300;
+
+/** Why a person cannot be written to; an appeal's notice then goes by post. */
+export type UnreachableReason = "blocked" | "deactivated" | "chat_not_found";
+
+const earlier = alias(outbox, "earlier");
 
 /**
- * Takes up to `limit` due messages for sending. The claim is a status change committed before
- * any send, so two workers never take the same row (`skip locked` on PostgreSQL); a claim left by
- * a dead worker is taken again, so nothing is lost (at worst a message whose send was under way
- * goes out twice).
+ * Takes up to `limit` due messages for sending, at most one per chat: a message waits while an
+ * earlier one to its chat is being sent, is due, or is waiting to be tried again, so a chat reads
+ * them in the order they were written. The claim is a status change committed before any send,
+ * so two workers never take the same row (`skip locked` on PostgreSQL). A claim older than
+ * `leaseMs` belongs to a worker that died; the row is taken again, unless it is one of `held`,
+ * the rows the calling worker is still working on (a clock moved by a test cannot take them back).
  */
-export async function claimDue(ctx: Ctx, limit: number): Promise<OutboxRow[]> {
+export async function claimDue(ctx: Ctx, limit: number, leaseMs: number, held: readonly number[] = []): Promise<OutboxRow[]> {
   const now = ctx.clock.now();
+  const expired = new Date(now.getTime() - leaseMs);
+  // An earlier message is ahead while it is being sent, is due, or waits to be tried again;
+  // a reminder for later does not hold back what is due now.
+  const ahead = ctx.db
+    .select({ id: earlier.id })
+    .from(earlier)
+    .where(
+      and(
+        eq(earlier.chatId, outbox.chatId),
+        lt(earlier.id, outbox.id),
+        or(eq(earlier.status, "sending"), and(eq(earlier.status, "pending"), or(lte(earlier.notBefore, now), gt(earlier.attempts, 0)))),
+      ),
+    );
   return ctx.db.transaction(async (tx) => {
-    const due = await tx
-      .select({ id: outbox.id })
-      .from(outbox)
-      .where(
-        or(
-          and(eq(outbox.status, "pending"), lte(outbox.notBefore, now)),
-          and(eq(outbox.status, "sending"), lt(outbox.claimedAt, new Date(now.getTime() - STALE_CLAIM_MS))),
-        ),
-      )
-      .orderBy(asc(outbox.notBefore), asc(outbox.id))
-      .limit(limit)
-      .for("update", { skipLocked: true });
-    if (due.length === 0) return [];
-    return tx
-      .update(outbox)
-      .set({ status: "sending", claimedAt: now, attempts: sql`${outbox.attempts} + 1` })
-      .where(inArray(outbox.id, due.map((d) => d.id)))
-      .returning();
+    // Two queries rather than one with OR, so each walks its own small index in order and stops early.
+    const take = (where: SQL | undefined, n: number) =>
+      n <= 0
+        ? Promise.resolve([])
+        : tx
+            .select({ id: outbox.id })
+            .from(outbox)
+            .where(and(where, notExists(ahead)))
+            .orderBy(asc(outbox.notBefore), asc(outbox.id))
+            .limit(n)
+            .for("update", { of: outbox, skipLocked: true });
+    const abandoned = await take(
+      and(eq(outbox.status, "sending"), lte(outbox.claimedAt, expired), held.length > 0 ? notInArray(outbox.id, [...held]) : undefined),
+      limit,
+    );
+    const due = await take(and(eq(outbox.status, "pending"), lte(outbox.notBefore, now)), limit - abandoned.length);
+    const ids = [...abandoned, ...due].map((row) => row.id);
+    if (ids.length === 0) return [];
+    return tx.update(outbox).set({ status: "sending", claimedAt: now }).where(inArray(outbox.id, ids)).returning();
   });
 }
 
-export async function markSent(ctx: Ctx, id: number): Promise<void> {
-  await ctx.db.update(outbox).set({ status: "sent", sentAt: ctx.clock.now(), lastError: null }).where(eq(outbox.id, id));
+/** Only the worker holding the claim may record an outcome; a reclaimed row has moved on. */
+const stillMine = (row: OutboxRow) => and(eq(outbox.id, row.id), eq(outbox.status, "sending"), eq(outbox.claimedAt, row.claimedAt!));
+
+/**
+ * Records, before the call, that a part is about to go out. If the previous call for it never
+ * reported back (a crash, a timeout), this call may repeat a message the person already has:
+ * Telegram offers a bot no way to ask, so it is sent again and counted. Each part renews the
+ * claim's lease. Returns the row as it now is, or null when the claim was lost and nothing must
+ * be sent.
+ */
+export async function beginPart(ctx: Ctx, row: OutboxRow): Promise<OutboxRow | null> {
+  const [updated] = await ctx.db
+    .update(outbox)
+    .set({
+      claimedAt: ctx.clock.now(),
+      inFlightAt: ctx.clock.now(),
+      attempts: sql`${outbox.attempts} + 1`,
+      unknownOutcomes: sql`${outbox.unknownOutcomes} + (case when ${outbox.inFlightAt} is null then 0 else 1 end)`,
+    })
+    .where(stillMine(row))
+    .returning();
+  return updated ?? null;
 }
 
-/** The person blocked the bot or deleted the chat: staff must answer by post. */
-export async function markUnreachable(ctx: Ctx, id: number, error: string): Promise<void> {
-  await ctx.db.update(outbox).set({ status: "unreachable", lastError: error.slice(0, 500) }).where(eq(outbox.id, id));
+/** Telegram confirmed a part; a resend after a crash starts with the next one. */
+export async function partDone(ctx: Ctx, row: OutboxRow, partsDone: number): Promise<void> {
+  await ctx.db.update(outbox).set({ partsDone, inFlightAt: null }).where(stillMine(row));
 }
 
-/** A passing failure: try again later, backing off, until MAX_ATTEMPTS. */
-export async function markRetry(ctx: Ctx, row: OutboxRow, error: string, retryAfterSeconds?: number): Promise<void> {
-  const backoff = retryAfterSeconds ?? Math.min(2 ** row.attempts, 300);
+export async function markSent(ctx: Ctx, row: OutboxRow): Promise<void> {
+  await ctx.db.update(outbox).set({ status: "sent", sentAt: ctx.clock.now(), inFlightAt: null, lastError: null }).where(stillMine(row));
+}
+
+/**
+ * The person blocked the bot or their chat is gone. A notice about an appeal puts the appeal in
+ * the "answer by post" list (one open entry per appeal), in the same transaction.
+ */
+export async function markUnreachable(ctx: Ctx, row: OutboxRow, reason: UnreachableReason, error: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const [marked] = await tx
+      .update(outbox)
+      .set({ status: "unreachable", inFlightAt: null, lastError: error.slice(0, 500) })
+      .where(stillMine(row))
+      .returning({ id: outbox.id, appealId: outbox.appealId });
+    if (marked?.appealId == null) return;
+    await tx
+      .insert(byPost)
+      .values({ appealId: marked.appealId, outboxId: marked.id, reason, recordedAt: ctx.clock.now() })
+      .onConflictDoNothing({ target: byPost.appealId, where: sql`${byPost.clearedAt} is null` });
+  });
+}
+
+export interface RetryOptions {
+  /** Telegram's `retry_after`, when it gave one. */
+  retryAfterSeconds?: number;
+  /** The call may have reached Telegram (a timeout, a dropped connection): the next one counts as a resend. */
+  outcomeUnknown: boolean;
+}
+
+/** A passing failure: try again later, backing off, until MAX_ATTEMPTS. Later messages to the chat wait. */
+export async function markRetry(ctx: Ctx, row: OutboxRow, error: string, options: RetryOptions): Promise<void> {
+  const backoff = options.retryAfterSeconds ?? Math.min(2 ** row.attempts, MAX_BACKOFF_SECONDS);
   const failed = row.attempts >= MAX_ATTEMPTS;
   await ctx.db
     .update(outbox)
     .set({
       status: failed ? "failed" : "pending",
+      claimedAt: null,
       notBefore: new Date(ctx.clock.now().getTime() + backoff * 1000),
       lastError: error.slice(0, 500),
+      ...(options.outcomeUnknown ? {} : { inFlightAt: null }),
     })
-    .where(eq(outbox.id, row.id));
+    .where(stillMine(row));
+}
+
+/** Telegram refused the message itself (a malformed text): trying again would not help. */
+export async function markFailed(ctx: Ctx, row: OutboxRow, error: string): Promise<void> {
+  await ctx.db.update(outbox).set({ status: "failed", inFlightAt: null, lastError: error.slice(0, 500) }).where(stillMine(row));
+}
+
+/** Hands claimed rows whose send has not started back to the queue, for the next worker at once. */
+export async function release(ctx: Ctx, row: OutboxRow): Promise<void> {
+  await ctx.db.update(outbox).set({ status: "pending", claimedAt: null }).where(stillMine(row));
 }

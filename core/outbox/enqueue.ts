@@ -20,6 +20,8 @@ export interface OutboxMessage {
   fileIds?: number[];
   /** Further paragraphs after the first, each its own locale key (a digest's groups). */
   parts?: OutboxPart[];
+  /** The appeal a notice to its citizen is about: if it cannot be delivered, the appeal is answered by post. */
+  appealId?: number;
   /** Not before this moment (a reminder); now when absent. */
   notBefore?: Date;
   /** Buttons under the message, by the name the bot knows them by and the record they act on. */
@@ -59,6 +61,7 @@ export async function enqueueMany(ctx: Ctx, db: DbOrTx, messages: readonly Outbo
           chatId: message.chatId,
           language: message.language,
           payload: { key: message.key, params: message.params ?? {}, fileIds: message.fileIds ?? [], ...(message.parts && { parts: message.parts }), ...(message.keyboard && { keyboard: message.keyboard }) },
+          appealId: message.appealId ?? null,
           notBefore: message.notBefore ?? now,
           createdAt: now,
         })),

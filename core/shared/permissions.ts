@@ -22,6 +22,7 @@ export type Action =
   | "appeal.audit"
   | "appeal.search"
   | "appeal.personal_data"
+  | "appeal.by_post"
   | "staff.menu"
   | "staff.invite"
   | "staff.deactivate"
@@ -81,6 +82,8 @@ const POLICY: Record<Action, Rule> = {
   "appeal.extension.request": either(anyStaff(["registrar", "deputy", "head"]), holderStaff),
   // A reasoned decision of the head or a deputy (APPK Art. 76).
   "appeal.extend": anyStaff(["deputy", "head"]),
+  /** The list of answers to send by post, kept by the registry (Reg. 7.1). */
+  "appeal.by_post": anyStaff(["registrar", "deputy", "head"]),
   "staff.menu": anyStaff(["registrar", "reviewer", "reception", "executor", "deputy", "head", "admin"]),
   "staff.invite": anyStaff(["admin"]),
   "staff.deactivate": anyStaff(["admin"]),

@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, bigserial, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { appeals } from "./appeals.js";
+import { users } from "./people.js";
 
 /**
  * Messages to send, written by the core in the same transaction as the change they report.
@@ -14,14 +16,56 @@ export const outbox = pgTable(
     language: text("language").notNull(),
     /** A locale key and its parameters, rendered at send time; optionally files to attach. */
     payload: jsonb("payload").notNull(),
+    /** The appeal a notice to its citizen is about: undelivered, the sector answers it by post. */
+    appealId: integer("appeal_id").references(() => appeals.id),
     status: text("status").notNull().default("pending"),
+    /** Calls to Telegram made for it, counting each part of a long message. */
     attempts: integer("attempts").notNull().default(0),
     notBefore: timestamp("not_before", { withTimezone: true }).notNull(),
     lastError: text("last_error"),
-    /** When a worker took it; a row left "sending" long after is taken again (the worker died). */
+    /** When a worker took it; a row left "sending" past the lease is taken again (the worker died). */
     claimedAt: timestamp("claimed_at", { withTimezone: true }),
+    /** Parts (text pieces, then files) Telegram confirmed; a resend starts after them. */
+    partsDone: integer("parts_done").notNull().default(0),
+    /** Set just before a call and cleared when its outcome is known: still set means it may have arrived. */
+    inFlightAt: timestamp("in_flight_at", { withTimezone: true }),
+    /** Parts sent again although an earlier call for them may have arrived (a crash or a timeout). */
+    unknownOutcomes: integer("unknown_outcomes").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
-  (t) => [index("outbox_due_idx").on(t.notBefore, t.id).where(sql`${t.status} = 'pending'`)],
+  (t) => [
+    index("outbox_due_idx").on(t.notBefore, t.id).where(sql`${t.status} = 'pending'`),
+    // Claims whose worker may have died, looked for at every claim.
+    index("outbox_sending_idx").on(t.claimedAt).where(sql`${t.status} = 'sending'`),
+    // Finds an unfinished earlier message to the same chat, which holds back the later ones.
+    index("outbox_chat_open_idx").on(t.chatId, t.id).where(sql`${t.status} in ('pending','sending')`),
+    check("outbox_status_check", sql`${t.status} in ('pending','sending','sent','unreachable','failed','cancelled')`),
+  ],
+);
+
+/**
+ * Appeals whose citizen could not be reached in chat (blocked the bot, deleted the account):
+ * the sector sends the message by post. One open entry per appeal; clearing it records who and when.
+ */
+export const byPost = pgTable(
+  "by_post",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    appealId: integer("appeal_id")
+      .notNull()
+      .references(() => appeals.id),
+    /** The undelivered message that put the appeal here. */
+    outboxId: bigint("outbox_id", { mode: "number" })
+      .notNull()
+      .references(() => outbox.id),
+    reason: text("reason").notNull(),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
+    clearedAt: timestamp("cleared_at", { withTimezone: true }),
+    clearedBy: integer("cleared_by").references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex("by_post_open_appeal_idx").on(t.appealId).where(sql`${t.clearedAt} is null`),
+    check("by_post_reason_check", sql`${t.reason} in ('blocked','deactivated','chat_not_found')`),
+  ],
 );

@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createSandbox } from "../../bot/sandbox/index.js";
-import type { SandboxState } from "../../bot/sandbox/index.js";
+import type { Faults, SandboxState } from "../../bot/sandbox/index.js";
 
 export const TOKEN = "123456:sandbox-test-token";
 export const BOT = { id: 123456, username: "otinish_test_bot", first_name: "Otinish" };
@@ -21,6 +21,7 @@ export interface RunningSandbox {
   baseUrl: string;
   apiRoot: string;
   state: SandboxState;
+  faults: Faults;
   /** A Bot API call with a JSON body, as grammY makes it. */
   call(method: string, params?: Record<string, unknown>, token?: string): Promise<ApiReply>;
   /** A tester API call. */
@@ -29,7 +30,7 @@ export interface RunningSandbox {
 }
 
 export async function startSandbox(): Promise<RunningSandbox> {
-  const { app, state } = createSandbox({ token: TOKEN, bot: BOT });
+  const { app, state, faults } = createSandbox({ token: TOKEN, bot: BOT });
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -37,6 +38,7 @@ export async function startSandbox(): Promise<RunningSandbox> {
     baseUrl,
     apiRoot: baseUrl,
     state,
+    faults,
     async call(method, params = {}, token = TOKEN) {
       const response = await fetch(`${baseUrl}/bot${token}/${method}`, {
         method: "POST",
