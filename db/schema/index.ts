@@ -5,3 +5,4 @@ export * from "./files.js";
 export * from "./appeals.js";
 export * from "./outbox.js";
 export * from "./staff.js";
+export * from "./reception.js";
