@@ -23,7 +23,11 @@ export type Action =
   | "staff.deactivate"
   | "staff.delegate"
   | "units.manage"
-  | "system.status";
+  | "system.status"
+  | "reception.book"
+  | "reception.schedule"
+  | "reception.handle"
+  | "reception.day";
 
 /** What a resource must tell the policy about itself. */
 export interface Resource {
@@ -67,6 +71,13 @@ const POLICY: Record<Action, Rule> = {
   "staff.delegate": anyStaff(["head", "admin"]),
   "units.manage": anyStaff(["admin"]),
   "system.status": anyStaff(["admin"]),
+  "reception.book": (actor) => actor.role === "citizen",
+  /** Officials and their schedules (Reg. 7.3.1); the administrator keeps the list of officials too (DESIGN §1). */
+  "reception.schedule": anyStaff(["reception", "deputy", "head", "admin"]),
+  /** Requests, bookings and outcomes carry the citizen's matter: the sector and the leadership only. */
+  "reception.handle": anyStaff(["reception", "deputy", "head"]),
+  /** Who comes when; the matter itself is shown only to those who handle it. */
+  "reception.day": anyStaff(["reception", "deputy", "head", "admin"]),
 };
 
 export function can(actor: Actor, action: Action, resource?: Resource): boolean {
