@@ -7,6 +7,8 @@ const CITIZEN_COMMANDS = ["start", "profile", "language", "help", "cancel"] as c
 export const STAFF_COMMANDS = ["start", "appeals", "language", "help", "cancel"] as const;
 /** Registrars also get the queue of new appeals to classify and route (Reg. 7.1.5–7.1.7). */
 export const REGISTRAR_COMMANDS = ["start", "queue", "appeals", "language", "help", "cancel"] as const;
+/** The Citizens' Reception sector gets its desk: requests and day lists (Reg. 7.3). */
+const RECEPTION_COMMANDS = ["start", "reception", "appeals", "language", "help", "cancel"] as const;
 /** Those who sign answers also get their queue. */
 const APPROVER_COMMANDS = ["start", "approvals", "appeals", "language", "help", "cancel"] as const;
 
@@ -27,7 +29,7 @@ export async function publishCommands(api: Api): Promise<void> {
 /** A member of staff's "/" menu, for their chat only, so citizens never see staff commands. */
 export async function publishStaffCommands(api: Api, chatId: number, language: Language, role: Role): Promise<void> {
   const t = translator(language);
-  const list = role === "head" || role === "deputy" ? APPROVER_COMMANDS : role === "registrar" ? REGISTRAR_COMMANDS : STAFF_COMMANDS;
+  const list = role === "head" || role === "deputy" ? APPROVER_COMMANDS : role === "registrar" ? REGISTRAR_COMMANDS : role === "reception" ? RECEPTION_COMMANDS : STAFF_COMMANDS;
   const commands = list.map((command) => ({ command, description: t(`commands.${command}`) }));
   await api.setMyCommands(commands, { scope: { type: "chat", chat_id: chatId } });
 }

@@ -9,10 +9,12 @@ import { cancel } from "./common/cancel.js";
 import { fallback } from "./common/fallback.js";
 import { help } from "./common/help.js";
 import { language } from "./common/language.js";
+import { citizenReception } from "./reception/citizen.js";
+import { receptionDesk } from "./reception/desk.js";
 import { approvals } from "./staff/approvals.js";
 import { staffJoin } from "./staff/join.js";
 import { openAppealsList } from "./staff/open-appeals.js";
 import { registryQueue } from "./staff/registry-queue.js";
 
 /** Every feature, in the order they get a chance at an update; the fallback is last. */
-export const features = new Composer<BotContext>(cancel, staffJoin, approvals, registryQueue, openAppealsList, myAppeals, signup, profile, intake, menu, language, help, fallback);
+export const features = new Composer<BotContext>(cancel, staffJoin, approvals, registryQueue, receptionDesk, openAppealsList, myAppeals, citizenReception, signup, profile, intake, menu, language, help, fallback);

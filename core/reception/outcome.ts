@@ -12,6 +12,7 @@ import { recordedUserId } from "../staff/operator.js";
 import { bookingAt, changeBooking } from "./booking-row.js";
 import { notifyCitizen, type Booking } from "./notices.js";
 import { officialById } from "./officials.js";
+import type { Slot } from "./slots.js";
 
 const assignment = z.object({
   text: z.string().trim().min(3).max(2000),
@@ -40,18 +41,24 @@ export interface ReceptionOutcome {
   recordedAt: string;
 }
 
+/** A booking whose meeting has begun and has no outcome yet; anything else is a stale button. */
+export async function outcomeDue(ctx: Ctx, actor: Actor, bookingId: number, version: number): Promise<{ booking: Booking; slot: Slot }> {
+  assertCan(actor, "reception.handle");
+  const booking = await bookingAt(ctx.db, bookingId, version);
+  if (booking.status !== "booked") throw new DomainError("stale_button");
+  const [slot] = await ctx.db.select().from(receptionSlots).where(eq(receptionSlots.id, booking.slotId!));
+  if (slot!.startsAt > ctx.clock.now()) throw new DomainError("reception_not_yet");
+  return { booking, slot: slot! };
+}
+
 /**
  * After the meeting (Reg. 7.3.2–7.3.3): came or not, what was decided, and the assignments given
  * there, each with an executor on the staff and a due date. Recorded once, after the slot began.
  */
 export async function recordOutcome(ctx: Ctx, actor: Actor, raw: z.input<typeof outcomeInput>): Promise<{ booking: Booking; outcome: ReceptionOutcome }> {
   const input = parseInput(outcomeInput, raw);
-  assertCan(actor, "reception.handle");
-  const booking = await bookingAt(ctx.db, input.bookingId, input.version);
-  if (booking.status !== "booked") throw new DomainError("stale_button");
-  const [slot] = await ctx.db.select().from(receptionSlots).where(eq(receptionSlots.id, booking.slotId!));
+  const { booking, slot } = await outcomeDue(ctx, actor, input.bookingId, input.version);
   const now = ctx.clock.now();
-  if (slot!.startsAt > now) throw new DomainError("reception_not_yet");
   for (const a of input.assignments) if (a.dueOn < almatyDate(now)) throw new DomainError("reception_due_past");
   const executors = [...new Set(input.assignments.map((a) => a.executorUserId))];
   if (executors.length > 0) {
@@ -73,7 +80,7 @@ export async function recordOutcome(ctx: Ctx, actor: Actor, raw: z.input<typeof 
     const done = await changeBooking(ctx, tx, booking, { status: input.attended ? "attended" : "no_show", outcome, outcomeByUserId: recordedUserId(actor) });
     // The assignments become control items here, in this transaction, once the control register
     // exists: recordControlDocument(ctx, tx, actor, { source: "reception", origin: { bookingId }, ...assignment }).
-    if (input.noteToCitizen) await notifyCitizen(ctx, tx, done, official, slot!.startsAt, "reception.notice.outcome", { note: input.noteToCitizen });
+    if (input.noteToCitizen) await notifyCitizen(ctx, tx, done, official, slot.startsAt, "reception.notice.outcome", { note: input.noteToCitizen });
     return { booking: done, outcome };
   });
 }

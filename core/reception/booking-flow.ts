@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { clearFlow, loadFlow, saveFlow } from "../flows/store.js";
+import type { Ctx } from "../shared/context.js";
+import { DomainError } from "../shared/errors.js";
+import { assertCan } from "../shared/permissions.js";
+import type { Actor } from "../shared/roles.js";
+import { officialById } from "./officials.js";
+
+/** The citizen's booking in chat: the official is chosen, then the matter is typed, then a slot, a request or the waitlist. */
+export const BOOKING_FLOW = "reception_booking";
+
+/** The matter is there from the "slot" step on. */
+const stateSchema = z.object({
+  step: z.enum(["matter", "slot"]),
+  data: z.object({ officialId: z.number().int().positive(), matter: z.string().min(3).max(1000).optional() }),
+});
+
+export async function beginBooking(ctx: Ctx, actor: Actor, officialId: number): Promise<void> {
+  assertCan(actor, "reception.book");
+  await officialById(ctx.db, officialId);
+  await saveFlow(ctx, ctx.db, actor.userId, BOOKING_FLOW, { step: "matter", data: { officialId } });
+}
+
+export async function currentBooking(ctx: Ctx, actor: Actor) {
+  return loadFlow(ctx, ctx.db, actor.userId, BOOKING_FLOW, stateSchema);
+}
+
+const matterInput = z.string().trim().min(3).max(1000);
+
+/** The matter, stated briefly; too short or too long is asked again. */
+export async function setBookingMatter(ctx: Ctx, actor: Actor, text: string): Promise<{ officialId: number; matter: string }> {
+  const state = await currentBooking(ctx, actor);
+  if (state?.step !== "matter") throw new DomainError("stale_button");
+  const result = matterInput.safeParse(text);
+  if (!result.success) throw new DomainError("reception_matter_length");
+  const data = { officialId: state.data.officialId, matter: result.data };
+  await saveFlow(ctx, ctx.db, actor.userId, BOOKING_FLOW, { step: "slot", data });
+  return data;
+}
+
+/** What the slot step needs; a button from an older flow finds nothing. */
+export async function bookingChoice(ctx: Ctx, actor: Actor): Promise<{ officialId: number; matter: string }> {
+  const state = await currentBooking(ctx, actor);
+  const matter = state?.step === "slot" ? state.data.matter : undefined;
+  if (!state || matter === undefined) throw new DomainError("stale_button");
+  return { officialId: state.data.officialId, matter };
+}
+
+export async function finishBooking(ctx: Ctx, actor: Actor): Promise<void> {
+  await clearFlow(ctx.db, actor.userId, BOOKING_FLOW);
+}
