@@ -22,6 +22,9 @@ import { moveScreen, myReceptionScreen, officialsScreen, receptionButton, slotsS
  */
 export const citizenReception = new Composer<BotContext>();
 
+/** Free times shown at once: two days of a typical schedule, four rows of buttons. */
+const CHOICES = 8;
+
 export async function showMyReception(ctx: BotContext, messageId: number | undefined, note?: string): Promise<void> {
   const screen = myReceptionScreen(ctx, await myReception(ctx.deps.core, ctx.actor));
   await showInPlace(ctx, messageId, note ? `${note}\n\n${screen.text}` : screen.text, screen.markup);
@@ -31,7 +34,7 @@ async function askSlot(ctx: BotContext, messageId: number | undefined, note?: st
   const core = ctx.deps.core;
   const { officialId, matter } = await bookingChoice(core, ctx.actor);
   const official = await officialById(core.db, officialId);
-  const screen = slotsScreen(ctx, official, matter, slots ?? (await freeSlots(core.db, official, core.clock.now())), note);
+  const screen = slotsScreen(ctx, official, matter, slots ?? (await freeSlots(core.db, official, core.clock.now(), CHOICES)), note);
   const shown = await showInPlace(ctx, messageId, screen.text, screen.markup);
   await setFlowMessage(core, ctx.actor.userId, BOOKING_FLOW, shown);
 }
@@ -117,7 +120,7 @@ citizenReception.callbackQuery(receptionButton.pattern, async (ctx) => {
     };
     if (action === "mv") {
       await answerCallback(ctx);
-      return showMove(await freeSlots(core.db, official, core.clock.now()));
+      return showMove(await freeSlots(core.db, official, core.clock.now(), CHOICES));
     }
     const result = await slotTaken(ctx, () => rescheduleBooking(core, ctx.actor, { bookingId: a, version: b, slotId: c }), showMove);
     if (result) await showMyReception(ctx, messageId, ctx.t("reception.move.done", { time: slotTime(result.slot.startsAt) }));
