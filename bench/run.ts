@@ -2,6 +2,7 @@
 const BENCHMARKS: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   updates: () => import("./updates.js"),
   registrations: () => import("./registrations.js"),
+  booking: () => import("./booking.js"),
 };
 
 const [name, ...args] = process.argv.slice(2);
