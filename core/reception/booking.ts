@@ -81,7 +81,7 @@ export async function requestReception(ctx: Ctx, actor: Actor, raw: z.input<type
   const input = parseInput(requestInput, raw);
   await assertCitizen(ctx, actor);
   const official = await officialById(ctx.db, input.officialId);
-  if (input.preferredSlotId !== undefined) await slotOf(ctx.db, official, input.preferredSlotId);
+  if (input.preferredSlotId !== undefined) assertBookable(official, await slotOf(ctx.db, official, input.preferredSlotId), ctx.clock.now());
   await assertOwnAppeal(ctx.db, actor, input.appealId);
   return takingSlot(ctx, official, () =>
     ctx.db.transaction(async (tx) => {

@@ -27,7 +27,7 @@ export interface SlotTime {
 /**
  * The slots of one day (Reg. 7.3.1): none on a day off of the calendar or an `off` exception; an
  * `extra` exception's hours replace the weekly rules that day; slots that would cross a break or
- * run past the end are not made.
+ * run past the end are not made, and slots resume when the break ends.
  */
 export function slotsOfDay(calendar: WorkingCalendar, hours: readonly WeeklyHours[], exception: DatedException | undefined, date: IsoDate): SlotTime[] {
   if (!isWorkingDay(calendar, date) || exception?.kind === "off") return [];
@@ -39,10 +39,15 @@ export function slotsOfDay(calendar: WorkingCalendar, hours: readonly WeeklyHour
   for (const rule of rules) {
     const end = minutesOf(rule.ends);
     const pause = rule.breakStarts && rule.breakEnds ? [minutesOf(rule.breakStarts), minutesOf(rule.breakEnds)] : null;
-    for (let start = minutesOf(rule.starts); start + rule.slotMinutes <= end; start += rule.slotMinutes) {
+    for (let start = minutesOf(rule.starts); start + rule.slotMinutes <= end; ) {
       const finish = start + rule.slotMinutes;
-      if (pause && start < pause[1]! && finish > pause[0]!) continue;
+      // A slot that would cross the break is not made; the next one starts when the break ends.
+      if (pause && start < pause[1]! && finish > pause[0]!) {
+        start = pause[1]!;
+        continue;
+      }
       slots.push({ startsAt: almatyAt(date, timeOf(start)), endsAt: almatyAt(date, timeOf(finish)) });
+      start = finish;
     }
   }
   return slots.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());

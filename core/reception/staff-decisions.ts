@@ -12,7 +12,7 @@ import { notifyCitizen, type Booking } from "./notices.js";
 import { officialById, type Official } from "./officials.js";
 import { loadPolicy } from "./policy.js";
 import { scheduleReminders } from "./reminders.js";
-import { assertFuture, slotOf, type Slot } from "./slots.js";
+import { assertFuture, freeSlots, slotOf, type Slot } from "./slots.js";
 import { offerExpiry } from "./waitlist.js";
 
 const id = z.number().int().positive();
@@ -46,6 +46,13 @@ async function undecided(ctx: Ctx, actor: Actor, bookingId: number, version: num
   const booking = await bookingAt(ctx.db, bookingId, version);
   if (!(UNDECIDED as readonly string[]).includes(booking.status)) throw new DomainError("stale_button");
   return { booking, official: await officialById(ctx.db, booking.officialId, false) };
+}
+
+/** Free slots a request could be confirmed on or offered, for the staff member deciding it. */
+export async function slotsForRequest(ctx: Ctx, actor: Actor, raw: z.input<typeof decisionInput>, limit: number): Promise<Slot[]> {
+  const { bookingId, version } = parseInput(decisionInput, raw);
+  const { official } = await undecided(ctx, actor, bookingId, version);
+  return freeSlots(ctx.db, official, ctx.clock.now(), limit);
 }
 
 const slotDecision = decisionInput.extend({ slotId: id });

@@ -1,7 +1,6 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { almatyDate } from "../../../core/calendar/dates.js";
 import { setFlowMessage } from "../../../core/flows/store.js";
-import { bookingById } from "../../../core/reception/booking-row.js";
 import { renderDayList } from "../../../core/reception/day-list-pdf.js";
 import {
   answerOutcome,
@@ -16,10 +15,9 @@ import {
   type OutcomeState,
 } from "../../../core/reception/desk-flows.js";
 import { slotTime } from "../../../core/reception/notices.js";
-import { activeOfficials, officialById } from "../../../core/reception/officials.js";
+import { activeOfficials } from "../../../core/reception/officials.js";
 import { assignableStaff, recordOutcome } from "../../../core/reception/outcome.js";
-import { freeSlots } from "../../../core/reception/slots.js";
-import { confirmRequest, offerSlot, pendingRequests } from "../../../core/reception/staff-decisions.js";
+import { confirmRequest, offerSlot, pendingRequests, slotsForRequest } from "../../../core/reception/staff-decisions.js";
 import { dayList } from "../../../core/reception/views.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import { assertCan, can } from "../../../core/shared/permissions.js";
@@ -103,9 +101,7 @@ receptionDesk.callbackQuery(deskButton.pattern, async (ctx) => {
     return showNext(ctx);
   }
   if (action === "lc" || action === "lo") {
-    const booking = await bookingById(core.db, a);
-    if (booking.version !== b) throw new DomainError("stale_button");
-    const slots = await freeSlots(core.db, await officialById(core.db, booking.officialId, false), core.clock.now(), 8);
+    const slots = await slotsForRequest(core, ctx.actor, { bookingId: a, version: b }, 8);
     await answerCallback(ctx);
     const text = ctx.t(slots.length === 0 ? "reception.desk.no_slots" : action === "lc" ? "reception.desk.choose_confirm" : "reception.desk.choose_offer", { id: a });
     return void (await showInPlace(ctx, messageId, text, slotButtons(ctx, action === "lc" ? "ok" : "of", a, b, slots)));
