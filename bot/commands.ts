@@ -3,14 +3,14 @@ import { LANGUAGES, type Language, type Role } from "../core/shared/roles.js";
 import { translator } from "./i18n.js";
 
 const CITIZEN_COMMANDS = ["start", "profile", "language", "help", "cancel"] as const;
-/** Staff have no citizen profile; `/appeals` lists the open appeals they may see. */
-export const STAFF_COMMANDS = ["start", "appeals", "language", "help", "cancel"] as const;
-/** Registrars also get the queue of new appeals to classify and route (Reg. 7.1.5–7.1.7). */
-export const REGISTRAR_COMMANDS = ["start", "queue", "appeals", "language", "help", "cancel"] as const;
+/** Staff have no citizen profile; `/appeals` lists the open appeals they may see, `/control` their control items. */
+export const STAFF_COMMANDS = ["start", "appeals", "control", "language", "help", "cancel"] as const;
+/** Registrars also get the queue of new appeals to classify and route (Reg. 7.1.5–7.1.7), and record control documents. */
+export const REGISTRAR_COMMANDS = ["start", "queue", "appeals", "newcontrol", "control", "language", "help", "cancel"] as const;
 /** The Citizens' Reception sector gets its desk: requests and day lists (Reg. 7.3). */
-const RECEPTION_COMMANDS = ["start", "reception", "appeals", "language", "help", "cancel"] as const;
+const RECEPTION_COMMANDS = ["start", "reception", "appeals", "control", "language", "help", "cancel"] as const;
 /** Those who sign answers also get their queue. */
-const APPROVER_COMMANDS = ["start", "approvals", "appeals", "language", "help", "cancel"] as const;
+const APPROVER_COMMANDS = ["start", "approvals", "appeals", "newcontrol", "control", "language", "help", "cancel"] as const;
 
 /**
  * The "/" menu in each language (Telegram picks by the user's app language); the default list

@@ -1,10 +1,9 @@
+import { dottedDate } from "../core/calendar/dates.js";
+
 /** Dates as people in Kazakhstan read them (31.12.2026), always in Asia/Almaty. */
 const TIME_ZONE = "Asia/Almaty";
 
-export function formatDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split("-");
-  return `${d}.${m}.${y}`;
-}
+export const formatDate = dottedDate;
 
 export function formatDateTime(instant: Date): string {
   const parts = new Intl.DateTimeFormat("ru-RU", {

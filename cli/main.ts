@@ -3,6 +3,7 @@ import type { CliCommand, CliIo } from "./command.js";
 import { actingCommand } from "./commands/acting.js";
 import { auditCommand } from "./commands/audit.js";
 import { calendarCommand } from "./commands/calendar.js";
+import { controlCommand } from "./commands/control.js";
 import { deadlineCommand } from "./commands/deadline.js";
 import { inviteCommand } from "./commands/invite.js";
 import { migrateCommand } from "./commands/migrate.js";
@@ -10,7 +11,7 @@ import { receptionCommand } from "./commands/reception.js";
 import { statusCommand } from "./commands/status.js";
 import { unitCommand } from "./commands/unit.js";
 
-const commands: CliCommand[] = [migrateCommand, statusCommand, calendarCommand, deadlineCommand, auditCommand, inviteCommand, unitCommand, actingCommand, receptionCommand];
+const commands: CliCommand[] = [migrateCommand, statusCommand, calendarCommand, deadlineCommand, auditCommand, inviteCommand, unitCommand, actingCommand, receptionCommand, controlCommand];
 
 function help(io: Pick<CliIo, "out">): number {
   io.out("usage: npm run cli -- <command> [options]");

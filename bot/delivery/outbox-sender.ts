@@ -4,6 +4,7 @@ import { storedFileForSending } from "../../core/files/stored-files.js";
 import type { Ctx } from "../../core/shared/context.js";
 import { LANGUAGES, type Language } from "../../core/shared/roles.js";
 import { translator } from "../i18n.js";
+import { outboxKeyboard } from "./outbox-keyboards.js";
 import { splitMessage } from "./split-message.js";
 
 const BATCH = 20;
@@ -41,9 +42,14 @@ export function startOutboxSender(core: Ctx, api: Api): { stop(): Promise<void> 
 async function deliver(core: Ctx, api: Api, row: OutboxRow): Promise<void> {
   const payload = row.payload as OutboxPayload;
   const language = (LANGUAGES as readonly string[]).includes(row.language) ? (row.language as Language) : "kk";
+  const t = translator(language);
   try {
-    for (const part of splitMessage(translator(language)(payload.key, payload.params))) {
-      await api.sendMessage(row.chatId, part, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+    const parts = splitMessage(t(payload.key, payload.params));
+    // The buttons go under the last part, where the reader finishes.
+    const keyboard = outboxKeyboard(t, payload.keyboard);
+    for (const [index, part] of parts.entries()) {
+      const markup = index === parts.length - 1 ? keyboard : undefined;
+      await api.sendMessage(row.chatId, part, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: markup });
     }
     for (const fileId of payload.fileIds) {
       const file = await storedFileForSending(core, fileId);

@@ -13,6 +13,20 @@ export function almatyDate(instant: Date): IsoDate {
   return formatter.format(instant);
 }
 
+/** A date as people in Kazakhstan read it: 31.12.2026. */
+export function dottedDate(date: IsoDate): string {
+  const [y, m, d] = date.split("-");
+  return `${d}.${m}.${y}`;
+}
+
+/** A date typed as people write it (31.12.2026, 31/12/2026) or as YYYY-MM-DD; null when it is no real date. */
+export function parseTypedDate(text: string): IsoDate | null {
+  const trimmed = text.trim();
+  const dotted = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(trimmed);
+  const iso = dotted ? `${dotted[3]}-${dotted[2]!.padStart(2, "0")}-${dotted[1]!.padStart(2, "0")}` : trimmed;
+  return isIsoDate(iso) ? iso : null;
+}
+
 export function isIsoDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const d = new Date(`${value}T00:00:00Z`);

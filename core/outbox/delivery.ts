@@ -1,12 +1,14 @@
 import { and, asc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
 import { outbox } from "../../db/schema/index.js";
 import type { Ctx } from "../shared/context.js";
+import type { OutboxKeyboard } from "./enqueue.js";
 
 export type OutboxRow = typeof outbox.$inferSelect;
 export interface OutboxPayload {
   key: string;
   params: Record<string, string | number>;
   fileIds: number[];
+  keyboard?: OutboxKeyboard;
 }
 
 /** After this many failed attempts a message is given up on and left for staff to see. */

@@ -15,22 +15,34 @@ export interface OutboxMessage {
   fileIds?: number[];
   /** Not before this moment (a reminder); now when absent. */
   notBefore?: Date;
+  /** Buttons under the message, by the name the bot knows them by and the record they act on. */
+  keyboard?: OutboxKeyboard;
 }
 
-/** Written in the caller's transaction, so a message exists exactly when its change does. */
-export async function enqueue(ctx: Ctx, db: DbOrTx, message: OutboxMessage): Promise<void> {
+export interface OutboxKeyboard {
+  name: string;
+  ref: number;
+}
+
+/**
+ * Written in the caller's transaction, so a message exists exactly when its change does. Returns
+ * false when a message with this key was already written.
+ */
+export async function enqueue(ctx: Ctx, db: DbOrTx, message: OutboxMessage): Promise<boolean> {
   const now = ctx.clock.now();
-  await db
+  const written = await db
     .insert(outbox)
     .values({
       dedupeKey: message.dedupeKey,
       chatId: message.chatId,
       language: message.language,
-      payload: { key: message.key, params: message.params ?? {}, fileIds: message.fileIds ?? [] },
+      payload: { key: message.key, params: message.params ?? {}, fileIds: message.fileIds ?? [], ...(message.keyboard && { keyboard: message.keyboard }) },
       notBefore: message.notBefore ?? now,
       createdAt: now,
     })
-    .onConflictDoNothing({ target: outbox.dedupeKey });
+    .onConflictDoNothing({ target: outbox.dedupeKey })
+    .returning({ id: outbox.id });
+  return written.length > 0;
 }
 
 /**

@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { receptionSlots, users } from "../../db/schema/index.js";
 import { almatyDate, isIsoDate } from "../calendar/dates.js";
-import { STAFF_ROLES } from "../shared/roles.js";
+import { recordControlDocument } from "../control/record.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
 import { assertCan } from "../shared/permissions.js";
@@ -31,7 +31,8 @@ const outcomeInput = z
   })
   .refine((o) => o.attended || o.assignments.length === 0);
 
-export type Assignment = z.infer<typeof assignment>;
+/** An assignment as given, and once recorded, its control number (БҚ-2026-000001). */
+export type Assignment = z.infer<typeof assignment> & { controlNumber?: string };
 export interface ReceptionOutcome {
   attended: boolean;
   summary: string;
@@ -59,15 +60,6 @@ export async function recordOutcome(ctx: Ctx, actor: Actor, raw: z.input<typeof 
   const input = parseInput(outcomeInput, raw);
   const { booking, slot } = await outcomeDue(ctx, actor, input.bookingId, input.version);
   const now = ctx.clock.now();
-  for (const a of input.assignments) if (a.dueOn < almatyDate(now)) throw new DomainError("reception_due_past");
-  const executors = [...new Set(input.assignments.map((a) => a.executorUserId))];
-  if (executors.length > 0) {
-    const found = await ctx.db
-      .select({ id: users.id })
-      .from(users)
-      .where(and(inArray(users.id, executors), eq(users.active, true), inArray(users.role, [...STAFF_ROLES])));
-    if (found.length !== executors.length) throw new DomainError("reception_executor_unknown");
-  }
   const outcome: ReceptionOutcome = {
     attended: input.attended,
     summary: input.summary,
@@ -77,9 +69,21 @@ export async function recordOutcome(ctx: Ctx, actor: Actor, raw: z.input<typeof 
   };
   const official = await officialById(ctx.db, booking.officialId, false);
   return ctx.db.transaction(async (tx) => {
+    // Each assignment becomes a control item (Reg. 7.3.3, DESIGN §4) in this transaction: its savepoint
+    // fails the whole outcome if the control register refuses it (a due date on a day off, say).
+    for (const [i, a] of input.assignments.entries()) {
+      const recorded = await recordControlDocument({ ...ctx, db: tx }, actor, {
+        source: "reception",
+        sourceNumber: String(booking.id),
+        sourceDate: almatyDate(slot.startsAt),
+        text: a.text,
+        executorUserIds: [a.executorUserId],
+        dueOn: a.dueOn,
+        origin: { kind: "reception", id: booking.id },
+      });
+      outcome.assignments[i] = { ...a, controlNumber: recorded.number };
+    }
     const done = await changeBooking(ctx, tx, booking, { status: input.attended ? "attended" : "no_show", outcome, outcomeByUserId: recordedUserId(actor) });
-    // The assignments become control items here, in this transaction, once the control register
-    // exists: recordControlDocument(ctx, tx, actor, { source: "reception", origin: { bookingId }, ...assignment }).
     if (input.noteToCitizen) await notifyCitizen(ctx, tx, done, official, slot.startsAt, "reception.notice.outcome", { note: input.noteToCitizen });
     return { booking: done, outcome };
   });

@@ -27,7 +27,12 @@ export type Action =
   | "reception.book"
   | "reception.schedule"
   | "reception.handle"
-  | "reception.day";
+  | "reception.day"
+  | "control.record"
+  | "control.record_reception"
+  | "control.decide"
+  | "control.execute"
+  | "control.list";
 
 /** What a resource must tell the policy about itself. */
 export interface Resource {
@@ -51,6 +56,9 @@ const holderStaff: Rule = (actor, resource) =>
   (actor.role === "reviewer" || actor.role === "executor") && resource?.holderUserId === actor.userId;
 /** A deputy while a delegation makes them act for the Head (Reg. 13–14). */
 const actingHead: Rule = (actor) => actor.role === "deputy" && actor.actingForUserId !== null;
+
+/** Whoever a control document is assigned to works on it, whatever their staff role. */
+const controlExecutor: Rule = (actor, resource) => actor.role !== "citizen" && resource?.holderUserId === actor.userId;
 
 const POLICY: Record<Action, Rule> = {
   "profile.read": own,
@@ -78,6 +86,12 @@ const POLICY: Record<Action, Rule> = {
   "reception.handle": anyStaff(["reception", "deputy", "head"]),
   /** Who comes when; the matter itself is shown only to those who handle it. */
   "reception.day": anyStaff(["reception", "deputy", "head", "admin"]),
+  "control.record": anyStaff(["registrar", "deputy", "head"]),
+  /** Assignments given at personal reception (Reg. 7.3.3) are recorded by reception staff too. */
+  "control.record_reception": anyStaff(["reception", "registrar", "deputy", "head"]),
+  "control.decide": anyStaff(["registrar", "deputy", "head"]),
+  "control.execute": controlExecutor,
+  "control.list": anyStaff(["registrar", "deputy", "head", "admin"]),
 };
 
 export function can(actor: Actor, action: Action, resource?: Resource): boolean {

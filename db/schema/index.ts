@@ -6,3 +6,4 @@ export * from "./appeals.js";
 export * from "./outbox.js";
 export * from "./staff.js";
 export * from "./reception.js";
+export * from "./control.js";

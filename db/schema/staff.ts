@@ -16,6 +16,8 @@ export const units = pgTable(
     nameKk: text("name_kk").notNull(),
     nameRu: text("name_ru").notNull(),
     active: boolean("active").notNull().default(true),
+    /** Who heads the unit: told of its overdue control items; the head of the top JA unit is the Head of JA. */
+    headUserId: integer("head_user_id").references((): AnyPgColumn => users.id),
   },
   (t) => [check("units_kind_check", sql`${t.kind} in ('department','sector','ja_unit','external_body')`)],
 );

@@ -114,13 +114,15 @@ describe(`personal reception end to end on ${dbKind}`, () => {
     await desk.send("Исполнителю поручено проверить исполнение, срок 20.03.2026.");
     await desk.waitForBot(/Поручений: 1/);
     await u.waitForBot("Исполнителю поручено проверить исполнение");
+    // The executor gets the assignment as a control item, in chat.
+    await h.user(EXECUTOR).waitForBot("Запросить у частного судебного исполнителя сведения об исполнении");
 
     const [booking] = await h.app().core.db.select().from(receptionBookings);
     const executor = await identify(h.app().core, { telegramId: EXECUTOR });
     expect(booking).toMatchObject({ status: "attended", reschedules: 1 });
     expect(booking!.outcome).toMatchObject({
       attended: true,
-      assignments: [{ text: "Запросить у частного судебного исполнителя сведения об исполнении", executorUserId: executor.userId, dueOn: "2026-03-20" }],
+      assignments: [{ text: "Запросить у частного судебного исполнителя сведения об исполнении", executorUserId: executor.userId, dueOn: "2026-03-20", controlNumber: expect.stringMatching(/^БҚ-/) }],
     });
   });
 });

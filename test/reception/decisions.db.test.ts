@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acceptOffer, bookSlot, cancelBooking, requestReception } from "../../core/reception/booking.js";
 import { receptionJobs } from "../../core/reception/jobs.js";
@@ -8,6 +9,7 @@ import { confirmRequest, declineRequest, offerSlot, pendingRequests } from "../.
 import { dayList, myReception } from "../../core/reception/views.js";
 import { expireOffers } from "../../core/reception/waitlist.js";
 import type { Actor } from "../../core/shared/roles.js";
+import { controlDocuments, outbox } from "../../db/schema/index.js";
 import { signedUpCitizen, staffMember } from "../support/citizens.js";
 import { testCtx } from "../support/core.js";
 import { dbKind, openTestDatabase, type TestDatabase } from "../support/db.js";
@@ -99,7 +101,7 @@ describe(`reception staff and the waitlist on ${dbKind}`, () => {
     expect(messages.at(-1)).toMatchObject({ key: "reception.notice.schedule_moved", params: { time: "05.03.2026 09:30" } });
   });
 
-  it("records the outcome after the meeting, with an assignment and a note to the citizen", async () => {
+  it("records the outcome after the meeting, its assignment put under control in the same transaction, and a note to the citizen", async () => {
     const a = citizens[0]!;
     const slotId = await slotAt(ctx, official.id, "2026-03-06T11:00:00+05:00");
     const req = await requestReception(ctx, a, { officialId: official.id, matter: "Сот орындаушысының әрекетсіздігі" });
@@ -112,9 +114,12 @@ describe(`reception staff and the waitlist on ${dbKind}`, () => {
     expect(day.entries.map((e) => [e.bookingId, e.matter])).toEqual([[booking.id, "Сот орындаушысының әрекетсіздігі"]]);
     expect((await dayList(ctx, admin, { officialId: official.id, date: "2026-03-06" })).entries[0]!.matter).toBeNull();
     expect(await refusal(recordOutcome(ctx, staff, { bookingId: booking.id, version: booking.version, attended: true, assignments: [{ ...assignment, executorUserId: a.userId }] }))).toBe(
-      "reception_executor_unknown",
+      "control_executor_unknown",
     );
     expect(await refusal(recordOutcome(ctx, admin, { bookingId: booking.id, version: booking.version, attended: true }))).toBe("forbidden");
+    // An assignment the control register refuses (due on a Saturday) refuses the whole outcome.
+    expect(await refusal(recordOutcome(ctx, staff, { bookingId: booking.id, version: booking.version, attended: true, assignments: [{ ...assignment, dueOn: "2026-03-21" }] }))).toBe("control_due_day_off");
+    expect(await ctx.db.select().from(controlDocuments)).toEqual([]);
     const { booking: done, outcome } = await recordOutcome(ctx, staff, {
       bookingId: booking.id,
       version: booking.version,
@@ -124,7 +129,10 @@ describe(`reception staff and the waitlist on ${dbKind}`, () => {
       noteToCitizen: "Сіздің өтінішіңіз бойынша тексеру тағайындалды, мерзімі 20.03.2026.",
     });
     expect(done.status).toBe("attended");
-    expect(outcome.assignments).toEqual([assignment]);
+    expect(outcome.assignments).toEqual([{ ...assignment, controlNumber: expect.stringMatching(/^БҚ-2026-\d{6}$/) }]);
+    const [control] = await ctx.db.select().from(controlDocuments);
+    expect(control).toMatchObject({ number: outcome.assignments[0]!.controlNumber, source: "reception", originKind: "reception", originId: booking.id, dueOn: "2026-03-20" });
+    expect((await ctx.db.select().from(outbox).where(eq(outbox.chatId, executor.telegramId))).map((r) => (r.payload as { key: string }).key)).toContain("control.notice.assigned");
     expect((await receptionMessages(ctx, a.telegramId)).at(-1)).toMatchObject({ key: "reception.notice.outcome" });
     expect(await refusal(recordOutcome(ctx, staff, { bookingId: booking.id, version: done.version, attended: false }))).toBe("stale_button");
   });

@@ -22,13 +22,14 @@ afterAll(() => tdb.dispose());
 const HOUR = 3_600_000;
 
 describe(`staff invites on ${dbKind}`, () => {
-  it("ships the department and its three sectors (Reg. 4)", async () => {
+  it("ships the department and its three sectors (Reg. 4), and the Judicial Administration above the JA units", async () => {
     const rows = await listUnits(testCtx(tdb.database), CONSOLE_OPERATOR);
     expect(rows.map((u) => [u.code, u.kind])).toEqual([
       ["general_department", "department"],
       ["document_flow", "sector"],
       ["appeals_review", "sector"],
       ["citizens_reception", "sector"],
+      ["judicial_administration", "ja_unit"],
     ]);
     expect(rows.find((u) => u.code === "appeals_review")).toMatchObject({ nameKk: "Өтініштерді қарау секторы", nameRu: "Сектор рассмотрения обращений" });
   });

@@ -7,6 +7,8 @@ import { PROFILE_EDIT_FLOW } from "../../../core/citizens/profile-edit.js";
 import { BOOKING_FLOW } from "../../../core/reception/booking-flow.js";
 import { cancelDeskFlow, DECLINE_FLOW, OUTCOME_FLOW } from "../../../core/reception/desk-flows.js";
 import { SIGNUP_FLOW } from "../../../core/citizens/signup.js";
+import { CONTROL_ANSWER_FLOW } from "../../../core/control/answer-flow.js";
+import { RECORD_FLOW } from "../../../core/control/record-flow.js";
 import type { BotContext } from "../../context.js";
 import { send } from "../../messages.js";
 import { cancelIntakeFlow } from "../citizen/intake.js";
@@ -14,6 +16,8 @@ import { cancelSupplementFlow } from "../citizen/my-appeals.js";
 import { cancelProfileEditFlow } from "../citizen/profile.js";
 import { cancelSignupFlow } from "../citizen/signup.js";
 import { cancelBookingFlow } from "../reception/citizen.js";
+import { cancelControlAnswerFlow } from "../control/answers.js";
+import { cancelRecordFlow } from "../control/record.js";
 
 /** `/cancel` stops the flow the person is in now; outside a flow it says there is nothing to stop. */
 export const cancel = new Composer<BotContext>();
@@ -23,6 +27,8 @@ cancel.command("cancel", async (ctx) => {
   if (ctx.activeFlow === PROFILE_EDIT_FLOW) return cancelProfileEditFlow(ctx);
   if (ctx.activeFlow === SUPPLEMENT_FLOW) return cancelSupplementFlow(ctx);
   if (ctx.activeFlow === SIGNUP_FLOW) return cancelSignupFlow(ctx);
+  if (ctx.activeFlow === RECORD_FLOW) return cancelRecordFlow(ctx);
+  if (ctx.activeFlow === CONTROL_ANSWER_FLOW) return cancelControlAnswerFlow(ctx);
   if (ctx.activeFlow === RETURN_FLOW) {
     await cancelReturn(ctx.deps.core, ctx.actor);
     return void (await send(ctx, ctx.t("common.cancelled")));

@@ -1,0 +1,30 @@
+import { InlineKeyboard } from "grammy";
+import { z } from "zod";
+import { defineCallback } from "../../callback-data.js";
+import { registerOutboxKeyboard } from "../../delivery/outbox-keyboards.js";
+import type { Translate } from "../../i18n.js";
+
+const id = z.coerce.number().int().positive();
+
+/** An executor's item: open it, report, ask for more time, back to the list. */
+export const itemButton = defineCallback("ct1", z.enum(["open", "rep", "ext", "list"]), id);
+/** A decision on a report (accept, return) or on a request for more time (grant, refuse). */
+export const decisionButton = defineCallback("cd1", z.enum(["acc", "ret", "grant", "refuse"]), id);
+/** The recording flow: a source by index, an executor toggled, executors done, a due date (YYYYMMDD) taken, record. */
+export const recordButton = defineCallback("cr1", z.enum(["src", "ex", "done", "due", "ok"]), z.coerce.number().int().min(0));
+
+export function executorKeyboard(t: Translate, executorId: number, options: { report: boolean; moreTime: boolean } = { report: true, moreTime: true }): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  if (options.report) keyboard.text(t("control.button.report"), itemButton.encode("rep", executorId)).row();
+  if (options.moreTime) keyboard.text(t("control.button.more_time"), itemButton.encode("ext", executorId)).row();
+  return keyboard;
+}
+
+// Messages the core writes to the outbox carry these by name (core/control: assigned, reminder, report, request).
+registerOutboxKeyboard("control.executor", (t, executorId) => executorKeyboard(t, executorId));
+registerOutboxKeyboard("control.report", (t, reportId) =>
+  new InlineKeyboard().text(t("control.button.accept"), decisionButton.encode("acc", reportId)).text(t("control.button.return"), decisionButton.encode("ret", reportId)),
+);
+registerOutboxKeyboard("control.extension", (t, requestId) =>
+  new InlineKeyboard().text(t("control.button.grant"), decisionButton.encode("grant", requestId)).text(t("control.button.refuse"), decisionButton.encode("refuse", requestId)),
+);

@@ -1,0 +1,65 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { beginExtension, beginReport, CONTROL_ANSWER_FLOW } from "../../../core/control/answer-flow.js";
+import { myControlItem, myControlItems } from "../../../core/control/items.js";
+import { setFlowMessage } from "../../../core/flows/store.js";
+import { DomainError } from "../../../core/shared/errors.js";
+import type { BotContext } from "../../context.js";
+import { formatDate, preview } from "../../format.js";
+import { answerCallback, send, showInPlace } from "../../messages.js";
+import { executorKeyboard, itemButton } from "./buttons.js";
+
+/** "My control items" (`/control`): what I must execute, the nearest due date first; each opens with its buttons. */
+export const myItems = new Composer<BotContext>();
+
+async function showList(ctx: BotContext, messageId?: number): Promise<void> {
+  const items = await myControlItems(ctx.deps.core, ctx.actor);
+  const lines = items.map((i) =>
+    ctx.t("control.my.line", { number: i.number, due: formatDate(i.dueOn), state: ctx.t(`control.state.${i.state}`), overdue: i.overdue ? ctx.t("control.my.overdue_mark") : "" }),
+  );
+  const keyboard = new InlineKeyboard();
+  for (const i of items) keyboard.text(ctx.t("control.button.open", { number: i.number, due: formatDate(i.dueOn) }), itemButton.encode("open", i.executorId)).row();
+  const text = [ctx.t("control.my.title"), ...(lines.length ? lines : [ctx.t("control.my.none")])].join("\n");
+  await showInPlace(ctx, messageId, text, keyboard);
+}
+
+async function showItem(ctx: BotContext, executorId: number, messageId: number | undefined): Promise<void> {
+  const item = await myControlItem(ctx.deps.core, ctx.actor, { executorId });
+  const text = ctx.t("control.my.item", {
+    number: item.number,
+    source: item.source,
+    sourceNumber: item.sourceNumber,
+    sourceDate: formatDate(item.sourceDate),
+    due: formatDate(item.dueOn),
+    overdue: item.overdue ? ctx.t("control.my.overdue_mark") : "",
+    state: ctx.t(`control.state.${item.state}`),
+    extension: item.extensionPending ? ctx.t("control.my.extension_pending") : "",
+    text: preview(item.text ?? "", 3000),
+  });
+  const open = item.state !== "executed";
+  const keyboard = executorKeyboard(ctx.t, executorId, { report: open && item.state === "assigned", moreTime: open && !item.extensionPending });
+  keyboard.text(ctx.t("common.back"), itemButton.encode("list", executorId));
+  await showInPlace(ctx, messageId, text, keyboard);
+}
+
+myItems.command("control", (ctx) => showList(ctx));
+
+myItems.callbackQuery(itemButton.pattern, async (ctx) => {
+  const parsed = itemButton.parse(ctx.callbackQuery.data);
+  if (!parsed) throw new DomainError("stale_button");
+  const [action, executorId] = parsed;
+  const messageId = ctx.callbackQuery.message?.message_id;
+  const core = ctx.deps.core;
+  if (action === "list") {
+    await answerCallback(ctx);
+    return showList(ctx, messageId);
+  }
+  if (action === "open") {
+    await answerCallback(ctx);
+    return showItem(ctx, executorId, messageId);
+  }
+  // The question is a message of its own: the assignment and its buttons stay for later.
+  const number = action === "rep" ? await beginReport(core, ctx.actor, executorId) : await beginExtension(core, ctx.actor, executorId);
+  await answerCallback(ctx);
+  const asked = await send(ctx, ctx.t(action === "rep" ? "control.answer.ask_report" : "control.answer.ask_reason", { number }));
+  await setFlowMessage(core, ctx.actor.userId, CONTROL_ANSWER_FLOW, asked);
+});
