@@ -33,6 +33,10 @@ export function bookingParams(official: Official, startsAt: Date | null, languag
   return { official: name, title, place, time: startsAt ? slotTime(startsAt) : "" };
 }
 
+/** Messages that ask the citizen to act carry a button to "My reception", where the offer is accepted or declined. */
+const ACTIONABLE = new Set(["reception.notice.offered", "reception.notice.schedule_moved"]);
+export const MY_RECEPTION_KEYBOARD = "reception.mine";
+
 /**
  * Tells the citizen of a change to their booking, in the caller's transaction. The key carries the
  * booking's version, so a retried change never tells twice and a later one is never swallowed.
@@ -53,5 +57,6 @@ export async function notifyCitizen(
     language: to.language,
     key,
     params: { ...bookingParams(official, startsAt, to.language), ...extra },
+    keyboard: ACTIONABLE.has(key) ? { name: MY_RECEPTION_KEYBOARD, ref: booking.id } : undefined,
   });
 }

@@ -70,7 +70,7 @@ describe(`refusals in personal reception on ${dbKind}`, () => {
     expect((await myReception(h.app().core, first)).upcoming).toHaveLength(1);
   });
 
-  it("refuses a stale Confirm after staff offered another time, and refuses cancelling after the cut-off", async () => {
+  it("refuses a stale Confirm after staff offered another time, which the citizen accepts from the notice, and refuses cancelling after the cut-off", async () => {
     const desk = h.user(RECEPTION);
     const core = h.app().core;
     const c = h.user(SECOND);
@@ -85,6 +85,11 @@ describe(`refusals in personal reception on ${dbKind}`, () => {
     await desk.press(shown("ru", "reception.desk.confirm", { time: "04.03.2026 11:00" }), { messageId: item.message_id });
     await desk.waitFor((v) => v.toasts.some((t) => t.text === shown("ru", "errors.stale_button")));
     expect((await myReception(core, second)).upcoming.find((u) => u.official.id === byRequest.id)!.booking.status).toBe("offered");
+    // The citizen's offer notice opens "My reception", where the offer is accepted.
+    const offer = await c.waitForBot(/Вам предложено время приёма/);
+    await c.press(shown("ru", "menu.reception"), { messageId: offer.message_id });
+    await c.press(shown("ru", "reception.my.accept", { what: "05.03.2026 10:00" }));
+    await c.waitForBot(/Вы записаны на приём: Омарова Асель, 05\.03\.2026 10:00/);
 
     const u = h.user(FIRST);
     await u.send("/start");

@@ -1,13 +1,14 @@
 import { InlineKeyboard } from "grammy";
 import { z } from "zod";
-import { slotTime } from "../../../core/reception/notices.js";
+import { MY_RECEPTION_KEYBOARD, slotTime } from "../../../core/reception/notices.js";
 import { officialLabel, type Official } from "../../../core/reception/officials.js";
 import type { Slot } from "../../../core/reception/slots.js";
 import type { MyBooking } from "../../../core/reception/views.js";
 import { defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { preview } from "../../format.js";
-import { homeKeyboard } from "../../keyboards/home.js";
+import { registerOutboxKeyboard } from "../../delivery/outbox-keyboards.js";
+import { homeKeyboard, menuButton } from "../../keyboards/home.js";
 
 /**
  * Citizen's buttons: `new` the officials, `off` one chosen, `bk` a slot, `rq` a request without a
@@ -17,6 +18,9 @@ import { homeKeyboard } from "../../keyboards/home.js";
 const ACTIONS = ["new", "off", "bk", "rq", "wl", "cx", "mv", "mt", "ac", "dc"] as const;
 const n = z.coerce.number().int().min(0);
 export const receptionButton = defineCallback("rc1", z.enum(ACTIONS), n, n, n);
+
+// An offer sent from the outbox opens "My reception", where its buttons carry the booking's version.
+registerOutboxKeyboard(MY_RECEPTION_KEYBOARD, (t) => new InlineKeyboard().text(t("menu.reception"), menuButton.encode("open", "reception")));
 
 export interface Screen {
   text: string;
