@@ -12,8 +12,14 @@ import { CONSOLE_OPERATOR } from "../../core/staff/operator.js";
 import { type CliCommand, usageError } from "../command.js";
 import { withCore } from "../open-core.js";
 import { explain } from "./explain.js";
+import { runScheduleAction, ScheduleUsage } from "./reception-schedule.js";
 
-const USAGE = "reception day --official ID --date YYYY-MM-DD [--pdf FILE] | reception officials | reception slots";
+const USAGE =
+  "reception day --official ID --date YYYY-MM-DD [--pdf FILE] | reception officials | reception slots | " +
+  "reception add --name-kk … --name-ru … --title-kk … --title-ru … --place-kk … --place-ru … [--direct] [--window DAYS] [--notice HOURS] | " +
+  "reception hours --official ID --days 1-5 --hours 09:00-12:00 [--slot MIN] [--break 10:30-11:00] | " +
+  "reception exception --official ID --date YYYY-MM-DD (--off | --none | --hours 15:00-17:00 [--slot MIN])";
+const SCHEDULE_OPTIONS = ["name-kk", "name-ru", "title-kk", "title-ru", "place-kk", "place-ru", "window", "notice", "days", "hours", "slot", "break"] as const;
 
 /** The printed list's words, in English for the console operator, from the same locale texts. */
 function englishWords(title: string) {
@@ -30,11 +36,13 @@ function englishWords(title: string) {
 export const receptionCommand: CliCommand = {
   name: "reception",
   usage: USAGE,
-  summary: "personal reception (Reg. 7.3): an official's day list, the officials, remaking slots",
+  summary: "personal reception (Reg. 7.3): officials and their schedules, an official's day list, remaking slots",
   async run(args, io) {
     let parsed;
     try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { official: { type: "string" }, date: { type: "string" }, pdf: { type: "string" } } });
+      const text = Object.fromEntries(SCHEDULE_OPTIONS.map((o) => [o, { type: "string" as const }]));
+      const flags = { direct: { type: "boolean" as const }, off: { type: "boolean" as const }, none: { type: "boolean" as const } };
+      parsed = parseArgs({ args, allowPositionals: true, options: { official: { type: "string" }, date: { type: "string" }, pdf: { type: "string" }, ...text, ...flags } });
     } catch (error) {
       return usageError(io, "reception", USAGE, (error as Error).message);
     }
@@ -55,6 +63,14 @@ export const receptionCommand: CliCommand = {
         io.out(`slots added or withdrawn: ${await materialiseAllSlots(ctx)}`);
         return 0;
       });
+    }
+    if (action === "add" || action === "hours" || action === "exception") {
+      try {
+        return await runScheduleAction(action, values, io);
+      } catch (error) {
+        if (error instanceof ScheduleUsage) return usageError(io, "reception", USAGE, error.message);
+        throw error;
+      }
     }
     if (action !== "day") return usageError(io, "reception", USAGE, `unknown action "${action ?? ""}"`);
     const officialId = Number(values.official);
