@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { registerAppeal } from "../../core/appeals/register.js";
 import { assignRoles, identify, setLanguage } from "../../core/people/users.js";
 import { addOfficial, type Official } from "../../core/reception/officials.js";
 import { setWeeklyHours } from "../../core/reception/schedule.js";
@@ -15,6 +17,7 @@ const EXECUTOR = 970102;
 
 let h: Harness;
 let official: Official;
+let appeal: { appealId: number; number: string };
 beforeAll(async () => {
   h = await startHarness([citizen(CITIZEN, "kk"), { ...citizen(RECEPTION, "ru"), demoRole: "reception" }, { ...citizen(EXECUTOR, "kk"), demoRole: "executor" }]);
   const core = h.app().core;
@@ -24,8 +27,9 @@ beforeAll(async () => {
   ]);
   const reception = await identify(core, { telegramId: RECEPTION });
   await setLanguage(core, core.db, reception, "ru");
-  await signedUpCitizen(core, CITIZEN);
+  const owner = await signedUpCitizen(core, CITIZEN);
   await setLanguage(core, core.db, await identify(core, { telegramId: CITIZEN }), "kk");
+  appeal = await registerAppeal(core, owner, { draftId: randomUUID(), type: "complaint", text: "Сот шешімі орындалмай жатыр, сот орындаушысы әрекетсіз.", language: "kk", replyChannel: "chat" });
   official = await addOfficial(core, reception, {
     nameKk: "Әлиев Марат",
     nameRu: "Алиев Марат",
@@ -50,7 +54,7 @@ async function reminders() {
 }
 
 describe(`personal reception end to end on ${dbKind}`, () => {
-  it("takes a request, is confirmed by staff, reminds at the right times, moves without the old reminders, and records the outcome with an assignment", async () => {
+  it("takes a request linked to an appeal, is confirmed by staff, reminds at the right times, moves without the old reminders, and records the outcome with an assignment", async () => {
     const u = h.user(CITIZEN);
     const desk = h.user(RECEPTION);
 
@@ -61,6 +65,8 @@ describe(`personal reception end to end on ${dbKind}`, () => {
     await u.press("Әлиев Марат");
     await u.waitForBot(shown("kk", "reception.book.ask_matter", { official: "Әлиев Марат" }).slice(0, 40));
     await u.send("Сот шешімі алты ай бойы орындалмай жатыр");
+    await u.waitForBot(shown("kk", "reception.book.ask_link"));
+    await u.press(appeal.number);
     await u.press("04.03.2026 10:00");
     await u.waitForBot(shown("kk", "reception.book.requested"));
 
@@ -119,7 +125,7 @@ describe(`personal reception end to end on ${dbKind}`, () => {
 
     const [booking] = await h.app().core.db.select().from(receptionBookings);
     const executor = await identify(h.app().core, { telegramId: EXECUTOR });
-    expect(booking).toMatchObject({ status: "attended", reschedules: 1 });
+    expect(booking).toMatchObject({ status: "attended", reschedules: 1, appealId: appeal.appealId });
     expect(booking!.outcome).toMatchObject({
       attended: true,
       assignments: [{ text: "Запросить у частного судебного исполнителя сведения об исполнении", executorUserId: executor.userId, dueOn: "2026-03-20", controlNumber: expect.stringMatching(/^БҚ-/) }],

@@ -11,11 +11,11 @@ import { registerOutboxKeyboard } from "../../delivery/outbox-keyboards.js";
 import { homeKeyboard, menuButton } from "../../keyboards/home.js";
 
 /**
- * Citizen's buttons: `new` the officials, `off` one chosen, `bk` a slot, `rq` a request without a
+ * Citizen's buttons: `new` the officials, `off` one chosen, `ln` an appeal linked (0: none), `bk` a slot, `rq` a request without a
  * time, `wl` the waitlist; on a booking: `cx` cancel, `mv` the times to move to, `mt` moved to one,
  * `ac`/`dc` accept or decline an offer. Bookings carry their version, so a stale button says so.
  */
-const ACTIONS = ["new", "off", "bk", "rq", "wl", "cx", "mv", "mt", "ac", "dc"] as const;
+const ACTIONS = ["new", "off", "ln", "bk", "rq", "wl", "cx", "mv", "mt", "ac", "dc"] as const;
 const n = z.coerce.number().int().min(0);
 export const receptionButton = defineCallback("rc1", z.enum(ACTIONS), n, n, n);
 
@@ -67,6 +67,14 @@ export function officialsScreen(ctx: BotContext, officials: Official[]): Screen 
   }
   if (officials.length === 0) lines.push(ctx.t("reception.book.no_officials"));
   return { text: lines.join("\n"), markup: homeKeyboard(ctx, markup) };
+}
+
+/** The citizen's latest appeals to link to the booking, or none. */
+export function linkScreen(ctx: BotContext, appeals: { id: number; number: string }[]): Screen {
+  const markup = new InlineKeyboard();
+  for (const a of appeals) markup.text(a.number, receptionButton.encode("ln", a.id, 0, 0)).row();
+  markup.text(ctx.t("reception.book.no_link"), receptionButton.encode("ln", 0, 0, 0));
+  return { text: ctx.t("reception.book.ask_link"), markup };
 }
 
 /** Free times as buttons; `note` says why they are shown (a slot just taken, for instance). */

@@ -1,20 +1,21 @@
 import { Composer } from "grammy";
 import { acceptOffer, bookSlot, cancelBooking, declineOffer, requestReception, rescheduleBooking, type Booked } from "../../../core/reception/booking.js";
-import { beginBooking, bookingChoice, BOOKING_FLOW, currentBooking, finishBooking, setBookingMatter } from "../../../core/reception/booking-flow.js";
+import { beginBooking, bookingChoice, BOOKING_FLOW, currentBooking, finishBooking, linkBookingAppeal, setBookingMatter } from "../../../core/reception/booking-flow.js";
 import { bookingById } from "../../../core/reception/booking-row.js";
 import { slotTime } from "../../../core/reception/notices.js";
 import { activeOfficials, officialById, officialLabel } from "../../../core/reception/officials.js";
 import { isSlotTaken } from "../../../core/reception/slot-taken.js";
 import { freeSlots, type Slot } from "../../../core/reception/slots.js";
 import { myReception } from "../../../core/reception/views.js";
+import { listMyAppeals } from "../../../core/appeals/citizen-view.js";
 import { getProfile } from "../../../core/citizens/profile.js";
 import { setFlowMessage } from "../../../core/flows/store.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import type { BotContext } from "../../context.js";
-import { registerReask } from "../../flows/reask.js";
+import { reaskActiveFlow, registerReask } from "../../flows/reask.js";
 import { homeKeyboard } from "../../keyboards/home.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
-import { moveScreen, myReceptionScreen, officialsScreen, receptionButton, slotsScreen } from "./citizen-view.js";
+import { linkScreen, moveScreen, myReceptionScreen, officialsScreen, receptionButton, slotsScreen } from "./citizen-view.js";
 
 /**
  * Personal reception for citizens (Reg. 7.3, DESIGN §5): "My reception", and booking in chat —
@@ -47,9 +48,17 @@ async function askMatter(ctx: BotContext, messageId: number | undefined): Promis
   await setFlowMessage(ctx.deps.core, ctx.actor.userId, BOOKING_FLOW, shown);
 }
 
+async function askLink(ctx: BotContext, messageId: number | undefined): Promise<void> {
+  const { items } = await listMyAppeals(ctx.deps.core, ctx.actor);
+  const screen = linkScreen(ctx, items);
+  const shown = await showInPlace(ctx, messageId, screen.text, screen.markup);
+  await setFlowMessage(ctx.deps.core, ctx.actor.userId, BOOKING_FLOW, shown);
+}
+
 registerReask(BOOKING_FLOW, async (ctx) => {
   const state = await currentBooking(ctx.deps.core, ctx.actor);
   if (state?.step === "slot") return askSlot(ctx, undefined);
+  if (state?.step === "link") return askLink(ctx, undefined);
   return askMatter(ctx, undefined);
 });
 
@@ -94,15 +103,20 @@ citizenReception.callbackQuery(receptionButton.pattern, async (ctx) => {
     await answerCallback(ctx);
     return askMatter(ctx, messageId);
   }
+  if (action === "ln") {
+    await linkBookingAppeal(core, ctx.actor, a === 0 ? null : a);
+    await answerCallback(ctx);
+    return askSlot(ctx, messageId);
+  }
   if (action === "bk" || action === "rq" || action === "wl") {
-    const { officialId, matter } = await bookingChoice(core, ctx.actor);
+    const { officialId, matter, appealId } = await bookingChoice(core, ctx.actor);
     const official = await officialById(core.db, officialId);
     if (action === "bk" && official.directBooking) {
-      const result = await slotTaken(ctx, () => bookSlot(core, ctx.actor, { officialId, slotId: a, matter }), (slots, note) => askSlot(ctx, messageId, note, slots));
+      const result = await slotTaken(ctx, () => bookSlot(core, ctx.actor, { officialId, slotId: a, matter, appealId }), (slots, note) => askSlot(ctx, messageId, note, slots));
       if (result) await booked(ctx, messageId, "reception.book.booked", result);
       return;
     }
-    await requestReception(core, ctx.actor, { officialId, matter, preferredSlotId: action === "bk" ? a : undefined, waitlist: action === "wl" });
+    await requestReception(core, ctx.actor, { officialId, matter, appealId, preferredSlotId: action === "bk" ? a : undefined, waitlist: action === "wl" });
     return booked(ctx, messageId, action === "wl" ? "reception.book.waiting" : "reception.book.requested", null);
   }
   if (action === "cx") {
@@ -139,10 +153,10 @@ citizenReception.callbackQuery(receptionButton.pattern, async (ctx) => {
 citizenReception.on("message:text", async (ctx, next) => {
   if (ctx.activeFlow !== BOOKING_FLOW || ctx.message.text.startsWith("/")) return next();
   const state = await currentBooking(ctx.deps.core, ctx.actor);
-  if (state?.step !== "matter") return askSlot(ctx, undefined);
-  await setBookingMatter(ctx.deps.core, ctx.actor, ctx.message.text);
+  if (state?.step !== "matter") return void (await reaskActiveFlow(ctx));
+  const step = await setBookingMatter(ctx.deps.core, ctx.actor, ctx.message.text);
   await stripButtons(ctx, state.messageId);
-  await askSlot(ctx, undefined);
+  await (step === "link" ? askLink(ctx, undefined) : askSlot(ctx, undefined));
 });
 
 /** `/cancel` inside the booking flow. */
