@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { citizens, receptionBookings, receptionSlots } from "../../db/schema/index.js";
+import { appeals, citizens, receptionBookings, receptionSlots } from "../../db/schema/index.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
 import { assertCan } from "../shared/permissions.js";
@@ -24,15 +24,18 @@ export interface PendingRequest {
   official: Official;
   citizenName: string;
   preferredSlot: Slot | null;
+  /** The citizen's appeal the matter is about, if they linked one. */
+  appealNumber: string | null;
 }
 
 /** Requests waiting for reception staff, the oldest first. */
 export async function pendingRequests(ctx: Ctx, actor: Actor): Promise<PendingRequest[]> {
   assertCan(actor, "reception.handle");
   const rows = await ctx.db
-    .select({ booking: receptionBookings, citizenName: citizens.fullName, preferredSlot: receptionSlots })
+    .select({ booking: receptionBookings, citizenName: citizens.fullName, preferredSlot: receptionSlots, appealNumber: appeals.number })
     .from(receptionBookings)
     .innerJoin(citizens, eq(citizens.userId, receptionBookings.citizenUserId))
+    .leftJoin(appeals, eq(appeals.id, receptionBookings.appealId))
     .leftJoin(receptionSlots, eq(receptionSlots.id, receptionBookings.preferredSlotId))
     .where(eq(receptionBookings.status, "requested"))
     .orderBy(asc(receptionBookings.id));

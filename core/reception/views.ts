@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lt } from "drizzle-orm";
 import { z } from "zod";
-import { citizens, receptionBookings, receptionSlots } from "../../db/schema/index.js";
+import { appeals, citizens, receptionBookings, receptionSlots } from "../../db/schema/index.js";
 import { addDays, isIsoDate, type IsoDate } from "../calendar/dates.js";
 import type { Ctx } from "../shared/context.js";
 import { assertCan, can } from "../shared/permissions.js";
@@ -63,6 +63,7 @@ export interface DayEntry {
   phone: string;
   /** Null for those who see who comes when, but not why (the administrator). */
   matter: string | null;
+  appealNumber: string | null;
 }
 
 const dayInput = z.object({ officialId: z.number().int().positive(), date: z.string().refine(isIsoDate) });
@@ -73,10 +74,11 @@ export async function dayList(ctx: Ctx, actor: Actor, raw: z.input<typeof dayInp
   assertCan(actor, "reception.day");
   const official = await officialById(ctx.db, officialId, false);
   const rows = await ctx.db
-    .select({ booking: receptionBookings, slot: receptionSlots, citizenName: citizens.fullName, phone: citizens.phone })
+    .select({ booking: receptionBookings, slot: receptionSlots, citizenName: citizens.fullName, phone: citizens.phone, appealNumber: appeals.number })
     .from(receptionBookings)
     .innerJoin(receptionSlots, eq(receptionSlots.id, receptionBookings.slotId))
     .innerJoin(citizens, eq(citizens.userId, receptionBookings.citizenUserId))
+    .leftJoin(appeals, eq(appeals.id, receptionBookings.appealId))
     .where(
       and(
         eq(receptionBookings.officialId, official.id),
@@ -90,7 +92,7 @@ export async function dayList(ctx: Ctx, actor: Actor, raw: z.input<typeof dayInp
   return {
     official,
     date,
-    entries: rows.map(({ booking, slot, citizenName, phone }) => ({
+    entries: rows.map(({ booking, slot, citizenName, phone, appealNumber }) => ({
       bookingId: booking.id,
       version: booking.version,
       status: booking.status,
@@ -99,6 +101,7 @@ export async function dayList(ctx: Ctx, actor: Actor, raw: z.input<typeof dayInp
       citizenName,
       phone,
       matter: seesMatter ? booking.matter : null,
+      appealNumber: seesMatter ? appealNumber : null,
     })),
   };
 }

@@ -73,7 +73,8 @@ describe(`personal reception end to end on ${dbKind}`, () => {
     // Reception staff are told, and confirm the preferred time.
     await desk.waitForBot(/№ \d+\. /);
     await desk.send("/reception");
-    await desk.waitForBot("Сот шешімі алты ай бойы орындалмай жатыр");
+    const request = await desk.waitForBot("Сот шешімі алты ай бойы орындалмай жатыр");
+    expect(request.text).toContain(shown("ru", "reception.desk.linked", { number: appeal.number }));
     await desk.press(shown("ru", "reception.desk.confirm", { time: "04.03.2026 10:00" }));
     await desk.waitForBot(/подтверждена: 04\.03\.2026 10:00/);
     await u.waitForBot(shown("kk", "reception.notice.booked", { official: "Әлиев Марат", time: "04.03.2026 10:00", place: official.placeKk }));

@@ -28,6 +28,11 @@ export const dateOfNumber = (value: number): IsoDate => {
   return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
 };
 
+/** "Appeal ЖТ-2026-000123" under a request or a day-list entry whose citizen linked one. */
+function linked(ctx: BotContext, appealNumber: string | null): string {
+  return appealNumber ? `\n${ctx.t("reception.desk.linked", { number: appealNumber })}` : "";
+}
+
 export function requestText(ctx: BotContext, request: PendingRequest, total: number): string {
   const { name } = officialLabel(request.official, ctx.actor.language);
   return ctx.t("reception.desk.request", {
@@ -37,7 +42,7 @@ export function requestText(ctx: BotContext, request: PendingRequest, total: num
     official: name,
     preferred: request.preferredSlot ? slotTime(request.preferredSlot.startsAt) : ctx.t("reception.my.no_time"),
     matter: preview(request.booking.matter, 1500),
-  });
+  }) + linked(ctx, request.appealNumber);
 }
 
 export function requestButtons(ctx: BotContext, request: PendingRequest): InlineKeyboard {
@@ -73,7 +78,7 @@ const hhmm = (instant: Date) => slotTime(instant).slice(-5);
 export function dayText(ctx: BotContext, official: Official, date: IsoDate, entries: DayEntry[]): string {
   const lines = [ctx.t("reception.day.title", { official: officialLabel(official, ctx.actor.language).name, date: formatDate(date) })];
   for (const e of entries) {
-    lines.push(ctx.t("reception.day.entry", { time: hhmm(e.startsAt), citizen: e.citizenName, phone: e.phone, status: ctx.t(`reception.status.${e.status}`), matter: e.matter ? preview(e.matter, 200) : "" }));
+    lines.push(ctx.t("reception.day.entry", { time: hhmm(e.startsAt), citizen: e.citizenName, phone: e.phone, status: ctx.t(`reception.status.${e.status}`), matter: e.matter ? preview(e.matter, 200) : "" }) + linked(ctx, e.appealNumber));
   }
   if (entries.length === 0) lines.push(ctx.t("reception.day.empty"));
   return lines.join("\n\n");
