@@ -1,18 +1,25 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
-import { receptionBookings } from "../../db/schema/index.js";
+import { receptionBookings, receptionSlots } from "../../db/schema/index.js";
 import { isUniqueViolation } from "../shared/db-errors.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
 import type { Booking } from "./notices.js";
 import type { Official } from "./officials.js";
 import { SlotTakenError } from "./slot-taken.js";
-import { freeSlots } from "./slots.js";
+import { freeSlots, type Slot } from "./slots.js";
 
 export async function bookingById(db: DbOrTx, bookingId: number): Promise<Booking> {
   const [row] = await db.select().from(receptionBookings).where(eq(receptionBookings.id, bookingId));
   if (!row) throw new DomainError("reception_booking_unknown");
   return row;
+}
+
+/** The slot a booking holds (offered, booked, or already met). */
+export async function heldSlot(db: DbOrTx, booking: Booking): Promise<Slot> {
+  const [slot] = await db.select().from(receptionSlots).where(eq(receptionSlots.id, booking.slotId!));
+  if (!slot) throw new Error(`booking ${booking.id} holds no slot`);
+  return slot;
 }
 
 /** A booking at the version a button showed; anything changed since makes the button stale. */

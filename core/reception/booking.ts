@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../../db/client.js";
-import { appeals, receptionBookings, receptionSlots, users } from "../../db/schema/index.js";
+import { appeals, receptionBookings, users } from "../../db/schema/index.js";
 import { getProfile } from "../citizens/profile.js";
 import { enqueue } from "../outbox/enqueue.js";
 import type { Ctx } from "../shared/context.js";
@@ -9,7 +9,7 @@ import { DomainError } from "../shared/errors.js";
 import { assertCan } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
-import { bookingAt, changeBooking, takingSlot } from "./booking-row.js";
+import { bookingAt, changeBooking, heldSlot, takingSlot } from "./booking-row.js";
 import { HOUR_MS } from "./local-time.js";
 import type { Booking } from "./notices.js";
 import { officialById, type Official } from "./officials.js";
@@ -117,12 +117,6 @@ async function tellReceptionStaff(ctx: Ctx, db: DbOrTx, booking: Booking): Promi
 }
 
 const changeInput = z.object({ bookingId: id, version: z.number().int().positive() });
-
-/** The slot a booking holds, and the official, read in the caller's transaction. */
-async function heldSlot(db: DbOrTx, booking: Booking): Promise<Slot> {
-  const [slot] = await db.select().from(receptionSlots).where(eq(receptionSlots.id, booking.slotId!));
-  return slot!;
-}
 
 function assertBeforeCutoff(cutoffHours: number, slot: Slot, now: Date): void {
   if (slot.startsAt.getTime() - now.getTime() < cutoffHours * HOUR_MS) throw new DomainError("reception_too_late", { hours: cutoffHours });

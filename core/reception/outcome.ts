@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { receptionSlots, users } from "../../db/schema/index.js";
+import { users } from "../../db/schema/index.js";
 import { almatyDate, isIsoDate } from "../calendar/dates.js";
 import { recordControlDocument } from "../control/record.js";
 import type { Ctx } from "../shared/context.js";
@@ -9,7 +9,7 @@ import { assertCan } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
 import { recordedUserId } from "../staff/operator.js";
-import { bookingAt, changeBooking } from "./booking-row.js";
+import { bookingAt, changeBooking, heldSlot } from "./booking-row.js";
 import { notifyCitizen, type Booking } from "./notices.js";
 import { officialById } from "./officials.js";
 import type { Slot } from "./slots.js";
@@ -36,7 +36,7 @@ export type Assignment = z.infer<typeof assignment> & { controlNumber?: string }
 export interface ReceptionOutcome {
   attended: boolean;
   summary: string;
-  /** Given at reception (Reg. 7.3.3); each is to be put under control with its executor and due date (DESIGN §4). */
+  /** Given at reception (Reg. 7.3.3); each is put under control with its executor and due date (DESIGN §4). */
   assignments: Assignment[];
   noteToCitizen: string | null;
   recordedAt: string;
@@ -47,9 +47,9 @@ export async function outcomeDue(ctx: Ctx, actor: Actor, bookingId: number, vers
   assertCan(actor, "reception.handle");
   const booking = await bookingAt(ctx.db, bookingId, version);
   if (booking.status !== "booked") throw new DomainError("stale_button");
-  const [slot] = await ctx.db.select().from(receptionSlots).where(eq(receptionSlots.id, booking.slotId!));
-  if (slot!.startsAt > ctx.clock.now()) throw new DomainError("reception_not_yet");
-  return { booking, slot: slot! };
+  const slot = await heldSlot(ctx.db, booking);
+  if (slot.startsAt > ctx.clock.now()) throw new DomainError("reception_not_yet");
+  return { booking, slot };
 }
 
 /**

@@ -1,10 +1,10 @@
 import { and, asc, eq, lte } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
-import { receptionBookings, receptionSlots } from "../../db/schema/index.js";
+import { receptionBookings } from "../../db/schema/index.js";
 import { isUniqueViolation } from "../shared/db-errors.js";
 import type { Ctx } from "../shared/context.js";
 import { isDomainError } from "../shared/errors.js";
-import { changeBooking } from "./booking-row.js";
+import { changeBooking, heldSlot } from "./booking-row.js";
 import { notifyCitizen } from "./notices.js";
 import { officialById, type Official } from "./officials.js";
 import { loadPolicy, type ReceptionPolicy } from "./policy.js";
@@ -58,9 +58,9 @@ export async function expireOffers(ctx: Ctx): Promise<number> {
       .transaction(async (tx) => {
         const lapsed = await changeBooking(ctx, tx, booking, { status: "expired", offerExpiresAt: null });
         const official = await officialById(tx, booking.officialId, false);
-        const [slot] = await tx.select().from(receptionSlots).where(eq(receptionSlots.id, booking.slotId!));
-        await notifyCitizen(ctx, tx, lapsed, official, slot!.startsAt, "reception.notice.offer_expired");
-        await offerFreedSlot(ctx, tx, official, slot!, await loadPolicy(tx));
+        const slot = await heldSlot(tx, booking);
+        await notifyCitizen(ctx, tx, lapsed, official, slot.startsAt, "reception.notice.offer_expired");
+        await offerFreedSlot(ctx, tx, official, slot, await loadPolicy(tx));
         return true;
       })
       .catch((error: unknown) => {
