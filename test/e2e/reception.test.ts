@@ -54,7 +54,7 @@ async function reminders() {
 }
 
 describe(`personal reception end to end on ${dbKind}`, () => {
-  it("takes a request linked to an appeal, is confirmed by staff, reminds at the right times, moves without the old reminders, and records the outcome with an assignment", async () => {
+  it("takes a request linked to an appeal across a restart, is confirmed by staff, reminds at the right times, moves without the old reminders, and records the outcome with an assignment", async () => {
     const u = h.user(CITIZEN);
     const desk = h.user(RECEPTION);
 
@@ -64,6 +64,8 @@ describe(`personal reception end to end on ${dbKind}`, () => {
     await u.press(shown("kk", "reception.my.book"));
     await u.press("Әлиев Марат");
     await u.waitForBot(shown("kk", "reception.book.ask_matter", { official: "Әлиев Марат" }).slice(0, 40));
+    // A redeploy between two steps: the booking goes on where it was.
+    await h.restart();
     await u.send("Сот шешімі алты ай бойы орындалмай жатыр");
     await u.waitForBot(shown("kk", "reception.book.ask_link"));
     await u.press(appeal.number);
