@@ -7,7 +7,7 @@ import { assertCan } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
 import { outcomeDue, recordOutcome } from "./outcome.js";
-import { declineRequest } from "./staff-decisions.js";
+import { declineRequest, type DeclineTemplate } from "./staff-decisions.js";
 
 /** Reception staff typing a reason to decline a request. */
 export const DECLINE_FLOW = "reception_decline";
@@ -27,10 +27,10 @@ export async function currentDecline(ctx: Ctx, actor: Actor) {
   return loadFlow(ctx, ctx.db, actor.userId, DECLINE_FLOW, declineState);
 }
 
-export async function finishDecline(ctx: Ctx, actor: Actor, reason: string) {
+export async function finishDecline(ctx: Ctx, actor: Actor, reason: string, template?: DeclineTemplate) {
   const state = await currentDecline(ctx, actor);
   if (!state) throw new DomainError("stale_button");
-  const declined = await declineRequest(ctx, actor, { ...state.data, reason });
+  const declined = await declineRequest(ctx, actor, { ...state.data, reason, template });
   await clearFlow(ctx.db, actor.userId, DECLINE_FLOW);
   return declined;
 }

@@ -92,15 +92,23 @@ export async function offerSlot(ctx: Ctx, actor: Actor, raw: z.input<typeof slot
   );
 }
 
-const declineInput = decisionInput.extend({ reason: z.string().trim().min(3).max(2000) });
+/** Reasons given often enough to have a text of their own, which the citizen reads in their language. */
+export const DECLINE_TEMPLATES = ["courts", "appeal_first"] as const;
+export type DeclineTemplate = (typeof DECLINE_TEMPLATES)[number];
 
-/** Staff decline with a reason (a matter for the courts, with the procedure explained); the citizen reads it. */
+const declineInput = decisionInput.extend({ reason: z.string().trim().min(3).max(2000), template: z.enum(DECLINE_TEMPLATES).optional() });
+
+/**
+ * Staff decline with a reason (a matter for the courts, with the procedure explained); the citizen
+ * reads it, a template's in their own language. The reason is kept as staff gave it.
+ */
 export async function declineRequest(ctx: Ctx, actor: Actor, raw: z.input<typeof declineInput>): Promise<Booking> {
-  const { bookingId, version, reason } = parseInput(declineInput, raw);
+  const { bookingId, version, reason, template } = parseInput(declineInput, raw);
   const { booking, official } = await undecided(ctx, actor, bookingId, version);
   return ctx.db.transaction(async (tx) => {
     const declined = await changeBooking(ctx, tx, booking, { status: "declined", declineReason: reason });
-    await notifyCitizen(ctx, tx, declined, official, null, "reception.notice.declined", { reason });
+    if (template) await notifyCitizen(ctx, tx, declined, official, null, "reception.notice.declined_template", { template });
+    else await notifyCitizen(ctx, tx, declined, official, null, "reception.notice.declined", { reason });
     return declined;
   });
 }

@@ -101,6 +101,19 @@ describe(`refusals in personal reception on ${dbKind}`, () => {
     expect((await myReception(core, first)).upcoming[0]!.booking.status).toBe("booked");
   });
 
+  it("declines a request with a quick reason that the citizen reads in full", async () => {
+    const [u, desk] = [h.user(FIRST), h.user(RECEPTION)];
+    await toSlots(u, "Омарова Асель", "reception.book.choose_preferred");
+    await u.press(shown("ru", "reception.book.request_any"));
+    await u.waitForBot(shown("ru", "reception.book.requested"));
+    await desk.send("/reception");
+    await desk.waitForBot("Неисполнение решения суда");
+    await desk.press(shown("ru", "reception.desk.decline"));
+    await desk.press(shown("ru", "reception.desk.quick.courts"));
+    await desk.waitForBot(/отказано/);
+    await u.waitForBot(shown("ru", "reception.desk.quick_text.courts"));
+  });
+
   it("refuses the reception desk to a citizen, and booking to someone without a profile", async () => {
     const stranger = h.user(STRANGER);
     await stranger.send("/reception");

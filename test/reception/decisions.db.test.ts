@@ -14,6 +14,7 @@ import { signedUpCitizen, staffMember } from "../support/citizens.js";
 import { testCtx } from "../support/core.js";
 import { dbKind, openTestDatabase, type TestDatabase } from "../support/db.js";
 import { refusal } from "../support/refusal.js";
+import { shown } from "../support/texts.js";
 import { officialWithHours, receptionMessages, slotAt } from "./fixtures.js";
 
 let tdb: TestDatabase;
@@ -56,6 +57,12 @@ describe(`reception staff and the waitlist on ${dbKind}`, () => {
     const reason = "Обжалование приговора — вопрос суда: подайте апелляционную жалобу через суд первой инстанции.";
     await declineRequest(ctx, staff, { bookingId: req.booking.id, version: req.booking.version, reason });
     expect((await receptionMessages(ctx, b!.telegramId)).at(-1)).toMatchObject({ key: "reception.notice.declined", params: { reason } });
+
+    // A templated reason reaches a Kazakh-speaking citizen in Kazakh, whatever the language of the staff member.
+    const again = await requestReception(ctx, b!, { officialId: official.id, matter: "Сот үкіміне келіспеймін" });
+    await declineRequest(ctx, staff, { bookingId: again.booking.id, version: again.booking.version, reason: shown("ru", "reception.desk.quick_text.courts"), template: "courts" });
+    const notice = (await receptionMessages(ctx, b!.telegramId)).at(-1)!;
+    expect(shown("kk", notice.key, notice.params)).toContain(shown("kk", "reception.desk.quick_text.courts"));
 
     const other = await requestReception(ctx, c!, { officialId: official.id, matter: "Вопрос по исполнительному производству" });
     const slotId = await slotAt(ctx, official.id, "2026-03-05T09:30:00+05:00");

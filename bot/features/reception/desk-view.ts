@@ -13,11 +13,12 @@ import { formatDate, preview } from "../../format.js";
 
 /**
  * Reception staff's buttons. On a request: `ok` confirm on a slot, `lc`/`lo` list slots to confirm
- * or offer, `of` offer one, `dn` decline, `q1`/`q2` a quick reason. Day lists: `dl` an official's
+ * or offer, `of` offer one, `dn` decline, `q1`/`q2` a templated reason. Day lists: `dl` an official's
  * day (date as YYYYMMDD), `pdf` print it, `at`/`ns` came or not. Outcome: `na` no assignment, `ex`
  * the executor, `nn` no note. `nx` the next request.
  */
 const ACTIONS = ["ok", "lc", "lo", "of", "dn", "q1", "q2", "dl", "pdf", "at", "ns", "na", "ex", "nn", "nx"] as const;
+/** The quick-reason buttons, each standing for one of the core's decline templates, in order. */
 export const QUICK_REASONS = ["q1", "q2"] as const;
 const n = z.coerce.number().int().min(0);
 export const deskButton = defineCallback("rs1", z.enum(ACTIONS), n, n, n);

@@ -17,7 +17,7 @@ import {
 import { slotTime } from "../../../core/reception/notices.js";
 import { activeOfficials } from "../../../core/reception/officials.js";
 import { assignableStaff, recordOutcome } from "../../../core/reception/outcome.js";
-import { confirmRequest, offerSlot, pendingRequests, slotsForRequest } from "../../../core/reception/staff-decisions.js";
+import { confirmRequest, DECLINE_TEMPLATES, offerSlot, pendingRequests, slotsForRequest, type DeclineTemplate } from "../../../core/reception/staff-decisions.js";
 import { dayList } from "../../../core/reception/views.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import { assertCan, can } from "../../../core/shared/permissions.js";
@@ -110,7 +110,7 @@ receptionDesk.callbackQuery(deskButton.pattern, async (ctx) => {
     await beginDecline(core, ctx.actor, { bookingId: a, version: b });
     await answerCallback(ctx);
     const keyboard = new InlineKeyboard();
-    for (const quick of QUICK_REASONS) keyboard.text(ctx.t(`reception.desk.quick.${quick}`), deskButton.encode(quick, a, b, 0)).row();
+    QUICK_REASONS.forEach((quick, i) => keyboard.text(ctx.t(`reception.desk.quick.${DECLINE_TEMPLATES[i]!}`), deskButton.encode(quick, a, b, 0)).row());
     const asked = await showInPlace(ctx, messageId, ctx.t("reception.desk.ask_reason", { id: a }), keyboard);
     return setFlowMessage(core, ctx.actor.userId, DECLINE_FLOW, asked);
   }
@@ -118,7 +118,8 @@ receptionDesk.callbackQuery(deskButton.pattern, async (ctx) => {
     const state = await currentDecline(core, ctx.actor);
     if (state?.data.bookingId !== a || state.data.version !== b) throw new DomainError("stale_button");
     await answerCallback(ctx);
-    return declined(ctx, ctx.t(`reception.desk.quick_text.${action}`), messageId);
+    const template = DECLINE_TEMPLATES[QUICK_REASONS.indexOf(action)]!;
+    return declined(ctx, ctx.t(`reception.desk.quick_text.${template}`), messageId, template);
   }
   if (action === "ns") {
     await recordOutcome(core, ctx.actor, { bookingId: a, version: b, attended: false });
@@ -142,8 +143,8 @@ receptionDesk.callbackQuery(deskButton.pattern, async (ctx) => {
   await askOutcome(ctx, state, messageId);
 });
 
-async function declined(ctx: BotContext, reason: string, messageId: number | undefined): Promise<void> {
-  const booking = await finishDecline(ctx.deps.core, ctx.actor, reason);
+async function declined(ctx: BotContext, reason: string, messageId: number | undefined, template?: DeclineTemplate): Promise<void> {
+  const booking = await finishDecline(ctx.deps.core, ctx.actor, reason, template);
   await showInPlace(ctx, messageId, ctx.t("reception.desk.declined", { id: booking.id, reason }));
   await showNext(ctx);
 }
