@@ -3,6 +3,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run(args: string[]): Promise<vo
   updates: () => import("./updates.js"),
   registrations: () => import("./registrations.js"),
   digest: () => import("./digest.js"),
+  booking: () => import("./booking.js"),
   "control-reminders": () => import("./control-reminders.js"),
   delivery: () => import("./delivery.js"),
 };

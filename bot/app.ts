@@ -16,6 +16,7 @@ import { publishCommands, publishStaffCommands } from "./commands.js";
 import { createBot } from "./create-bot.js";
 import { startOutboxWorker } from "./delivery/outbox-worker.js";
 import { demoStaffCommands } from "./features/staff/demo-commands.js";
+import { seedDemoOfficials } from "./sandbox/demo-officials.js";
 import { DEMO_USERS } from "./sandbox/demo-users.js";
 import { createSandbox } from "./sandbox/index.js";
 import { scheduledJobs } from "./scheduled-jobs.js";
@@ -57,6 +58,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   await grantConfiguredAdmins(core, config.adminTelegramIds);
   if (config.mode === "sandbox") {
     await assignRoles(core, DEMO_USERS.map((u) => ({ telegramId: u.id, role: u.demoRole, fullName: [u.first_name, u.last_name].filter(Boolean).join(" ") })));
+    await seedDemoOfficials(core);
   }
 
   let ready = false;

@@ -8,7 +8,10 @@ export const STAFF_COMMANDS = ["start", "appeals", "find", "control", "digest", 
 /** Registrars also get the queue of new appeals to classify and route (Reg. 7.1.5–7.1.7), and record control documents. */
 export const REGISTRAR_COMMANDS = ["start", "queue", "appeals", "find", "by_post", "newcontrol", "control", "digest", "language", "help", "cancel"] as const;
 /** Those who sign answers and decide extensions also get those queues. */
-const APPROVER_COMMANDS = ["start", "approvals", "extensions", "appeals", "find", "newcontrol", "control", "digest", "language", "help", "cancel"] as const;
+const APPROVER_COMMANDS = ["start", "approvals", "extensions", "reception", "appeals", "find", "newcontrol", "control", "digest", "language", "help", "cancel"] as const;
+
+/** The Citizens' Reception sector gets its desk: requests and day lists (Reg. 7.3). */
+const RECEPTION_COMMANDS = ["start", "reception", "appeals", "find", "control", "digest", "language", "help", "cancel"] as const;
 
 /** The technical administrator sees no appeals (DESIGN §1): the admin menu only. */
 const ADMIN_COMMANDS = ["start", "admin", "language", "help", "cancel"] as const;
@@ -30,7 +33,7 @@ export async function publishCommands(api: Api): Promise<void> {
 /** A member of staff's "/" menu, for their chat only, so citizens never see staff commands. */
 export async function publishStaffCommands(api: Api, chatId: number, language: Language, role: Role): Promise<void> {
   const t = translator(language);
-  const list = role === "head" || role === "deputy" ? APPROVER_COMMANDS : role === "registrar" ? REGISTRAR_COMMANDS : role === "admin" ? ADMIN_COMMANDS : STAFF_COMMANDS;
+  const list = role === "head" || role === "deputy" ? APPROVER_COMMANDS : role === "registrar" ? REGISTRAR_COMMANDS : role === "admin" ? ADMIN_COMMANDS : role === "reception" ? RECEPTION_COMMANDS : STAFF_COMMANDS;
   const commands = list.map((command) => ({ command, description: t(`commands.${command}`) }));
   await api.setMyCommands(commands, { scope: { type: "chat", chat_id: chatId } });
 }

@@ -26,9 +26,9 @@ const MM = 72 / 25.4;
 const MARGINS = { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM };
 const SIZE = { letterhead: 12, block: 10, body: 11, footer: 8 };
 
-/** The DejaVu Sans files are read once; they cover Kazakh Cyrillic (ә ғ қ ң ө ұ ү һ і) with no system fonts. */
+/** The DejaVu Sans files are read once; they cover Kazakh Cyrillic (ә ғ қ ң ө ұ ү һ і) with no system fonts. Shared with other printed documents. */
 let fonts: Promise<{ regular: Buffer; bold: Buffer }> | undefined;
-function loadFonts() {
+export function loadFonts() {
   const require = createRequire(import.meta.url);
   const read = (file: string) => readFile(require.resolve(`dejavu-fonts-ttf/ttf/${file}`));
   fonts ??= Promise.all([read("DejaVuSans.ttf"), read("DejaVuSans-Bold.ttf")]).then(([regular, bold]) => ({ regular, bold }));

@@ -30,6 +30,10 @@ export type Action =
   | "staff.reminders"
   | "units.manage"
   | "system.status"
+  | "reception.book"
+  | "reception.schedule"
+  | "reception.handle"
+  | "reception.day"
   | "control.record"
   | "control.record_reception"
   | "control.decide"
@@ -91,6 +95,13 @@ const POLICY: Record<Action, Rule> = {
   "staff.reminders": anyStaff(APPEAL_WORK_ROLES),
   "units.manage": anyStaff(["admin"]),
   "system.status": anyStaff(["admin"]),
+  "reception.book": (actor) => actor.role === "citizen",
+  /** Officials and their schedules (Reg. 7.3.1); the administrator keeps the list of officials too (DESIGN §1). */
+  "reception.schedule": anyStaff(["reception", "deputy", "head", "admin"]),
+  /** Requests, bookings and outcomes carry the citizen's matter: the sector and the leadership only. */
+  "reception.handle": anyStaff(["reception", "deputy", "head"]),
+  /** Who comes when; the matter itself is shown only to those who handle it. */
+  "reception.day": anyStaff(["reception", "deputy", "head", "admin"]),
   "control.record": anyStaff(["registrar", "deputy", "head"]),
   /** Assignments given at personal reception (Reg. 7.3.3) are recorded by reception staff too. */
   "control.record_reception": anyStaff(["reception", "registrar", "deputy", "head"]),

@@ -7,4 +7,5 @@ export * from "./outbox.js";
 export * from "./staff.js";
 export * from "./answer-work.js";
 export * from "./reminders.js";
+export * from "./reception.js";
 export * from "./control.js";

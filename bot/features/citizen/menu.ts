@@ -5,12 +5,10 @@ import type { BotContext } from "../../context.js";
 import { homeKeyboard, menuButton, type MenuSection } from "../../keyboards/home.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
 import { languageScreen } from "../common/language-screen.js";
+import { showMyReception } from "../reception/citizen.js";
 import { startIntake } from "./intake.js";
 import { showMyAppeals } from "./my-appeals.js";
 import { profileScreen } from "./profile-screen.js";
-
-/** Sections whose chat flows are not open yet: the button says so instead of pretending. */
-const NOT_OPEN = new Set<MenuSection>(["reception"]);
 
 export function mainMenuScreen(ctx: BotContext): { text: string; markup: InlineKeyboard } {
   const t = ctx.t;
@@ -42,7 +40,6 @@ menu.callbackQuery(menuButton.pattern, async (ctx) => {
   const section = parsed[1];
   const profile = await getProfile(ctx.deps.core, ctx.actor);
   if (!profile) throw new DomainError("profile_missing");
-  if (NOT_OPEN.has(section)) return answerCallback(ctx, ctx.t("menu.not_open"), true);
   if (section === "submit") {
     await answerCallback(ctx);
     await stripButtons(ctx, ctx.callbackQuery.message?.message_id ?? null);
@@ -51,6 +48,10 @@ menu.callbackQuery(menuButton.pattern, async (ctx) => {
   if (section === "appeals") {
     await answerCallback(ctx);
     return showMyAppeals(ctx, ctx.callbackQuery.message?.message_id);
+  }
+  if (section === "reception") {
+    await answerCallback(ctx);
+    return showMyReception(ctx, ctx.callbackQuery.message?.message_id);
   }
 
   await answerCallback(ctx);

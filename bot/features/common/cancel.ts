@@ -4,6 +4,8 @@ import { cancelRegistryReason, REGISTRY_REASON_FLOW } from "../../../core/appeal
 import { cancelReturn, RETURN_FLOW } from "../../../core/appeals/return-flow.js";
 import { SUPPLEMENT_FLOW } from "../../../core/appeals/supplement-flow.js";
 import { PROFILE_EDIT_FLOW } from "../../../core/citizens/profile-edit.js";
+import { BOOKING_FLOW } from "../../../core/reception/booking-flow.js";
+import { cancelDeskFlow, DECLINE_FLOW, OUTCOME_FLOW } from "../../../core/reception/desk-flows.js";
 import { SIGNUP_FLOW } from "../../../core/citizens/signup.js";
 import { CONTROL_ANSWER_FLOW } from "../../../core/control/answer-flow.js";
 import { RECORD_FLOW } from "../../../core/control/record-flow.js";
@@ -13,6 +15,7 @@ import { cancelIntakeFlow } from "../citizen/intake.js";
 import { cancelSupplementFlow } from "../citizen/my-appeals.js";
 import { cancelProfileEditFlow } from "../citizen/profile.js";
 import { cancelSignupFlow } from "../citizen/signup.js";
+import { cancelBookingFlow } from "../reception/citizen.js";
 import { cancelControlAnswerFlow } from "../control/answers.js";
 import { cancelRecordFlow } from "../control/record.js";
 
@@ -28,6 +31,11 @@ cancel.command("cancel", async (ctx) => {
   if (ctx.activeFlow === CONTROL_ANSWER_FLOW) return cancelControlAnswerFlow(ctx);
   if (ctx.activeFlow === RETURN_FLOW) {
     await cancelReturn(ctx.deps.core, ctx.actor);
+    return void (await send(ctx, ctx.t("common.cancelled")));
+  }
+  if (ctx.activeFlow === BOOKING_FLOW) return cancelBookingFlow(ctx);
+  if (ctx.activeFlow === DECLINE_FLOW || ctx.activeFlow === OUTCOME_FLOW) {
+    await cancelDeskFlow(ctx.deps.core, ctx.actor, ctx.activeFlow);
     return void (await send(ctx, ctx.t("common.cancelled")));
   }
   if (ctx.activeFlow === REGISTRY_REASON_FLOW) {

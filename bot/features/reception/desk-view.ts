@@ -1,0 +1,121 @@
+import { InlineKeyboard } from "grammy";
+import { z } from "zod";
+import { addDays, type IsoDate } from "../../../core/calendar/dates.js";
+import type { DayListWords } from "../../../core/reception/day-list-pdf.js";
+import { slotTime } from "../../../core/reception/notices.js";
+import { officialLabel, type Official } from "../../../core/reception/officials.js";
+import type { Slot } from "../../../core/reception/slots.js";
+import type { PendingRequest } from "../../../core/reception/staff-decisions.js";
+import type { DayEntry } from "../../../core/reception/views.js";
+import { defineCallback } from "../../callback-data.js";
+import type { BotContext } from "../../context.js";
+import { formatDate, preview } from "../../format.js";
+
+/**
+ * Reception staff's buttons. On a request: `ok` confirm on a slot, `lc`/`lo` list slots to confirm
+ * or offer, `of` offer one, `dn` decline, `q1`/`q2` a templated reason. Day lists: `dl` an official's
+ * day (date as YYYYMMDD), `pdf` print it, `at`/`ns` came or not. Outcome: `na` no assignment, `ex`
+ * the executor, `nn` no note. `nx` the next request.
+ */
+const ACTIONS = ["ok", "lc", "lo", "of", "dn", "q1", "q2", "dl", "pdf", "at", "ns", "na", "ex", "nn", "nx"] as const;
+/** The quick-reason buttons, each standing for one of the core's decline templates, in order. */
+export const QUICK_REASONS = ["q1", "q2"] as const;
+const n = z.coerce.number().int().min(0);
+export const deskButton = defineCallback("rs1", z.enum(ACTIONS), n, n, n);
+
+export const dateNumber = (date: IsoDate): number => Number(date.replaceAll("-", ""));
+export const dateOfNumber = (value: number): IsoDate => {
+  const s = String(value);
+  return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
+};
+
+/** "Appeal ЖТ-2026-000123" under a request or a day-list entry whose citizen linked one. */
+function linked(ctx: BotContext, appealNumber: string | null): string {
+  return appealNumber ? `\n${ctx.t("reception.desk.linked", { number: appealNumber })}` : "";
+}
+
+export function requestText(ctx: BotContext, request: PendingRequest, total: number): string {
+  const { name } = officialLabel(request.official, ctx.actor.language);
+  return ctx.t("reception.desk.request", {
+    id: request.booking.id,
+    total,
+    citizen: request.citizenName,
+    official: name,
+    preferred: request.preferredSlot ? slotTime(request.preferredSlot.startsAt) : ctx.t("reception.my.no_time"),
+    matter: preview(request.booking.matter, 1500),
+  }) + linked(ctx, request.appealNumber);
+}
+
+export function requestButtons(ctx: BotContext, request: PendingRequest): InlineKeyboard {
+  const { id, version } = request.booking;
+  const keyboard = new InlineKeyboard();
+  const preferred = request.preferredSlot;
+  if (preferred) keyboard.text(ctx.t("reception.desk.confirm", { time: slotTime(preferred.startsAt) }), deskButton.encode("ok", id, version, preferred.id)).row();
+  return keyboard
+    .text(ctx.t("reception.desk.set_time"), deskButton.encode("lc", id, version, 0))
+    .text(ctx.t("reception.desk.offer"), deskButton.encode("lo", id, version, 0))
+    .row()
+    .text(ctx.t("reception.desk.decline"), deskButton.encode("dn", id, version, 0));
+}
+
+/** Free slots as buttons that confirm (`ok`) or offer (`of`) the request. */
+export function slotButtons(ctx: BotContext, action: "ok" | "of", bookingId: number, version: number, slots: Slot[]): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  slots.forEach((slot, i) => {
+    keyboard.text(slotTime(slot.startsAt), deskButton.encode(action, bookingId, version, slot.id));
+    if (i % 2 === 1) keyboard.row();
+  });
+  return keyboard.row().text(ctx.t("common.back"), deskButton.encode("nx", 0, 0, 0));
+}
+
+export function officialsButtons(ctx: BotContext, officials: Official[], date: IsoDate): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  for (const o of officials) keyboard.text(officialLabel(o, ctx.actor.language).name, deskButton.encode("dl", o.id, dateNumber(date), 0)).row();
+  return keyboard;
+}
+
+const hhmm = (instant: Date) => slotTime(instant).slice(-5);
+
+export function dayText(ctx: BotContext, official: Official, date: IsoDate, entries: DayEntry[]): string {
+  const lines = [ctx.t("reception.day.title", { official: officialLabel(official, ctx.actor.language).name, date: formatDate(date) })];
+  for (const e of entries) {
+    lines.push(ctx.t("reception.day.entry", { time: hhmm(e.startsAt), citizen: e.citizenName, phone: e.phone, status: ctx.t(`reception.status.${e.status}`), matter: e.matter ? preview(e.matter, 200) : "" }) + linked(ctx, e.appealNumber));
+  }
+  if (entries.length === 0) lines.push(ctx.t("reception.day.empty"));
+  return lines.join("\n\n");
+}
+
+/** Day navigation and printing, and for each meeting that has begun: came or did not come. */
+export function dayButtons(ctx: BotContext, official: Official, date: IsoDate, entries: DayEntry[], now: Date, handles: boolean): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  if (handles) {
+    for (const e of entries.filter((e) => e.status === "booked" && e.startsAt <= now)) {
+      keyboard
+        .text(ctx.t("reception.day.came", { time: hhmm(e.startsAt) }), deskButton.encode("at", e.bookingId, e.version, 0))
+        .text(ctx.t("reception.day.no_show", { time: hhmm(e.startsAt) }), deskButton.encode("ns", e.bookingId, e.version, 0))
+        .row();
+    }
+  }
+  return keyboard
+    .text("◀️", deskButton.encode("dl", official.id, dateNumber(addDays(date, -1)), 0))
+    .text(ctx.t("reception.day.print"), deskButton.encode("pdf", official.id, dateNumber(date), 0))
+    .text("▶️", deskButton.encode("dl", official.id, dateNumber(addDays(date, 1)), 0));
+}
+
+/** The printed list's words, in the reader's language. */
+export function dayListWords(ctx: BotContext, official: Official, date: IsoDate): DayListWords {
+  const { name, title, place } = officialLabel(official, ctx.actor.language);
+  return {
+    title: ctx.t("reception.day.pdf_title", { official: name, date: formatDate(date), interpolation: { escapeValue: false } }),
+    subtitle: `${title}. ${place}`,
+    columns: {
+      time: ctx.t("reception.day.col_time"),
+      citizen: ctx.t("reception.day.col_citizen"),
+      phone: ctx.t("reception.day.col_phone"),
+      matter: ctx.t("reception.day.col_matter"),
+      status: ctx.t("reception.day.col_status"),
+    },
+    status: (status) => ctx.t(`reception.status.${status}`),
+    empty: ctx.t("reception.day.empty"),
+  };
+}

@@ -1,0 +1,51 @@
+import type { DbOrTx } from "../../db/client.js";
+import { addDays, almatyDate } from "../calendar/dates.js";
+import { cancelQueued, enqueue } from "../outbox/enqueue.js";
+import type { Ctx } from "../shared/context.js";
+import { HOUR_MS, almatyAt } from "./local-time.js";
+import { bookingParams, recipientOf, type Booking } from "./notices.js";
+import type { Official } from "./officials.js";
+import type { ReceptionPolicy } from "./policy.js";
+import type { Slot } from "./slots.js";
+
+const KINDS = ["remind_evening", "remind_soon"] as const;
+
+function reminderKey(bookingId: number, version: number, kind: (typeof KINDS)[number]): string {
+  return `reception:${bookingId}:v${version}:${kind}`;
+}
+
+/** When each reminder goes: the evening before at the policy's time, and the policy's hours before. */
+export function reminderTimes(policy: ReceptionPolicy, startsAt: Date): Record<(typeof KINDS)[number], Date> {
+  return {
+    remind_evening: almatyAt(addDays(almatyDate(startsAt), -1), policy.eveningReminderAt),
+    remind_soon: new Date(startsAt.getTime() - policy.lastReminderHours * HOUR_MS),
+  };
+}
+
+/**
+ * Writes the booking's reminders as outbox rows that wait for their time (Reg. 7.3.1), in the
+ * booking's transaction. A reminder whose time has already passed is not written: the
+ * confirmation the citizen just got says the same.
+ */
+export async function scheduleReminders(ctx: Ctx, db: DbOrTx, policy: ReceptionPolicy, booking: Booking, official: Official, slot: Slot): Promise<void> {
+  const to = await recipientOf(db, booking.citizenUserId);
+  const times = reminderTimes(policy, slot.startsAt);
+  for (const kind of KINDS) {
+    if (times[kind] <= ctx.clock.now()) continue;
+    await enqueue(ctx, db, {
+      dedupeKey: reminderKey(booking.id, booking.version, kind),
+      chatId: to.chatId,
+      language: to.language,
+      key: `reception.notice.${kind}`,
+      params: bookingParams(official, slot.startsAt, to.language),
+      notBefore: times[kind],
+    });
+  }
+}
+
+/** Withdraws every reminder the booking was given so far, so a moved or cancelled booking never reminds of its old time. */
+export async function withdrawReminders(db: DbOrTx, booking: Booking): Promise<number> {
+  const keys: string[] = [];
+  for (let v = 1; v <= booking.version; v++) for (const kind of KINDS) keys.push(reminderKey(booking.id, v, kind));
+  return cancelQueued(db, keys);
+}
