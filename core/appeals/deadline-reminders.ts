@@ -10,6 +10,8 @@ import { reminderDay } from "./reminder-day.js";
 
 /** The holder is reminded when an appeal enters its last this-many working days (Reg. 5.3; DESIGN §3). */
 export const LAST_WORKING_DAYS = 3;
+/** How many working mornings back a late run still sends the overdue notices it missed (two weeks of outage). */
+const CATCH_UP_WORKING_DAYS = 10;
 
 /**
  * The holder of an open appeal is told the morning it enters its last 3 working days, counting
@@ -47,8 +49,10 @@ export async function writeLastDaysReminders(ctx: Ctx): Promise<number> {
 export async function writeOverdueNotices(ctx: Ctx): Promise<number> {
   const day = await reminderDay(ctx);
   if (!day) return 0;
-  // Deadlines that passed since the last working morning, days off in between included.
-  const since = previousWorkingDay(day.calendar, day.today);
+  // Deadlines that passed since the last working morning, days off in between included; after an
+  // outage the run catches up on the mornings it missed, up to CATCH_UP_WORKING_DAYS back.
+  let since = day.today;
+  for (let i = 0; i < CATCH_UP_WORKING_DAYS; i++) since = previousWorkingDay(day.calendar, since);
   const [rows, approvers] = await Promise.all([
     ctx.db
       .select({ id: appeals.id, number: appeals.number, dueOn: appeals.dueOn, restricted: appeals.restricted, holder: users })
