@@ -11,10 +11,10 @@ export const REGISTRAR_COMMANDS = ["start", "queue", "appeals", "find", "by_post
 const APPROVER_COMMANDS = ["start", "approvals", "extensions", "reception", "appeals", "find", "newcontrol", "control", "digest", "language", "help", "cancel"] as const;
 
 /** The Citizens' Reception sector gets its desk: requests and day lists (Reg. 7.3). */
-const RECEPTION_COMMANDS = ["start", "reception", "appeals", "find", "control", "digest", "language", "help", "cancel"] as const;
+const RECEPTION_COMMANDS = ["start", "reception", "officials", "appeals", "find", "control", "digest", "language", "help", "cancel"] as const;
 
 /** The technical administrator sees no appeals (DESIGN §1): the admin menu only. */
-const ADMIN_COMMANDS = ["start", "admin", "language", "help", "cancel"] as const;
+const ADMIN_COMMANDS = ["start", "admin", "officials", "language", "help", "cancel"] as const;
 
 /**
  * The "/" menu in each language (Telegram picks by the user's app language); the default list

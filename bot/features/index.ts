@@ -12,6 +12,7 @@ import { language } from "./common/language.js";
 import { control } from "./control/index.js";
 import { citizenReception } from "./reception/citizen.js";
 import { receptionDesk } from "./reception/desk.js";
+import { receptionSchedules } from "./reception/schedules.js";
 import { approvals } from "./staff/approvals.js";
 import { byPostList } from "./staff/by-post.js";
 import { digestSetting } from "./staff/digest-setting.js";
@@ -23,4 +24,4 @@ import { extensions } from "./staff/extensions.js";
 import { registryQueue } from "./staff/registry-queue.js";
 
 /** Every feature, in the order they get a chance at an update; the fallback is last. */
-export const features = new Composer<BotContext>(cancel, staffJoin, approvals, registryQueue, control, receptionDesk, byPostList, drafting, extensions, appealCard, adminMenu, digestSetting, myAppeals, citizenReception, signup, profile, intake, menu, language, help, fallback);
+export const features = new Composer<BotContext>(cancel, staffJoin, approvals, registryQueue, control, receptionDesk, receptionSchedules, byPostList, drafting, extensions, appealCard, adminMenu, digestSetting, myAppeals, citizenReception, signup, profile, intake, menu, language, help, fallback);

@@ -7,6 +7,7 @@ import { PROFILE_EDIT_FLOW } from "../../../core/citizens/profile-edit.js";
 import { BOOKING_FLOW } from "../../../core/reception/booking-flow.js";
 import { cancelDeskFlow, DECLINE_FLOW, OUTCOME_FLOW } from "../../../core/reception/desk-flows.js";
 import { SIGNUP_FLOW } from "../../../core/citizens/signup.js";
+import { clearFlow } from "../../../core/flows/store.js";
 import { CONTROL_ANSWER_FLOW } from "../../../core/control/answer-flow.js";
 import { RECORD_FLOW } from "../../../core/control/record-flow.js";
 import type { BotContext } from "../../context.js";
@@ -40,6 +41,11 @@ cancel.command("cancel", async (ctx) => {
   }
   if (ctx.activeFlow === REGISTRY_REASON_FLOW) {
     await cancelRegistryReason(ctx.deps.core, ctx.actor);
+    return void (await send(ctx, ctx.t("common.cancelled")));
+  }
+  // The rest keep nothing outside their flow row (a draft answer, an extension request, a schedule edit).
+  if (ctx.activeFlow) {
+    await clearFlow(ctx.deps.core.db, ctx.actor.userId, ctx.activeFlow);
     return void (await send(ctx, ctx.t("common.cancelled")));
   }
   await send(ctx, ctx.t("common.nothing_to_cancel"));

@@ -1,0 +1,90 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { z } from "zod";
+import { setFlowMessage } from "../../../core/flows/store.js";
+import { hoursText } from "../../../core/reception/hours-text.js";
+import { officialLabel, setOfficialRules } from "../../../core/reception/officials.js";
+import { beginScheduleEdit, finishScheduleEdit, SCHEDULE_FLOW } from "../../../core/reception/schedule-flow.js";
+import { officialSchedule, officialsForSchedules } from "../../../core/reception/schedule-view.js";
+import { setException } from "../../../core/reception/schedule.js";
+import { DomainError } from "../../../core/shared/errors.js";
+import { defineCallback } from "../../callback-data.js";
+import type { BotContext } from "../../context.js";
+import { formatDate } from "../../format.js";
+import { answerCallback, send, showInPlace } from "../../messages.js";
+
+/**
+ * Officials' schedules in chat (Reg. 7.3.1), for reception staff: weekly hours typed as lines,
+ * days away, direct booking on or off. Every change remakes the slots; a booking on a slot that
+ * goes away is offered another time by the core, never dropped.
+ */
+export const receptionSchedules = new Composer<BotContext>();
+
+/** list; open; dir: direct booking toggled; hrs/off: ask for hours or a day away; back: undo an exception (n = YYYYMMDD). */
+const scheduleButton = defineCallback("os1", z.enum(["list", "open", "dir", "hrs", "off", "back"]), z.coerce.number().int().min(0), z.coerce.number().int().min(0));
+
+const isoOf = (n: number) => `${String(n).slice(0, 4)}-${String(n).slice(4, 6)}-${String(n).slice(6, 8)}`;
+
+async function officialsList(ctx: BotContext, messageId?: number): Promise<void> {
+  const keyboard = new InlineKeyboard();
+  for (const o of await officialsForSchedules(ctx.deps.core, ctx.actor)) {
+    const label = officialLabel(o, ctx.actor.language).name;
+    keyboard.text(o.active ? label : `${label} ${ctx.t("reception.schedule.inactive")}`, scheduleButton.encode("open", o.id, 0)).row();
+  }
+  await showInPlace(ctx, messageId, ctx.t("reception.schedule.title"), keyboard);
+}
+
+async function showSchedule(ctx: BotContext, officialId: number, messageId?: number): Promise<void> {
+  const { official, hours, exceptions } = await officialSchedule(ctx.deps.core, ctx.actor, officialId);
+  const label = officialLabel(official, ctx.actor.language);
+  const text = [
+    ctx.t("reception.schedule.card", {
+      name: label.name,
+      title: label.title,
+      place: label.place,
+      window: official.bookingWindowDays,
+      notice: official.minNoticeHours,
+      direct: ctx.t(official.directBooking ? "reception.schedule.direct_on" : "reception.schedule.direct_off"),
+    }),
+    hours.length ? `<pre>${hoursText(hours)}</pre>` : ctx.t("reception.schedule.no_hours"),
+    ...exceptions.map((e) => ctx.t(e.kind === "off" ? "reception.schedule.day_off" : "reception.schedule.day_extra", { day: formatDate(e.day), hours: `${e.starts ?? ""}-${e.ends ?? ""}` })),
+  ].join("\n");
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t("reception.schedule.set_hours"), scheduleButton.encode("hrs", officialId, 0)).row()
+    .text(ctx.t("reception.schedule.add_day_off"), scheduleButton.encode("off", officialId, 0)).row()
+    .text(ctx.t(official.directBooking ? "reception.schedule.turn_direct_off" : "reception.schedule.turn_direct_on"), scheduleButton.encode("dir", officialId, 0)).row();
+  for (const e of exceptions) keyboard.text(ctx.t("reception.schedule.undo", { day: formatDate(e.day) }), scheduleButton.encode("back", officialId, Number(e.day.replaceAll("-", "")))).row();
+  keyboard.text(ctx.t("common.back"), scheduleButton.encode("list", 0, 0));
+  await showInPlace(ctx, messageId, text, keyboard);
+}
+
+receptionSchedules.command("officials", (ctx) => officialsList(ctx));
+
+receptionSchedules.callbackQuery(scheduleButton.pattern, async (ctx) => {
+  const parsed = scheduleButton.parse(ctx.callbackQuery.data);
+  if (!parsed) throw new DomainError("stale_button");
+  const [action, officialId, n] = parsed;
+  const core = ctx.deps.core;
+  const messageId = ctx.callbackQuery.message?.message_id;
+  if (action === "list") await officialsList(ctx, messageId);
+  else if (action === "open") await showSchedule(ctx, officialId, messageId);
+  else if (action === "dir") {
+    const { official } = await officialSchedule(core, ctx.actor, officialId);
+    await setOfficialRules(core, ctx.actor, { officialId, directBooking: !official.directBooking });
+    await showSchedule(ctx, officialId, messageId);
+  } else if (action === "back") {
+    await setException(core, ctx.actor, { officialId, day: isoOf(n), kind: "none" });
+    await showSchedule(ctx, officialId, messageId);
+  } else {
+    await beginScheduleEdit(core, ctx.actor, officialId, action === "hrs" ? "hours" : "day_off");
+    const asked = await send(ctx, ctx.t(action === "hrs" ? "reception.schedule.ask_hours" : "reception.schedule.ask_day_off"));
+    await setFlowMessage(core, ctx.actor.userId, SCHEDULE_FLOW, asked);
+  }
+  await answerCallback(ctx);
+});
+
+receptionSchedules.on("message:text", async (ctx, next) => {
+  if (ctx.activeFlow !== SCHEDULE_FLOW || ctx.message.text.startsWith("/")) return next();
+  const done = await finishScheduleEdit(ctx.deps.core, ctx.actor, ctx.message.text);
+  await send(ctx, done.step === "hours" ? ctx.t("reception.schedule.hours_set") : ctx.t("reception.schedule.day_off_set", { day: formatDate(done.day ?? "") }));
+  await showSchedule(ctx, done.officialId);
+});
