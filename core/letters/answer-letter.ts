@@ -1,9 +1,8 @@
-import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
 import type { AnswerLanguage, DecisionOutcome } from "../appeals/kinds.js";
-import { isIsoDate, type IsoDate } from "../calendar/dates.js";
+import { dottedDate, isIsoDate, type IsoDate } from "../calendar/dates.js";
 import { LETTER_WORDS, type LetterWords } from "./letter-words.js";
+import { loadFonts, pdfBytes } from "./pdf-document.js";
 
 export interface AnswerLetter {
   language: AnswerLanguage;
@@ -26,21 +25,6 @@ const MM = 72 / 25.4;
 const MARGINS = { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM };
 const SIZE = { letterhead: 12, block: 10, body: 11, footer: 8 };
 
-/** The DejaVu Sans files are read once; they cover Kazakh Cyrillic (ә ғ қ ң ө ұ ү һ і) with no system fonts. Shared with other printed documents. */
-let fonts: Promise<{ regular: Buffer; bold: Buffer }> | undefined;
-export function loadFonts() {
-  const require = createRequire(import.meta.url);
-  const read = (file: string) => readFile(require.resolve(`dejavu-fonts-ttf/ttf/${file}`));
-  fonts ??= Promise.all([read("DejaVuSans.ttf"), read("DejaVuSans-Bold.ttf")]).then(([regular, bold]) => ({ regular, bold }));
-  return fonts;
-}
-
-/** `YYYY-MM-DD` → `DD.MM.YYYY`, as dates are written in documents here. */
-function documentDate(date: IsoDate): string {
-  const [y, m, d] = date.split("-");
-  return `${d}.${m}.${y}`;
-}
-
 /**
  * The answer letter as a PDF. The same letter gives the same bytes: the document's dates come from
  * `letter.date` and its file ID is derived by pdfkit from that metadata, so the SHA-256 stored at
@@ -54,7 +38,7 @@ export async function renderAnswerLetter(letter: AnswerLetter): Promise<Buffer> 
 
   const { regular, bold } = await loadFonts();
   const words = LETTER_WORDS[letter.language];
-  const date = documentDate(letter.date);
+  const date = dottedDate(letter.date);
   const stamp = new Date(`${letter.date}T00:00:00Z`);
   const doc = new PDFDocument({
     size: "A4",
@@ -72,12 +56,7 @@ export async function renderAnswerLetter(letter: AnswerLetter): Promise<Buffer> 
       ModDate: stamp,
     },
   });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
+  const done = pdfBytes(doc);
 
   doc.registerFont("regular", regular);
   doc.registerFont("bold", bold);
@@ -98,7 +77,7 @@ export async function renderAnswerLetter(letter: AnswerLetter): Promise<Buffer> 
   const right = left + width - addressee;
   doc.font("regular").fontSize(SIZE.block);
   doc.text(words.outgoing(letter.outgoingNumber, date), left, top, { width: reference });
-  doc.moveDown(0.5).text(words.subject(letter.appealNumber, documentDate(letter.appealReceivedOn)), { width: reference });
+  doc.moveDown(0.5).text(words.subject(letter.appealNumber, dottedDate(letter.appealReceivedOn)), { width: reference });
   const leftEnd = doc.y;
   doc.font("bold").text(letter.addressee.name, right, top, { width: addressee });
   doc.font("regular");

@@ -1,5 +1,5 @@
 import PDFDocument from "pdfkit";
-import { loadFonts } from "../letters/answer-letter.js";
+import { loadFonts, pdfBytes } from "../letters/pdf-document.js";
 import type { DayEntry } from "./views.js";
 
 /** The words of the printed list, translated by the interface that prints it. */
@@ -22,12 +22,7 @@ function hhmm(instant: Date): string {
 export async function renderDayList(entries: DayEntry[], words: DayListWords): Promise<Buffer> {
   const { regular, bold } = await loadFonts();
   const doc = new PDFDocument({ size: "A4", layout: "landscape", margin: MARGIN, info: { Title: words.title, Producer: "Otinish", Creator: "Otinish" } });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
+  const done = pdfBytes(doc);
   doc.registerFont("regular", regular);
   doc.registerFont("bold", bold);
   const width = doc.page.width - 2 * MARGIN;
