@@ -17,6 +17,7 @@ import { createBot } from "./create-bot.js";
 import { startOutboxWorker } from "./delivery/outbox-worker.js";
 import { demoStaffCommands } from "./features/staff/demo-commands.js";
 import { seedDemoOfficials } from "./sandbox/demo-officials.js";
+import { seedDemoUnits } from "./sandbox/demo-units.js";
 import { DEMO_USERS } from "./sandbox/demo-users.js";
 import { createSandbox } from "./sandbox/index.js";
 import { scheduledJobs } from "./scheduled-jobs.js";
@@ -57,7 +58,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const core: Ctx = { db: database.db, clock: options.clock ?? systemClock, log, files: diskFileStore(config.filesDir) };
   await grantConfiguredAdmins(core, config.adminTelegramIds);
   if (config.mode === "sandbox") {
-    await assignRoles(core, DEMO_USERS.map((u) => ({ telegramId: u.id, role: u.demoRole, fullName: [u.first_name, u.last_name].filter(Boolean).join(" ") })));
+    const demoUnitId = await seedDemoUnits(core);
+    await assignRoles(
+      core,
+      DEMO_USERS.map((u) => ({ telegramId: u.id, role: u.demoRole, fullName: [u.first_name, u.last_name].filter(Boolean).join(" "), unitId: u.demoRole === "executor" ? demoUnitId : null })),
+    );
     await seedDemoOfficials(core);
   }
 

@@ -69,13 +69,13 @@ export async function grantConfiguredAdmins(ctx: Ctx, telegramIds: readonly numb
 }
 
 /** Sets people's roles (and staff names) by Telegram id; for the sandbox's demo staff (real staff join by invite). */
-export async function assignRoles(ctx: Ctx, assignments: readonly { telegramId: number; role: Role; fullName: string }[]): Promise<void> {
+export async function assignRoles(ctx: Ctx, assignments: readonly { telegramId: number; role: Role; fullName: string; unitId?: number | null }[]): Promise<void> {
   const now = ctx.clock.now();
-  for (const { telegramId, role, fullName } of assignments) {
+  for (const { telegramId, role, fullName, unitId = null } of assignments) {
     const staffName = role === "citizen" ? null : fullName;
     await ctx.db
       .insert(users)
-      .values({ telegramId, role, fullName: staffName, createdAt: now })
-      .onConflictDoUpdate({ target: users.telegramId, set: { role, fullName: staffName } });
+      .values({ telegramId, role, fullName: staffName, unitId, createdAt: now })
+      .onConflictDoUpdate({ target: users.telegramId, set: { role, fullName: staffName, unitId } });
   }
 }
