@@ -1,8 +1,9 @@
 import { and, asc, eq, gt, inArray, lt, lte, notExists, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { byPost, outbox } from "../../db/schema/index.js";
+import type { Tx } from "../../db/client.js";
+import { appeals, byPost, outbox, users } from "../../db/schema/index.js";
 import type { Ctx } from "../shared/context.js";
-import type { OutboxKeyboard, OutboxPart } from "./enqueue.js";
+import { enqueueMany, type OutboxKeyboard, type OutboxPart } from "./enqueue.js";
 
 export type OutboxRow = typeof outbox.$inferSelect;
 export interface OutboxPayload {
@@ -114,11 +115,30 @@ export async function markUnreachable(ctx: Ctx, row: OutboxRow, reason: Unreacha
       .where(stillMine(row))
       .returning({ id: outbox.id, appealId: outbox.appealId });
     if (marked?.appealId == null) return;
-    await tx
+    const [entry] = await tx
       .insert(byPost)
       .values({ appealId: marked.appealId, outboxId: marked.id, reason, recordedAt: ctx.clock.now() })
-      .onConflictDoNothing({ target: byPost.appealId, where: sql`${byPost.clearedAt} is null` });
+      .onConflictDoNothing({ target: byPost.appealId, where: sql`${byPost.clearedAt} is null` })
+      .returning({ id: byPost.id });
+    if (entry) await tellRegistrars(ctx, tx, entry.id, marked.appealId);
   });
+}
+
+/** A new entry on the list is news for the registry: each registrar is told once, with the command that shows it. */
+async function tellRegistrars(ctx: Ctx, tx: Tx, entryId: number, appealId: number): Promise<void> {
+  const [appeal] = await tx.select({ number: appeals.number }).from(appeals).where(eq(appeals.id, appealId));
+  const registrars = await tx.select().from(users).where(and(eq(users.role, "registrar"), eq(users.active, true)));
+  await enqueueMany(
+    ctx,
+    tx,
+    registrars.map((r) => ({
+      dedupeKey: `by_post:${entryId}:registrar:${r.id}`,
+      chatId: r.telegramId,
+      language: r.language ?? "kk",
+      key: "staff.notice.by_post_added",
+      params: { number: appeal?.number ?? "" },
+    })),
+  );
 }
 
 export interface RetryOptions {

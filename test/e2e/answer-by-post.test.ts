@@ -70,6 +70,9 @@ describe(`answering by post those who cannot be reached in chat, on ${dbKind}`, 
     await h.user(REACHABLE).waitForBot(reachableNumber);
 
     const staff = h.user(REGISTRAR);
+    // The registry is told of each new entry without asking (in Kazakh: this registrar chose no language).
+    await staff.waitForBot(shown("kk", "staff.notice.by_post_added", { number: blockedNumber }));
+    await staff.waitForBot(shown("kk", "staff.notice.by_post_added", { number: goneNumber }));
     await staff.send("/by_post");
     const list = await staff.waitForBot(shown("ru", "staff.by_post.title", { count: 2 }));
     const [recorded] = await h.app().core.db.select({ at: byPost.recordedAt }).from(byPost).limit(1);
