@@ -59,6 +59,27 @@ describe(`officials' schedules in chat on ${dbKind}`, () => {
     expect((await core.db.select().from(officials).where(eq(officials.id, official.id)))[0]!.directBooking).toBe(false);
   });
 
+  it("reception staff add an official in both languages, who starts by request with no hours yet", async () => {
+    const staff = h.user(RECEPTION);
+    await staff.send("/officials");
+    await staff.press(shown("ru", "reception.schedule.add_official"));
+    for (const [step, answer] of [
+      ["nameKk", "Омаров Бауыржан"],
+      ["nameRu", "Омаров Бауыржан"],
+      ["titleKk", "Сот әкімшілігі басшысының орынбасары"],
+      ["titleRu", "Заместитель руководителя Судебной администрации"],
+      ["placeKk", "Астана, Қабанбай батыр д-лы, 2, 4-қабат, 410-бөлме"],
+      ["placeRu", "Астана, пр. Кабанбай батыра, 2, 4 этаж, кабинет 410"],
+    ] as const) {
+      await staff.waitForBot(shown("ru", `reception.schedule.ask.${step}`));
+      await staff.send(answer);
+    }
+    await staff.waitForBot(shown("ru", "reception.schedule.official_added", { window: 30, notice: 24 }));
+    await staff.waitForBot(shown("ru", "reception.schedule.no_hours"));
+    const [added] = await h.app().core.db.select().from(officials).where(eq(officials.placeRu, "Астана, пр. Кабанбай батыра, 2, 4 этаж, кабинет 410"));
+    expect(added).toMatchObject({ titleKk: "Сот әкімшілігі басшысының орынбасары", active: true, directBooking: false });
+  });
+
   it("refuses the schedules to a reviewer", async () => {
     await h.user(REVIEWER).send("/officials");
     await h.user(REVIEWER).waitForBot(shown("kk", "errors.forbidden"));

@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
 import { setFlowMessage } from "../../../core/flows/store.js";
 import { hoursText } from "../../../core/reception/hours-text.js";
+import { beginOfficialAdd, OFFICIAL_FLOW, officialAddAnswer } from "../../../core/reception/official-flow.js";
 import { officialLabel, setOfficialRules } from "../../../core/reception/officials.js";
 import { beginScheduleEdit, finishScheduleEdit, SCHEDULE_FLOW } from "../../../core/reception/schedule-flow.js";
 import { officialSchedule, officialsForSchedules } from "../../../core/reception/schedule-view.js";
@@ -19,8 +20,8 @@ import { answerCallback, send, showInPlace } from "../../messages.js";
  */
 export const receptionSchedules = new Composer<BotContext>();
 
-/** list; open; dir: direct booking toggled; hrs/off: ask for hours or a day away; back: undo an exception (n = YYYYMMDD). */
-const scheduleButton = defineCallback("os1", z.enum(["list", "open", "dir", "hrs", "off", "back"]), z.coerce.number().int().min(0), z.coerce.number().int().min(0));
+/** list; add: a new official; open; dir: direct booking toggled; hrs/off: ask for hours or a day away; back: undo an exception (n = YYYYMMDD). */
+const scheduleButton = defineCallback("os1", z.enum(["list", "add", "open", "dir", "hrs", "off", "back"]), z.coerce.number().int().min(0), z.coerce.number().int().min(0));
 
 const isoOf = (n: number) => `${String(n).slice(0, 4)}-${String(n).slice(4, 6)}-${String(n).slice(6, 8)}`;
 
@@ -30,6 +31,7 @@ async function officialsList(ctx: BotContext, messageId?: number): Promise<void>
     const label = officialLabel(o, ctx.actor.language).name;
     keyboard.text(o.active ? label : `${label} ${ctx.t("reception.schedule.inactive")}`, scheduleButton.encode("open", o.id, 0)).row();
   }
+  keyboard.text(ctx.t("reception.schedule.add_official"), scheduleButton.encode("add", 0, 0));
   await showInPlace(ctx, messageId, ctx.t("reception.schedule.title"), keyboard);
 }
 
@@ -66,6 +68,10 @@ receptionSchedules.callbackQuery(scheduleButton.pattern, async (ctx) => {
   const core = ctx.deps.core;
   const messageId = ctx.callbackQuery.message?.message_id;
   if (action === "list") await officialsList(ctx, messageId);
+  else if (action === "add") {
+    await beginOfficialAdd(core, ctx.actor);
+    await setFlowMessage(core, ctx.actor.userId, OFFICIAL_FLOW, await send(ctx, ctx.t("reception.schedule.ask.nameKk")));
+  }
   else if (action === "open") await showSchedule(ctx, officialId, messageId);
   else if (action === "dir") {
     const { official } = await officialSchedule(core, ctx.actor, officialId);
@@ -80,6 +86,14 @@ receptionSchedules.callbackQuery(scheduleButton.pattern, async (ctx) => {
     await setFlowMessage(core, ctx.actor.userId, SCHEDULE_FLOW, asked);
   }
   await answerCallback(ctx);
+});
+
+receptionSchedules.on("message:text", async (ctx, next) => {
+  if (ctx.activeFlow !== OFFICIAL_FLOW || ctx.message.text.startsWith("/")) return next();
+  const answered = await officialAddAnswer(ctx.deps.core, ctx.actor, ctx.message.text);
+  if ("next" in answered) return void (await setFlowMessage(ctx.deps.core, ctx.actor.userId, OFFICIAL_FLOW, await send(ctx, ctx.t(`reception.schedule.ask.${answered.next}`))));
+  await send(ctx, ctx.t("reception.schedule.official_added", { window: answered.official.bookingWindowDays, notice: answered.official.minNoticeHours }));
+  await showSchedule(ctx, answered.official.id);
 });
 
 receptionSchedules.on("message:text", async (ctx, next) => {
