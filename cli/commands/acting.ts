@@ -1,9 +1,8 @@
-import { parseArgs } from "node:util";
 import { isIsoDate } from "../../core/calendar/dates.js";
 import { listDelegations, periodOfDays, revokeDelegation, setActingHead, userIdByTelegramId } from "../../core/staff/delegations.js";
 import { CONSOLE_OPERATOR } from "../../core/staff/operator.js";
 import { isDomainError } from "../../core/shared/errors.js";
-import { type CliCommand, usageError } from "../command.js";
+import { type CliCommand, parseCommandLine, usageError } from "../command.js";
 import { withCore } from "../open-core.js";
 import { explain } from "./explain.js";
 
@@ -14,12 +13,8 @@ export const actingCommand: CliCommand = {
   usage: USAGE,
   summary: "the Acting Head (Reg. 13–14): a deputy signs for the Head over whole Almaty days",
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { deputy: { type: "string" }, from: { type: "string" }, to: { type: "string" } } });
-    } catch (error) {
-      return usageError(io, "acting", USAGE, (error as Error).message);
-    }
+    const parsed = parseCommandLine(io, "acting", USAGE, args, { deputy: { type: "string" }, from: { type: "string" }, to: { type: "string" } });
+    if (typeof parsed === "number") return parsed;
     const { positionals, values } = parsed;
     const [action, ...rest] = positionals;
 

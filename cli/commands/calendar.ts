@@ -1,12 +1,11 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { parseCalendarFile, type CalendarFileFormat } from "../../core/calendar/calendar-file.js";
 import { calendarRowsOfYear, loadCalendar } from "../../core/calendar/calendar-store.js";
 import { importCalendar } from "../../core/calendar/import.js";
 import { workingDaysBetween } from "../../core/calendar/working-days.js";
 import { isDomainError, type DomainError } from "../../core/shared/errors.js";
-import { type CliCommand, type CliIo, usageError } from "../command.js";
+import { type CliCommand, type CliIo, parseCommandLine, usageError } from "../command.js";
 import { translator } from "../../bot/i18n.js";
 import { withCore } from "../open-core.js";
 
@@ -17,12 +16,9 @@ export const calendarCommand: CliCommand = {
   usage: USAGE,
   summary: "load years of days off from a file; list a year's days off and working weekend days",
   async run(args, io) {
-    let positionals;
-    try {
-      ({ positionals } = parseArgs({ args, allowPositionals: true }));
-    } catch (error) {
-      return usageError(io, "calendar", USAGE, (error as Error).message);
-    }
+    const parsed = parseCommandLine(io, "calendar", USAGE, args, {});
+    if (typeof parsed === "number") return parsed;
+    const { positionals } = parsed;
     const [action, argument, ...extra] = positionals;
     if (argument === undefined || extra.length > 0) return usageError(io, "calendar", USAGE, "expected an action and one argument");
     if (action === "import") return importFile(argument, io);

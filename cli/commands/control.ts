@@ -1,10 +1,9 @@
-import { parseArgs } from "node:util";
 import { setUnitHead } from "../../core/control/heads.js";
 import { listControl } from "../../core/control/items.js";
 import { isDomainError } from "../../core/shared/errors.js";
 import { userIdByTelegramId } from "../../core/staff/delegations.js";
 import { CONSOLE_OPERATOR } from "../../core/staff/operator.js";
-import { type CliCommand, usageError } from "../command.js";
+import { type CliCommand, parseCommandLine, usageError } from "../command.js";
 import { withCore } from "../open-core.js";
 import { explain } from "./explain.js";
 
@@ -15,16 +14,8 @@ export const controlCommand: CliCommand = {
   usage: USAGE,
   summary: "control documents (Reg. 7.1.8): each executor's item by due date; who heads a unit",
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: { overdue: { type: "boolean" }, unit: { type: "string" }, telegram: { type: "string" }, clear: { type: "boolean" } },
-      });
-    } catch (error) {
-      return usageError(io, "control", USAGE, (error as Error).message);
-    }
+    const parsed = parseCommandLine(io, "control", USAGE, args, { overdue: { type: "boolean" }, unit: { type: "string" }, telegram: { type: "string" }, clear: { type: "boolean" } });
+    if (typeof parsed === "number") return parsed;
     const { positionals, values } = parsed;
     const [action, ...extra] = positionals;
     if (extra.length > 0) return usageError(io, "control", USAGE, "too many arguments");

@@ -1,9 +1,8 @@
-import { parseArgs } from "node:util";
 import { createInvite, INVITE_MAX_HOURS } from "../../core/staff/invites.js";
 import { CONSOLE_OPERATOR } from "../../core/staff/operator.js";
 import { isDomainError } from "../../core/shared/errors.js";
 import { STAFF_ROLES } from "../../core/shared/roles.js";
-import { type CliCommand, usageError } from "../command.js";
+import { type CliCommand, parseCommandLine, usageError } from "../command.js";
 import { withCore } from "../open-core.js";
 import { explain } from "./explain.js";
 
@@ -16,16 +15,8 @@ export const inviteCommand: CliCommand = {
   usage: USAGE,
   summary: "a one-time staff invite: prints the code (shown once) and its deep link",
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: { role: { type: "string" }, unit: { type: "string" }, clearance: { type: "boolean", default: false }, hours: { type: "string", default: "72" } },
-      });
-    } catch (error) {
-      return usageError(io, "invite", USAGE, (error as Error).message);
-    }
+    const parsed = parseCommandLine(io, "invite", USAGE, args, { role: { type: "string" }, unit: { type: "string" }, clearance: { type: "boolean", default: false }, hours: { type: "string", default: "72" } });
+    if (typeof parsed === "number") return parsed;
     const { positionals, values } = parsed;
     if (positionals.length !== 1 || positionals[0] !== "create") return usageError(io, "invite", USAGE, "the only action is create");
     const role = STAFF_ROLES.find((r) => r === values.role);

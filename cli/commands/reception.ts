@@ -1,5 +1,4 @@
 import { writeFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { translator } from "../../bot/i18n.js";
 import { isIsoDate } from "../../core/calendar/dates.js";
 import { renderDayList } from "../../core/reception/day-list-pdf.js";
@@ -9,7 +8,7 @@ import { materialiseAllSlots } from "../../core/reception/schedule.js";
 import { dayList } from "../../core/reception/views.js";
 import { isDomainError } from "../../core/shared/errors.js";
 import { CONSOLE_OPERATOR } from "../../core/staff/operator.js";
-import { type CliCommand, usageError } from "../command.js";
+import { type CliCommand, parseCommandLine, usageError } from "../command.js";
 import { withCore } from "../open-core.js";
 import { explain } from "./explain.js";
 import { runScheduleAction, ScheduleUsage } from "./reception-schedule.js";
@@ -38,14 +37,10 @@ export const receptionCommand: CliCommand = {
   usage: USAGE,
   summary: "personal reception (Reg. 7.3): officials and their schedules, an official's day list, remaking slots",
   async run(args, io) {
-    let parsed;
-    try {
-      const text = Object.fromEntries(SCHEDULE_OPTIONS.map((o) => [o, { type: "string" as const }]));
-      const flags = { direct: { type: "boolean" as const }, off: { type: "boolean" as const }, none: { type: "boolean" as const } };
-      parsed = parseArgs({ args, allowPositionals: true, options: { official: { type: "string" }, date: { type: "string" }, pdf: { type: "string" }, ...text, ...flags } });
-    } catch (error) {
-      return usageError(io, "reception", USAGE, (error as Error).message);
-    }
+    const text = Object.fromEntries(SCHEDULE_OPTIONS.map((o) => [o, { type: "string" as const }]));
+    const flags = { direct: { type: "boolean" as const }, off: { type: "boolean" as const }, none: { type: "boolean" as const } };
+    const parsed = parseCommandLine(io, "reception", USAGE, args, { official: { type: "string" }, date: { type: "string" }, pdf: { type: "string" }, ...text, ...flags });
+    if (typeof parsed === "number") return parsed;
     const { positionals, values } = parsed;
     const [action, ...rest] = positionals;
     if (rest.length > 0) return usageError(io, "reception", USAGE, "too many arguments");

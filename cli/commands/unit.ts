@@ -1,8 +1,7 @@
-import { parseArgs } from "node:util";
 import { CONSOLE_OPERATOR } from "../../core/staff/operator.js";
 import { addUnit, listUnits, UNIT_KINDS } from "../../core/staff/units.js";
 import { isDomainError } from "../../core/shared/errors.js";
-import { type CliCommand, usageError } from "../command.js";
+import { type CliCommand, parseCommandLine, usageError } from "../command.js";
 import { withCore } from "../open-core.js";
 import { explain } from "./explain.js";
 
@@ -13,22 +12,14 @@ export const unitCommand: CliCommand = {
   usage: USAGE,
   summary: "the department's units: list them, add one",
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
+    const parsed = parseCommandLine(io, "unit", USAGE, args, {
           code: { type: "string" },
           kind: { type: "string" },
           parent: { type: "string" },
           "name-kk": { type: "string" },
           "name-ru": { type: "string" },
-        },
-      });
-    } catch (error) {
-      return usageError(io, "unit", USAGE, (error as Error).message);
-    }
+        });
+    if (typeof parsed === "number") return parsed;
     const { positionals, values } = parsed;
     const [action, ...extra] = positionals;
     if (extra.length > 0) return usageError(io, "unit", USAGE, "too many arguments");

@@ -60,12 +60,18 @@ export async function slotsForRequest(ctx: Ctx, actor: Actor, raw: z.input<typeo
 
 const slotDecision = decisionInput.extend({ slotId: id });
 
-/** Staff confirm a request on a slot: the citizen is told, and reminders are written. */
-export async function confirmRequest(ctx: Ctx, actor: Actor, raw: z.input<typeof slotDecision>): Promise<Booked> {
+/** The request still waiting for staff, and the official's future slot they chose for it. */
+async function requestAndSlot(ctx: Ctx, actor: Actor, raw: z.input<typeof slotDecision>) {
   const { bookingId, version, slotId } = parseInput(slotDecision, raw);
   const { booking, official } = await undecided(ctx, actor, bookingId, version);
   const slot = await slotOf(ctx.db, official, slotId);
   assertFuture(slot, ctx.clock.now());
+  return { booking, official, slot };
+}
+
+/** Staff confirm a request on a slot: the citizen is told, and reminders are written. */
+export async function confirmRequest(ctx: Ctx, actor: Actor, raw: z.input<typeof slotDecision>): Promise<Booked> {
+  const { booking, official, slot } = await requestAndSlot(ctx, actor, raw);
   return takingSlot(ctx, official, () =>
     ctx.db.transaction(async (tx) => {
       const booked = await changeBooking(ctx, tx, booking, { status: "booked", slotId: slot.id });
@@ -78,10 +84,7 @@ export async function confirmRequest(ctx: Ctx, actor: Actor, raw: z.input<typeof
 
 /** Staff offer another slot than the one asked for; it is held for the citizen for the policy's time. */
 export async function offerSlot(ctx: Ctx, actor: Actor, raw: z.input<typeof slotDecision>): Promise<Booked> {
-  const { bookingId, version, slotId } = parseInput(slotDecision, raw);
-  const { booking, official } = await undecided(ctx, actor, bookingId, version);
-  const slot = await slotOf(ctx.db, official, slotId);
-  assertFuture(slot, ctx.clock.now());
+  const { booking, official, slot } = await requestAndSlot(ctx, actor, raw);
   return takingSlot(ctx, official, () =>
     ctx.db.transaction(async (tx) => {
       const policy = await loadPolicy(tx);

@@ -23,6 +23,7 @@ import { registerReask } from "../../flows/reask.js";
 import { formatDate, preview } from "../../format.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
 import { recordButton } from "./buttons.js";
+import { dateFromButton, dateToButton } from "../../button-date.js";
 
 /**
  * A registrar records a control document in chat (`/newcontrol`, Reg. 7.1.8): the source, its number
@@ -32,12 +33,6 @@ import { recordButton } from "./buttons.js";
 export const recordControl = new Composer<BotContext>();
 
 const CHOSEN = "✅ ";
-/** A due date travels in a button as YYYYMMDD. */
-const dueFromButton = (value: number) => {
-  const digits = String(value);
-  return `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`;
-};
-const dueToButton = (iso: string) => Number(iso.replaceAll("-", ""));
 
 async function question(ctx: BotContext, state: RecordState): Promise<{ text: string; markup?: InlineKeyboard }> {
   const { step, data } = state;
@@ -108,7 +103,7 @@ recordControl.callbackQuery(recordButton.pattern, async (ctx) => {
     state = await chooseSource(core, ctx.actor, source);
   } else if (action === "ex") state = await toggleExecutor(core, ctx.actor, value);
   else if (action === "done") state = await executorsChosen(core, ctx.actor);
-  else state = await chooseDue(core, ctx.actor, dueFromButton(value));
+  else state = await chooseDue(core, ctx.actor, dateFromButton(value));
   await answerCallback(ctx);
   // A typed answer comes next after these: the pressed message keeps its text and loses its buttons.
   if (state.step === "executors" || state.step === "confirm") return ask(ctx, state, messageId);
@@ -132,7 +127,7 @@ recordControl.on("message", async (ctx, next) => {
   } catch (error) {
     // A refused due date comes with the working day that would do, one tap away.
     if (!isDomainError(error) || typeof error.params.nextIso !== "string") throw error;
-    const offer = new InlineKeyboard().text(ctx.t("control.record.use_date", { date: formatDate(error.params.nextIso) }), recordButton.encode("due", dueToButton(error.params.nextIso)));
+    const offer = new InlineKeyboard().text(ctx.t("control.record.use_date", { date: formatDate(error.params.nextIso) }), recordButton.encode("due", dateToButton(error.params.nextIso)));
     await stripButtons(ctx, before.messageId);
     const shown = await send(ctx, ctx.t(`errors.${error.code}`, error.params), offer);
     return setFlowMessage(core, ctx.actor.userId, RECORD_FLOW, shown);

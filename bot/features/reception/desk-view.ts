@@ -10,6 +10,7 @@ import type { DayEntry } from "../../../core/reception/views.js";
 import { defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { formatDate, preview } from "../../format.js";
+import { dateToButton } from "../../button-date.js";
 
 /**
  * Reception staff's buttons. On a request: `ok` confirm on a slot, `lc`/`lo` list slots to confirm
@@ -22,12 +23,6 @@ const ACTIONS = ["ok", "lc", "lo", "of", "dn", "q1", "q2", "dl", "pdf", "at", "n
 export const QUICK_REASONS = ["q1", "q2"] as const;
 const n = z.coerce.number().int().min(0);
 export const deskButton = defineCallback("rs1", z.enum(ACTIONS), n, n, n);
-
-export const dateNumber = (date: IsoDate): number => Number(date.replaceAll("-", ""));
-export const dateOfNumber = (value: number): IsoDate => {
-  const s = String(value);
-  return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
-};
 
 /** "Appeal ЖТ-2026-000123" under a request or a day-list entry whose citizen linked one. */
 function linked(ctx: BotContext, appealNumber: string | null): string {
@@ -70,7 +65,7 @@ export function slotButtons(ctx: BotContext, action: "ok" | "of", bookingId: num
 
 export function officialsButtons(ctx: BotContext, officials: Official[], date: IsoDate): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  for (const o of officials) keyboard.text(officialLabel(o, ctx.actor.language).name, deskButton.encode("dl", o.id, dateNumber(date), 0)).row();
+  for (const o of officials) keyboard.text(officialLabel(o, ctx.actor.language).name, deskButton.encode("dl", o.id, dateToButton(date), 0)).row();
   return keyboard;
 }
 
@@ -97,9 +92,9 @@ export function dayButtons(ctx: BotContext, official: Official, date: IsoDate, e
     }
   }
   return keyboard
-    .text("◀️", deskButton.encode("dl", official.id, dateNumber(addDays(date, -1)), 0))
-    .text(ctx.t("reception.day.print"), deskButton.encode("pdf", official.id, dateNumber(date), 0))
-    .text("▶️", deskButton.encode("dl", official.id, dateNumber(addDays(date, 1)), 0));
+    .text("◀️", deskButton.encode("dl", official.id, dateToButton(addDays(date, -1)), 0))
+    .text(ctx.t("reception.day.print"), deskButton.encode("pdf", official.id, dateToButton(date), 0))
+    .text("▶️", deskButton.encode("dl", official.id, dateToButton(addDays(date, 1)), 0));
 }
 
 /** The printed list's words, in the reader's language. */

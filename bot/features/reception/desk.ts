@@ -24,7 +24,8 @@ import { assertCan, can } from "../../../core/shared/permissions.js";
 import type { BotContext } from "../../context.js";
 import { registerReask } from "../../flows/reask.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
-import { dateOfNumber, dayButtons, dayListWords, dayText, deskButton, officialsButtons, QUICK_REASONS, requestButtons, requestText, slotButtons } from "./desk-view.js";
+import { dayButtons, dayListWords, dayText, deskButton, officialsButtons, QUICK_REASONS, requestButtons, requestText, slotButtons } from "./desk-view.js";
+import { dateFromButton } from "../../button-date.js";
 
 /**
  * The Citizens' Reception sector's desk in chat (Reg. 7.3): `/reception` shows the oldest request
@@ -80,7 +81,7 @@ receptionDesk.callbackQuery(deskButton.pattern, async (ctx) => {
   const messageId = ctx.callbackQuery.message?.message_id;
 
   if (action === "dl" || action === "pdf") {
-    const date = dateOfNumber(b);
+    const date = dateFromButton(b);
     const { official, entries } = await dayList(core, ctx.actor, { officialId: a, date });
     await answerCallback(ctx);
     if (action === "pdf") {

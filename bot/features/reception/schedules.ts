@@ -12,6 +12,7 @@ import { defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { formatDate } from "../../format.js";
 import { answerCallback, send, showInPlace } from "../../messages.js";
+import { dateFromButton, dateToButton } from "../../button-date.js";
 
 /**
  * Officials' schedules in chat (Reg. 7.3.1), for reception staff: weekly hours typed as lines,
@@ -22,8 +23,6 @@ export const receptionSchedules = new Composer<BotContext>();
 
 /** list; add: a new official; open; dir: direct booking toggled; hrs/off: ask for hours or a day away; back: undo an exception (n = YYYYMMDD). */
 const scheduleButton = defineCallback("os1", z.enum(["list", "add", "open", "dir", "hrs", "off", "back"]), z.coerce.number().int().min(0), z.coerce.number().int().min(0));
-
-const isoOf = (n: number) => `${String(n).slice(0, 4)}-${String(n).slice(4, 6)}-${String(n).slice(6, 8)}`;
 
 async function officialsList(ctx: BotContext, messageId?: number): Promise<void> {
   const keyboard = new InlineKeyboard();
@@ -54,7 +53,7 @@ async function showSchedule(ctx: BotContext, officialId: number, messageId?: num
     .text(ctx.t("reception.schedule.set_hours"), scheduleButton.encode("hrs", officialId, 0)).row()
     .text(ctx.t("reception.schedule.add_day_off"), scheduleButton.encode("off", officialId, 0)).row()
     .text(ctx.t(official.directBooking ? "reception.schedule.turn_direct_off" : "reception.schedule.turn_direct_on"), scheduleButton.encode("dir", officialId, 0)).row();
-  for (const e of exceptions) keyboard.text(ctx.t("reception.schedule.undo", { day: formatDate(e.day) }), scheduleButton.encode("back", officialId, Number(e.day.replaceAll("-", "")))).row();
+  for (const e of exceptions) keyboard.text(ctx.t("reception.schedule.undo", { day: formatDate(e.day) }), scheduleButton.encode("back", officialId, dateToButton(e.day))).row();
   keyboard.text(ctx.t("common.back"), scheduleButton.encode("list", 0, 0));
   await showInPlace(ctx, messageId, text, keyboard);
 }
@@ -78,7 +77,7 @@ receptionSchedules.callbackQuery(scheduleButton.pattern, async (ctx) => {
     await setOfficialRules(core, ctx.actor, { officialId, directBooking: !official.directBooking });
     await showSchedule(ctx, officialId, messageId);
   } else if (action === "back") {
-    await setException(core, ctx.actor, { officialId, day: isoOf(n), kind: "none" });
+    await setException(core, ctx.actor, { officialId, day: dateFromButton(n), kind: "none" });
     await showSchedule(ctx, officialId, messageId);
   } else {
     await beginScheduleEdit(core, ctx.actor, officialId, action === "hrs" ? "hours" : "day_off");

@@ -9,6 +9,7 @@ import { defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { formatDate, preview } from "../../format.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
+import { dateFromButton, dateToButton } from "../../button-date.js";
 
 /**
  * Extensions (APPK Art. 76): the holder asks with a reason and a date; the Head or a deputy
@@ -19,8 +20,6 @@ export const extensions = new Composer<BotContext>();
 /** ask: from the card (id = appeal); d: a date picked (n = YYYYMMDD); g/r: grant or refuse (id = request). */
 export const extensionButton = defineCallback("ex1", z.enum(["ask", "d", "g", "r"]), z.coerce.number().int().positive(), z.coerce.number().int().min(0));
 
-const toIso = (n: number) => `${String(n).slice(0, 4)}-${String(n).slice(4, 6)}-${String(n).slice(6, 8)}`;
-const toNumber = (iso: string) => Number(iso.replaceAll("-", ""));
 
 async function requested(ctx: BotContext, dueOn: string, messageId: number | undefined): Promise<void> {
   const { number } = await extensionDate(ctx.deps.core, ctx.actor, dueOn);
@@ -58,7 +57,7 @@ extensions.callbackQuery(extensionButton.pattern, async (ctx) => {
   }
   if (action === "d") {
     if ((await currentExtensionRequest(ctx.deps.core, ctx.actor))?.data.appealId !== id) throw new DomainError("stale_button");
-    await requested(ctx, toIso(n), messageId);
+    await requested(ctx, dateFromButton(n), messageId);
     return answerCallback(ctx);
   }
   const { appeal } = await decideExtension(ctx.deps.core, ctx.actor, { extensionId: id, grant: action === "g" });
@@ -78,7 +77,7 @@ extensions.on("message:text", async (ctx, next) => {
   const choice = await extensionReason(ctx.deps.core, ctx.actor, ctx.message.text);
   await stripButtons(ctx, state?.messageId ?? null);
   const keyboard = new InlineKeyboard();
-  for (const date of [...new Set([...choice.suggestions, choice.latest])]) keyboard.text(formatDate(date), extensionButton.encode("d", choice.appealId, toNumber(date)));
+  for (const date of [...new Set([...choice.suggestions, choice.latest])]) keyboard.text(formatDate(date), extensionButton.encode("d", choice.appealId, dateToButton(date)));
   const asked = await send(ctx, ctx.t("staff.extension.ask_date", { number: choice.number, due: formatDate(choice.dueOn), latest: formatDate(choice.latest) }), keyboard);
   await setFlowMessage(ctx.deps.core, ctx.actor.userId, EXTENSION_FLOW, asked);
 });
