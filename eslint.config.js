@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "data/", "db/migrations/", "coverage/", "bot/sandbox/public/"] },
+  { ignores: ["node_modules/", "data/", "db/migrations/", "coverage/", "sandbox/public/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -20,6 +20,13 @@ export default tseslint.config(
         "error",
         { patterns: [{ group: ["grammy", "@grammyjs/*", "telegraf", "**/bot/**", "hono", "@hono/*"], message: "core/ must not depend on the bot layer" }] },
       ],
+    },
+  },
+  {
+    // Production never loads the sandbox: bot/main.ts brings it in by a dynamic import, in sandbox mode only.
+    files: ["bot/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/sandbox/**"], message: "bot/ must not depend on the sandbox" }] }],
     },
   },
 );

@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { createSandbox } from "../bot/sandbox/index.js";
+import { createSandbox } from "../sandbox/emulator/index.js";
 
 /**
  * The Bot API emulator as a process of its own for the delivery benchmark, so the worker's event

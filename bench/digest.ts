@@ -107,7 +107,7 @@ export async function run(): Promise<void> {
     const plans = {
       held: await explain(client, heldAppealsDueBy(ctx.db, horizon)),
       awaiting: await explain(client, awaitingApproval(ctx.db)),
-      recipients: await explain(client, digestRecipients(ctx.db)),
+      recipients: await explain(client, digestRecipients(ctx)),
     };
     const p50 = percentile(rounds, 50);
     console.log(`${APPEALS} appeals (${OPEN} open) loaded in ${loadSeconds.toFixed(1)} s; ${digests} digests with ${lines} lines`);

@@ -2,30 +2,23 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { serve, type ServerType } from "@hono/node-server";
 import { run, type RunnerHandle } from "@grammyjs/runner";
-import { webhookCallback } from "grammy";
+import { webhookCallback, type Api, type Composer } from "grammy";
 import { Hono, type Context } from "hono";
 import type { Logger } from "pino";
 import type { Config } from "../core/config.js";
-import { assignRoles, grantConfiguredAdmins, guessLanguage } from "../core/people/users.js";
+import { grantConfiguredAdmins } from "../core/people/users.js";
 import { diskFileStore } from "../core/files/file-store.js";
 import { systemClock, type Clock } from "../core/shared/clock.js";
 import type { Ctx } from "../core/shared/context.js";
 import { openDatabase, type Database } from "../db/client.js";
 import { migrate } from "../db/migrate.js";
-import { publishCommands, publishStaffCommands } from "./commands.js";
+import { claimDeploymentMode } from "../core/system/deployment-mode.js";
+import type { BotContext } from "./context.js";
+import { publishCommands } from "./commands.js";
 import { createBot } from "./create-bot.js";
 import { startOutboxWorker } from "./delivery/outbox-worker.js";
-import { demoStaffCommands } from "./features/staff/demo-commands.js";
-import { seedDemoOfficials } from "./sandbox/demo-officials.js";
-import { seedDemoUnits } from "./sandbox/demo-units.js";
-import { DEMO_USERS } from "./sandbox/demo-users.js";
-import { createSandbox } from "./sandbox/index.js";
 import { scheduledJobs } from "./scheduled-jobs.js";
 import { startScheduler } from "./scheduler.js";
-
-/** The bot identity the sandbox plays; its token only opens the local emulator. */
-const SANDBOX_TOKEN = "100000001:sandbox-token-not-valid-on-telegram";
-const SANDBOX_BOT = { id: 100000001, first_name: "Otinish (demo)", username: "otinish_demo_bot" };
 
 export const WEBHOOK_PATH = "/telegram/webhook";
 
@@ -35,8 +28,20 @@ export interface AppOptions {
   clock?: Clock;
   /** An already open database (tests share one across restarts). */
   database?: Database;
-  /** The demo staff commands; on by default only in the sandbox. */
-  demoCommands?: boolean;
+  /** Features that exist only in some setups (the sandbox's demo staff commands), before the rest. */
+  extraFeatures?: Composer<BotContext>[];
+  /** A Bot API served by this process instead of Telegram's (the sandbox's emulator). */
+  localApi?: LocalApi;
+}
+
+/** What the sandbox brings: its emulator's routes and token, and the demo data it seeds. */
+export interface LocalApi {
+  token: string;
+  routes: Hono;
+  /** Runs once the database is migrated and claimed, before the bot starts. */
+  prepare(core: Ctx): Promise<void>;
+  /** Runs once the bot can call its API (per-person command menus). */
+  started(api: Api): Promise<void>;
 }
 
 export interface RunningApp {
@@ -54,17 +59,19 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const database =
     options.database ??
     (await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, "pglite"), poolMax: config.databasePoolMax }));
-  await migrate(database);
-  const core: Ctx = { db: database.db, clock: options.clock ?? systemClock, log, files: diskFileStore(config.filesDir) };
-  await grantConfiguredAdmins(core, config.adminTelegramIds);
-  if (config.mode === "sandbox") {
-    const demoUnitId = await seedDemoUnits(core);
-    await assignRoles(
-      core,
-      DEMO_USERS.map((u) => ({ telegramId: u.id, role: u.demoRole, fullName: [u.first_name, u.last_name].filter(Boolean).join(" "), unitId: u.demoRole === "executor" ? demoUnitId : null })),
-    );
-    await seedDemoOfficials(core);
+  const clock = options.clock ?? systemClock;
+  const sandbox = config.mode === "sandbox";
+  try {
+    await migrate(database);
+    await claimDeploymentMode(database.db, sandbox ? "sandbox" : "production", clock.now());
+  } catch (error) {
+    if (ownsDatabase) await database.close();
+    throw error;
   }
+  const core: Ctx = { db: database.db, clock, log, files: diskFileStore(config.filesDir), demo: sandbox };
+  await grantConfiguredAdmins(core, config.adminTelegramIds);
+  const { localApi } = options;
+  await localApi?.prepare(core);
 
   let ready = false;
   const app = new Hono();
@@ -74,30 +81,26 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     return c.json({ ok: ready && dbOk, database: dbOk, bot: ready }, ready && dbOk ? 200 : 503);
   });
 
-  const sandbox = config.mode === "sandbox";
-  const token = sandbox ? SANDBOX_TOKEN : config.botToken!;
-  if (sandbox) app.route("/", createSandbox({ token, bot: SANDBOX_BOT, demoUsers: DEMO_USERS }).app);
+  const token = localApi?.token ?? config.botToken!;
+  if (localApi) app.route("/", localApi.routes);
 
   // Routes must exist before the first request, so the webhook route is there from the start.
   let handleWebhook: ((c: Context) => Promise<Response>) | undefined;
   app.post(WEBHOOK_PATH, (c) => (handleWebhook ? handleWebhook(c) : c.json({ ok: false }, 503)));
   const server = await listen(app, config);
   const port = (server.address() as AddressInfo).port;
-  const apiRoot = sandbox ? `http://127.0.0.1:${port}` : config.botApiRoot;
+  const apiRoot = localApi ? `http://127.0.0.1:${port}` : config.botApiRoot;
   const bot = createBot({
     token,
     apiRoot,
     deps: { core, operatorBin: config.operatorBin, apiRoot, token },
     floodLimit: config.floodLimit,
-    // Plain staff commands let a tester move a demo appeal through its states; the policy still applies.
-    extraFeatures: (options.demoCommands ?? sandbox) ? [demoStaffCommands] : [],
+    extraFeatures: options.extraFeatures ?? [],
   });
   bot.catch((error) => log.error({ err: error.error, update: error.ctx.update.update_id }, "update failed"));
   await bot.init();
   await publishCommands(bot.api);
-  if (sandbox) {
-    for (const u of DEMO_USERS) if (u.demoRole !== "citizen") await publishStaffCommands(bot.api, u.id, guessLanguage(u.language_code), u.demoRole);
-  }
+  await localApi?.started(bot.api);
 
   let runner: RunnerHandle | undefined;
   if (config.mode === "webhook") {

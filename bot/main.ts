@@ -1,19 +1,34 @@
 import { ConfigError, loadConfig } from "../core/config.js";
-import { startApp } from "./app.js";
+import { ModeMismatchError } from "../core/system/deployment-mode.js";
+import { startApp, type RunningApp } from "./app.js";
 import { createLogger } from "./logger.js";
 
-/** `npm start`: sandbox without BOT_TOKEN, Telegram with it. */
+/**
+ * `npm start` / `node dist/bot/main.js`: production with BOT_TOKEN; the sandbox without a token
+ * and a database, or with SANDBOX=1. A refusal is one line on stderr and exit code 1.
+ */
+function refuse(line: string): never {
+  console.error(line);
+  process.exit(1);
+}
+
 let config;
 try {
   config = loadConfig(process.env);
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
-  console.error(`Configuration error: ${error.message}`);
-  process.exit(1);
+  refuse(`Configuration error: ${error.message}`);
 }
 
 const log = createLogger(config.logLevel);
-const app = await startApp({ config, log });
+let app: RunningApp;
+try {
+  // Production never loads the sandbox: its emulator and demo data come in only here, on demand.
+  app = config.mode === "sandbox" ? await (await import("../sandbox/start.js")).startSandbox({ config, log }) : await startApp({ config, log });
+} catch (error) {
+  if (!(error instanceof ModeMismatchError)) throw error;
+  refuse(`Start-up refused: ${error.message}`);
+}
 if (config.mode === "sandbox") {
   console.log(`Otinish sandbox (demo data, not connected to Telegram): http://localhost:${app.port}`);
 }

@@ -34,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
   }
   let config;
   try {
-    config = loadConfig(process.env);
+    config = loadConfig(process.env, "console");
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     err(`Configuration error: ${error.message}`);

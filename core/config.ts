@@ -24,7 +24,7 @@ const schema = z
     DATABASE_POOL_MAX: z.coerce.number({ error: "a whole number" }).int("a whole number").min(1).max(500).default(10),
     DATA_DIR: z.string().default("./data"),
     FILES_DIR: z.string().optional(),
-    HOST: z.string().default("0.0.0.0"),
+    HOST: z.string().optional(),
     PORT: z.coerce.number({ error: "a port number" }).int("a port number").min(0, "a port 0–65535 (0 picks a free one)").max(65535, "a port 0–65535 (0 picks a free one)").default(3000),
     WEBHOOK_URL: z.url({ protocol: /^https$/, error: "an https:// URL that Telegram can reach" }).optional(),
     WEBHOOK_SECRET: z
@@ -48,6 +48,7 @@ const schema = z
     TELEGRAM_TIMEOUT_SECONDS: z.coerce.number({ error: "a whole number" }).int("a whole number").min(1, "1 second or more").default(30),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `one of ${LOG_LEVELS.join(", ")}` }).default("info"),
     SCHEDULER: z.enum(["on", "off"], { error: "on or off" }).default("on"),
+    SANDBOX: z.enum(["0", "1"], { error: "1 (play the sandbox on DATABASE_URL) or 0" }).default("0"),
   })
   .superRefine((c, issue) => {
     if (c.WEBHOOK_URL && !c.WEBHOOK_SECRET)
@@ -56,7 +57,18 @@ const schema = z
       issue.addIssue({ code: "custom", path: ["BOT_TOKEN"], message: "a value when WEBHOOK_URL is set" });
     if (c.BOT_TOKEN && !c.OPERATOR_BIN)
       issue.addIssue({ code: "custom", path: ["OPERATOR_BIN"], message: "a value when BOT_TOKEN is set: the 12-digit BIN of the personal-data operator" });
+    if (c.SANDBOX === "1" && c.BOT_TOKEN)
+      issue.addIssue({ code: "custom", path: ["SANDBOX"], message: "no BOT_TOKEN beside SANDBOX=1: the sandbox never talks to Telegram" });
   });
+
+/**
+ * A forgotten token must not turn a production database into a playground (demo staff with real
+ * roles, demo officials open for booking), so the sandbox on a database server is asked for by name.
+ */
+const appOnly = schema.superRefine((c, issue) => {
+  if (!c.BOT_TOKEN && c.DATABASE_URL && c.SANDBOX !== "1")
+    issue.addIssue({ code: "custom", path: ["BOT_TOKEN"], message: "a value when DATABASE_URL is set (production); to play the sandbox on that database instead, set SANDBOX=1" });
+});
 
 export type Mode = "sandbox" | "polling" | "webhook";
 
@@ -103,10 +115,14 @@ export class ConfigError extends Error {
 /** A BIN-shaped placeholder for the sandbox, where no real operator is named. */
 const SANDBOX_OPERATOR_BIN = "000000000000";
 
-export function loadConfig(env: NodeJS.ProcessEnv): Config {
+/**
+ * `app` is the bot's start; `console` is an operator's command line, which needs no token to read
+ * or change a production database.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, purpose: "app" | "console" = "app"): Config {
   const known = Object.keys(schema.shape);
   const raw = Object.fromEntries(known.map((key) => [key, optional(env[key])]));
-  const parsed = schema.safeParse(raw);
+  const parsed = (purpose === "app" ? appOnly : schema).safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
     const name = String(first.path[0] ?? "configuration");
@@ -116,15 +132,17 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`${name}: expected ${first.message}${shown}`);
   }
   const c = parsed.data;
+  const mode: Mode = !c.BOT_TOKEN ? "sandbox" : c.WEBHOOK_URL ? "webhook" : "polling";
   return {
-    mode: !c.BOT_TOKEN ? "sandbox" : c.WEBHOOK_URL ? "webhook" : "polling",
+    mode,
     botToken: c.BOT_TOKEN,
     botApiRoot: c.BOT_API_ROOT.replace(/\/+$/, ""),
     databaseUrl: c.DATABASE_URL,
     databasePoolMax: c.DATABASE_POOL_MAX,
     dataDir: path.resolve(c.DATA_DIR),
     filesDir: path.resolve(c.FILES_DIR ?? path.join(c.DATA_DIR, "files")),
-    host: c.HOST,
+    // The sandbox lets anyone act as anyone: it answers this machine only, unless asked otherwise.
+    host: c.HOST ?? (mode === "sandbox" ? "127.0.0.1" : "0.0.0.0"),
     port: c.PORT,
     webhookUrl: c.WEBHOOK_URL,
     webhookSecret: c.WEBHOOK_SECRET,

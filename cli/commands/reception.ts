@@ -47,7 +47,7 @@ export const receptionCommand: CliCommand = {
 
     if (action === "officials") {
       return withCore(io.config, async (ctx) => {
-        const officials = await activeOfficials(ctx.db);
+        const officials = await activeOfficials(ctx);
         if (officials.length === 0) io.out("no officials receive citizens");
         for (const o of officials) io.out(`${o.id}  ${o.nameRu} — ${o.titleRu}${o.directBooking ? "  (direct booking)" : ""}${o.demo ? "  [demo]" : ""}`);
         return 0;

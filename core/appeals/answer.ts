@@ -160,7 +160,7 @@ async function assertStillActing(ctx: Ctx, tx: Tx, actor: Actor, headUserId: num
 
 /** The Head is told a draft waits for signature, and so is the deputy acting for the Head (Reg. 13–14). */
 async function notifyApprovers(ctx: Ctx, tx: Tx, number: string, eventId: number): Promise<void> {
-  const approvers = await currentApprovers(tx, ctx.clock.now());
+  const approvers = await currentApprovers(ctx, tx, ctx.clock.now());
   for (const approver of approvers) {
     await enqueue(ctx, tx, {
       dedupeKey: `event:${eventId}:approver:${approver.id}`,

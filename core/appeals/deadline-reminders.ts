@@ -1,4 +1,5 @@
 import { and, asc, eq, gte, isNull, lt, lte } from "drizzle-orm";
+import { roleHolders } from "../staff/recipients.js";
 import { appeals, users } from "../../db/schema/index.js";
 import { dottedDate } from "../calendar/dates.js";
 import { nthWorkingDayAfter, previousWorkingDay, workingDaysBetween } from "../calendar/working-days.js";
@@ -60,7 +61,7 @@ export async function writeOverdueNotices(ctx: Ctx): Promise<number> {
       .leftJoin(users, and(eq(users.id, appeals.holderUserId), eq(users.active, true)))
       .where(and(isNull(appeals.closedAt), gte(appeals.dueOn, since), lt(appeals.dueOn, day.today)))
       .orderBy(asc(appeals.dueOn), asc(appeals.id)),
-    currentApprovers(ctx.db, ctx.clock.now()),
+    currentApprovers(ctx, ctx.db, ctx.clock.now()),
   ]);
   const notices = rows.flatMap((row) => {
     const recipients = [
@@ -92,10 +93,7 @@ export async function writeForwardingReminders(ctx: Ctx): Promise<number> {
       .from(appeals)
       .where(and(eq(appeals.state, "registered"), eq(appeals.forwardDueOn, day.today)))
       .orderBy(asc(appeals.number)),
-    ctx.db
-      .select()
-      .from(users)
-      .where(and(eq(users.role, "registrar"), eq(users.active, true))),
+    roleHolders(ctx, ctx.db, { roles: ["registrar"] }),
   ]);
   const lists = registrars
     .map((registrar) => ({ registrar, lines: due.filter((a) => registrar.clearance || !a.restricted) }))
@@ -106,7 +104,7 @@ export async function writeForwardingReminders(ctx: Ctx): Promise<number> {
     lists.map(({ registrar, lines }) => ({
       dedupeKey: `forwarding:${day.today}:${registrar.id}`,
       chatId: registrar.telegramId,
-      language: registrar.language ?? "kk",
+      language: registrar.language,
       key: "staff.reminder.forwarding",
       params: { count: lines.length, list: lineList(lines) },
     })),

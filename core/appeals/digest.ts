@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { appeals, staffReminderSettings, users } from "../../db/schema/index.js";
 import { dottedDate, type IsoDate } from "../calendar/dates.js";
@@ -7,6 +7,7 @@ import { enqueueMany, type OutboxPart } from "../outbox/enqueue.js";
 import type { Ctx } from "../shared/context.js";
 import { APPEAL_WORK_ROLES } from "../shared/roles.js";
 import { currentApprovers, type StaffRow } from "../staff/approvers.js";
+import { roleHoldersCondition } from "../staff/recipients.js";
 import { reminderDay, type ReminderDay } from "./reminder-day.js";
 
 /** "Due soon" means within this many working days (DESIGN §3). */
@@ -35,10 +36,10 @@ export interface Digest {
 export async function morningDigests(ctx: Ctx, { today, calendar }: ReminderDay): Promise<Digest[]> {
   const horizon = nthWorkingDayAfter(calendar, today, SOON_WORKING_DAYS);
   const [staff, held, awaiting, approvers] = await Promise.all([
-    digestRecipients(ctx.db),
+    digestRecipients(ctx),
     heldAppealsDueBy(ctx.db, horizon),
     awaitingApproval(ctx.db),
-    currentApprovers(ctx.db, ctx.clock.now()),
+    currentApprovers(ctx, ctx.db, ctx.clock.now()),
   ]);
   const digests = new Map<number, Digest>(staff.map(({ user }) => [user.id, { user, groups: { overdue: [], today: [], soon: [], approval: [] } }]));
   for (const row of held) {
@@ -53,12 +54,12 @@ export async function morningDigests(ctx: Ctx, { today, calendar }: ReminderDay)
 }
 
 /** Active staff with appeal work who have not muted the digest. */
-export function digestRecipients(db: Db) {
-  return db
+export function digestRecipients(ctx: Pick<Ctx, "db" | "demo">) {
+  return ctx.db
     .select({ user: users })
     .from(users)
     .leftJoin(staffReminderSettings, eq(staffReminderSettings.userId, users.id))
-    .where(and(eq(users.active, true), inArray(users.role, [...APPEAL_WORK_ROLES]), sql`not coalesce(${staffReminderSettings.digestMuted}, false)`));
+    .where(and(roleHoldersCondition(ctx, { roles: APPEAL_WORK_ROLES }), sql`not coalesce(${staffReminderSettings.digestMuted}, false)`));
 }
 
 /** Open appeals someone holds whose deadline is `horizon` or earlier, overdue ones included. */

@@ -110,7 +110,7 @@ export async function cancelDraft(ctx: Ctx, actor: Actor): Promise<void> {
 /** Who would sign today, as far as the letter's signature block needs to know: the acting deputy, else the Head. */
 async function expectedSigner(ctx: Ctx, db: DbOrTx): Promise<Actor | null> {
   const now = ctx.clock.now();
-  const [delegation, approvers] = await Promise.all([activeDelegation(db, now), currentApprovers(db, now)]);
+  const [delegation, approvers] = await Promise.all([activeDelegation(db, now), currentApprovers(ctx, db, now)]);
   const signer = approvers.find((a) => a.id === delegation?.deputyUserId) ?? approvers.find((a) => a.role === "head");
   if (!signer) return null;
   return {

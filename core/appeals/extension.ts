@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { notifyRoles } from "../staff/notify.js";
 import { z } from "zod";
-import type { Tx } from "../../db/client.js";
 import { appealExtensions, appeals, users } from "../../db/schema/index.js";
 import { loadCalendar } from "../calendar/calendar-store.js";
 import { isIsoDate } from "../calendar/dates.js";
@@ -46,26 +46,17 @@ export async function requestExtension(ctx: Ctx, actor: Actor, raw: z.input<type
         .values({ appealId, requestedBy: actor.userId, reason, proposedDueOn: dueOn, requestedAt: ctx.clock.now() })
         .returning();
       const eventId = await appendEvent(ctx, tx, { appealId, actor, kind: "extension_requested", comment: reason, data: { dueOn } });
-      for (const decider of await deciders(tx)) {
-        await enqueue(ctx, tx, {
-          dedupeKey: `event:${eventId}:decider:${decider.id}`,
-          chatId: decider.telegramId,
-          language: decider.language ?? "kk",
-          key: "staff.notice.extension_requested",
-          params: { number: appeal.number },
-        });
-      }
+      // Who decides on extensions: the Head and the deputies (APPK Art. 76; DESIGN §1).
+      await notifyRoles(ctx, tx, { roles: ["head", "deputy"] }, (deciderId) => `event:${eventId}:decider:${deciderId}`, {
+        key: "staff.notice.extension_requested",
+        params: { number: appeal.number },
+      });
       return { extensionId: request!.id, number: appeal.number, latest };
     });
   } catch (error) {
     if (isUniqueViolation(error, "appeal_extensions_one_pending_idx")) throw new DomainError("extension_pending");
     throw error;
   }
-}
-
-/** Who decides on extensions: the Head and the deputies (APPK Art. 76; DESIGN §1). */
-async function deciders(tx: Tx) {
-  return tx.select().from(users).where(and(eq(users.active, true), inArray(users.role, ["head", "deputy"])));
 }
 
 const decideInput = z.object({ extensionId: z.number().int().positive(), grant: z.boolean() });

@@ -6,6 +6,8 @@ import { DomainError } from "../shared/errors.js";
 import { assertCan } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
+import { realRowsOnly } from "../shared/demo.js";
+import { roleHoldersCondition } from "../staff/recipients.js";
 import { unitName } from "../staff/units.js";
 import { forwardExternal, forwardInternal } from "./forward.js";
 import { APPEAL_CATEGORIES } from "./kinds.js";
@@ -66,7 +68,7 @@ export async function reviewerWorkload(ctx: Ctx, actor: Actor): Promise<Reviewer
     .select({ userId: users.id, name: users.fullName, openCount: count(appeals.id) })
     .from(users)
     .leftJoin(appeals, and(eq(appeals.holderUserId, users.id), isNull(appeals.closedAt)))
-    .where(and(eq(users.role, "reviewer"), eq(users.active, true)))
+    .where(roleHoldersCondition(ctx, { roles: ["reviewer"] }))
     .groupBy(users.id, users.fullName)
     .orderBy(asc(users.fullName), asc(users.id));
   return rows.map((r) => ({ userId: r.userId, name: r.name ?? `#${r.userId}`, openCount: Number(r.openCount) }));
@@ -81,7 +83,7 @@ export async function forwardTargets(ctx: Ctx, actor: Actor, kind: ForwardKind) 
   return ctx.db
     .select({ id: units.id, nameKk: units.nameKk, nameRu: units.nameRu })
     .from(units)
-    .where(and(eq(units.kind, kind), eq(units.active, true)))
+    .where(and(eq(units.kind, kind), eq(units.active, true), realRowsOnly(ctx, units.demo)))
     .orderBy(asc(units.id));
 }
 
@@ -91,7 +93,7 @@ const toBodyInput = toUnitInput.extend({ reason: z.string() });
 /** The unit, named in the appeal's language (the citizen's notice quotes it); an inactive or wrong kind of unit is refused. */
 async function target(ctx: Ctx, appealId: number, unitId: number, kind: ForwardKind): Promise<string> {
   const [unit] = await ctx.db.select().from(units).where(eq(units.id, unitId));
-  if (!unit?.active || unit.kind !== kind) throw new DomainError("stale_button");
+  if (!unit?.active || unit.kind !== kind || (unit.demo && !ctx.demo)) throw new DomainError("stale_button");
   const [appeal] = await ctx.db.select({ language: appeals.language }).from(appeals).where(eq(appeals.id, appealId));
   if (!appeal) throw new DomainError("appeal_not_found");
   return unitName(unit, appeal.language === "kk" ? "kk" : "ru");
@@ -110,7 +112,7 @@ async function unitExecutor(ctx: Ctx, unitId: number): Promise<number> {
     .select({ userId: users.id })
     .from(users)
     .leftJoin(appeals, and(eq(appeals.holderUserId, users.id), isNull(appeals.closedAt)))
-    .where(and(eq(users.unitId, unitId), eq(users.role, "executor"), eq(users.active, true)))
+    .where(roleHoldersCondition(ctx, { roles: ["executor"], unitId }))
     .groupBy(users.id)
     .orderBy(asc(count(appeals.id)), asc(users.id))
     .limit(1);

@@ -11,7 +11,8 @@ import { parseInput } from "../shared/validate.js";
 import { assertDueDate } from "./due-date.js";
 import { appendControlEvent } from "./events.js";
 import { assertExecutor, assertOpen, lockExecutor } from "./executor-row.js";
-import { deciders, notifyStaff } from "./notify.js";
+import { notifyStaff } from "../staff/notify.js";
+import { deciders } from "./deciders.js";
 import { reminderLead } from "./policy.js";
 import { reminderDay } from "./reminder-day.js";
 
@@ -40,7 +41,7 @@ export async function requestExtension(ctx: Ctx, actor: Actor, raw: z.input<type
       .values({ executorId, reason, proposedDueOn, requestedAt: ctx.clock.now() })
       .returning({ id: controlExtensionRequests.id });
     await appendControlEvent(ctx, tx, { documentId: document.id, executorId, actor, kind: "extension_requested", comment: reason, data: { requestId: request!.id, proposedDueOn } });
-    await notifyStaff(ctx, tx, await deciders(tx, document.createdBy), (userId) => `control:extension:${request!.id}:${userId}`, {
+    await notifyStaff(ctx, tx, await deciders(ctx, tx, document.createdBy), (userId) => `control:extension:${request!.id}:${userId}`, {
       key: "control.notice.extension_requested",
       params: { number: document.number, reason, due: dottedDate(executor.dueOn), proposed: dottedDate(proposedDueOn) },
       keyboard: { name: "control.extension", ref: request!.id },

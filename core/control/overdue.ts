@@ -7,7 +7,7 @@ import type { Ctx } from "../shared/context.js";
 import { unitName } from "../staff/units.js";
 import { appendControlEvent } from "./events.js";
 import { headsOfJa, unitHead } from "./heads.js";
-import { notifyStaff } from "./notify.js";
+import { notifyStaff } from "../staff/notify.js";
 
 /**
  * Items not executed by their due date go to the Head of JA and the executor's unit head, once per

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { units, users } from "../../db/schema/index.js";
 import { loadCalendar } from "../calendar/calendar-store.js";
@@ -7,10 +7,11 @@ import { clearFlow, loadFlow, saveFlow, type FlowState } from "../flows/store.js
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
 import { assertCan } from "../shared/permissions.js";
-import type { Actor } from "../shared/roles.js";
+import { APPEAL_WORK_ROLES, type Actor } from "../shared/roles.js";
 import { unitName } from "../staff/units.js";
 import { assertDueDate } from "./due-date.js";
 import { CONTROL_SOURCES, type ControlSource } from "./kinds.js";
+import { roleHoldersCondition } from "../staff/recipients.js";
 import { recordControlDocument, type Recorded } from "./record.js";
 
 /** A registrar records a control document in chat, one question at a time; a restart resumes it. */
@@ -155,7 +156,7 @@ export async function executorChoices(ctx: Ctx, actor: Actor, only?: readonly nu
     .select({ userId: users.id, name: users.fullName, unitKk: units.nameKk, unitRu: units.nameRu })
     .from(users)
     .leftJoin(units, eq(units.id, users.unitId))
-    .where(and(eq(users.active, true), ne(users.role, "citizen"), ne(users.role, "admin"), only ? inArray(users.id, [...only]) : undefined))
+    .where(and(roleHoldersCondition(ctx, { roles: APPEAL_WORK_ROLES }), only ? inArray(users.id, [...only]) : undefined))
     .orderBy(asc(units.id), asc(users.fullName), asc(users.id));
   return rows.map((r) => ({
     userId: r.userId,

@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne } from "drizzle-orm";
+import { and, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { controlDocuments, controlExecutors, users } from "../../db/schema/index.js";
 import { nextNumber } from "../appeals/numbering.js";
@@ -7,14 +7,15 @@ import { almatyDate, dottedDate, isIsoDate } from "../calendar/dates.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
 import { assertCan } from "../shared/permissions.js";
-import type { Actor } from "../shared/roles.js";
+import { APPEAL_WORK_ROLES, type Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
 import { recordedUserId } from "../staff/operator.js";
 import { assertDueDate } from "./due-date.js";
 import { appendControlEvent } from "./events.js";
 import { CONTROL_PREFIX, CONTROL_SOURCES } from "./kinds.js";
-import { notifyStaff } from "./notify.js";
+import { notifyStaff } from "../staff/notify.js";
 import { reminderLead } from "./policy.js";
+import { roleHoldersCondition } from "../staff/recipients.js";
 import { reminderDay } from "./reminder-day.js";
 
 const isoDate = z.string().refine(isIsoDate);
@@ -67,7 +68,7 @@ export async function recordControlDocument(ctx: Ctx, actor: Actor, raw: RecordI
     const people = await tx
       .select({ id: users.id, unitId: users.unitId })
       .from(users)
-      .where(and(inArray(users.id, executorIds), eq(users.active, true), ne(users.role, "citizen"), ne(users.role, "admin")));
+      .where(and(inArray(users.id, executorIds), roleHoldersCondition(ctx, { roles: APPEAL_WORK_ROLES })));
     if (people.length !== executorIds.length) throw new DomainError("control_executor_unknown");
 
     const { seq, number } = await nextNumber(tx, CONTROL_PREFIX, Number(today.slice(0, 4)));

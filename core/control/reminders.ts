@@ -3,7 +3,7 @@ import { controlDocuments, controlExecutors } from "../../db/schema/index.js";
 import { almatyDate, dottedDate } from "../calendar/dates.js";
 import type { Ctx } from "../shared/context.js";
 import { appendControlEvent } from "./events.js";
-import { notifyStaff } from "./notify.js";
+import { notifyStaff } from "../staff/notify.js";
 
 /** Executors claimed per transaction: small enough to keep locks short, large enough to keep round trips few. */
 const BATCH = 100;

@@ -10,7 +10,8 @@ import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
 import { appendControlEvent } from "./events.js";
 import { assertExecutor, assertOpen, lockExecutor } from "./executor-row.js";
-import { deciders, notifyStaff } from "./notify.js";
+import { notifyStaff } from "../staff/notify.js";
+import { deciders } from "./deciders.js";
 
 const submitInput = z.object({
   executorId: z.number().int().positive(),
@@ -33,7 +34,7 @@ export async function submitReport(ctx: Ctx, actor: Actor, raw: z.input<typeof s
       .returning({ id: controlReports.id });
     await tx.update(controlExecutors).set({ state: "reported" }).where(eq(controlExecutors.id, executorId));
     await appendControlEvent(ctx, tx, { documentId: document.id, executorId, actor, kind: "report_submitted", comment: note ?? null, data: { reportId: report!.id, fileId: fileId ?? null } });
-    await notifyStaff(ctx, tx, await deciders(tx, document.createdBy), (userId) => `control:report:${report!.id}:${userId}`, {
+    await notifyStaff(ctx, tx, await deciders(ctx, tx, document.createdBy), (userId) => `control:report:${report!.id}:${userId}`, {
       key: "control.notice.report_submitted",
       params: { number: document.number, note: note ?? "" },
       fileIds: fileId === undefined ? [] : [fileId],

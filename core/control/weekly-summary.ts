@@ -1,7 +1,7 @@
 import { addDays, almatyDate, dottedDate, TIME_ZONE, weekday } from "../calendar/dates.js";
 import type { Ctx } from "../shared/context.js";
 import { headsOfJa } from "./heads.js";
-import { notifyStaff } from "./notify.js";
+import { notifyStaff } from "../staff/notify.js";
 import { timeliness } from "./timeliness.js";
 
 const MONDAY = 1;

@@ -1,9 +1,10 @@
 import { and, asc, eq, gt, inArray, lt, lte, notExists, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { notifyRoles } from "../staff/notify.js";
 import { alias } from "drizzle-orm/pg-core";
 import type { Tx } from "../../db/client.js";
-import { appeals, byPost, outbox, users } from "../../db/schema/index.js";
+import { appeals, byPost, outbox } from "../../db/schema/index.js";
 import type { Ctx } from "../shared/context.js";
-import { enqueueMany, type OutboxKeyboard, type OutboxPart } from "./enqueue.js";
+import { type OutboxKeyboard, type OutboxPart } from "./enqueue.js";
 
 export type OutboxRow = typeof outbox.$inferSelect;
 export interface OutboxPayload {
@@ -127,18 +128,10 @@ export async function markUnreachable(ctx: Ctx, row: OutboxRow, reason: Unreacha
 /** A new entry on the list is news for the registry: each registrar is told once, with the command that shows it. */
 async function tellRegistrars(ctx: Ctx, tx: Tx, entryId: number, appealId: number): Promise<void> {
   const [appeal] = await tx.select({ number: appeals.number }).from(appeals).where(eq(appeals.id, appealId));
-  const registrars = await tx.select().from(users).where(and(eq(users.role, "registrar"), eq(users.active, true)));
-  await enqueueMany(
-    ctx,
-    tx,
-    registrars.map((r) => ({
-      dedupeKey: `by_post:${entryId}:registrar:${r.id}`,
-      chatId: r.telegramId,
-      language: r.language ?? "kk",
-      key: "staff.notice.by_post_added",
-      params: { number: appeal?.number ?? "" },
-    })),
-  );
+  await notifyRoles(ctx, tx, { roles: ["registrar"] }, (registrarId) => `by_post:${entryId}:registrar:${registrarId}`, {
+    key: "staff.notice.by_post_added",
+    params: { number: appeal?.number ?? "" },
+  });
 }
 
 export interface RetryOptions {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { DbOrTx } from "../../db/client.js";
 import { users } from "../../db/schema/index.js";
 import type { Ctx } from "../shared/context.js";
+import { assertDemoAllowed } from "../shared/demo.js";
 import { LANGUAGES, type Actor, type Language, type Role } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
 import { activeDelegation } from "../staff/delegations.js";
@@ -68,14 +69,21 @@ export async function grantConfiguredAdmins(ctx: Ctx, telegramIds: readonly numb
   await ctx.db.update(users).set({ role: "admin" }).where(inArray(users.telegramId, [...telegramIds]));
 }
 
-/** Sets people's roles (and staff names) by Telegram id; for the sandbox's demo staff (real staff join by invite). */
-export async function assignRoles(ctx: Ctx, assignments: readonly { telegramId: number; role: Role; fullName: string; unitId?: number | null }[]): Promise<void> {
+/**
+ * Sets people's roles (and staff names) by Telegram id, for the sandbox's demo staff and for tests;
+ * real staff join by invite.
+ */
+export async function assignRoles(
+  ctx: Ctx,
+  assignments: readonly { telegramId: number; role: Role; fullName: string; unitId?: number | null; demo?: boolean }[],
+): Promise<void> {
   const now = ctx.clock.now();
-  for (const { telegramId, role, fullName, unitId = null } of assignments) {
+  for (const { telegramId, role, fullName, unitId = null, demo = false } of assignments) {
+    assertDemoAllowed(ctx, demo);
     const staffName = role === "citizen" ? null : fullName;
     await ctx.db
       .insert(users)
-      .values({ telegramId, role, fullName: staffName, unitId, createdAt: now })
-      .onConflictDoUpdate({ target: users.telegramId, set: { role, fullName: staffName, unitId } });
+      .values({ telegramId, role, fullName: staffName, unitId, demo, createdAt: now })
+      .onConflictDoUpdate({ target: users.telegramId, set: { role, fullName: staffName, unitId, demo } });
   }
 }

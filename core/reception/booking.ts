@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
+import { notifyRoles } from "../staff/notify.js";
 import { z } from "zod";
 import type { DbOrTx } from "../../db/client.js";
-import { appeals, receptionBookings, users } from "../../db/schema/index.js";
+import { appeals, receptionBookings } from "../../db/schema/index.js";
 import { getProfile } from "../citizens/profile.js";
-import { enqueue } from "../outbox/enqueue.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
 import { assertCan } from "../shared/permissions.js";
@@ -107,13 +107,7 @@ export async function requestReception(ctx: Ctx, actor: Actor, raw: z.input<type
 
 /** Every active member of the reception sector hears of a new request. */
 async function tellReceptionStaff(ctx: Ctx, db: DbOrTx, booking: Booking): Promise<void> {
-  const staff = await db
-    .select({ id: users.id, chatId: users.telegramId, language: users.language })
-    .from(users)
-    .where(and(eq(users.role, "reception"), eq(users.active, true)));
-  for (const s of staff) {
-    await enqueue(ctx, db, { dedupeKey: `reception:${booking.id}:request:${s.id}`, chatId: s.chatId, language: s.language ?? "kk", key: "reception.notice.new_request", params: { id: booking.id } });
-  }
+  await notifyRoles(ctx, db, { roles: ["reception"] }, (userId) => `reception:${booking.id}:request:${userId}`, { key: "reception.notice.new_request", params: { id: booking.id } });
 }
 
 const changeInput = z.object({ bookingId: id, version: z.number().int().positive() });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { DbOrTx } from "../../db/client.js";
 import { officials } from "../../db/schema/index.js";
 import type { Ctx } from "../shared/context.js";
+import { assertDemoAllowed, realRowsOnly } from "../shared/demo.js";
 import { DomainError } from "../shared/errors.js";
 import { assertCan } from "../shared/permissions.js";
 import type { Actor, Language } from "../shared/roles.js";
@@ -31,6 +32,7 @@ const officialInput = z.object({
 export async function addOfficial(ctx: Ctx, actor: Actor, raw: z.input<typeof officialInput>): Promise<Official> {
   const input = parseInput(officialInput, raw);
   assertCan(actor, "reception.schedule");
+  assertDemoAllowed(ctx, input.demo);
   const [row] = await ctx.db.insert(officials).values({ ...input, createdAt: ctx.clock.now() }).returning();
   return row!;
 }
@@ -46,9 +48,13 @@ export async function setOfficialRules(ctx: Ctx, actor: Actor, raw: z.input<type
   return row;
 }
 
-/** Officials citizens may ask to see, in a stable order. */
-export async function activeOfficials(db: DbOrTx): Promise<Official[]> {
-  return db.select().from(officials).where(eq(officials.active, true)).orderBy(asc(officials.id));
+/** Officials citizens may ask to see, in a stable order; the sandbox's made-up ones only in the sandbox. */
+export async function activeOfficials(ctx: Pick<Ctx, "db" | "demo">): Promise<Official[]> {
+  return ctx.db
+    .select()
+    .from(officials)
+    .where(and(eq(officials.active, true), realRowsOnly(ctx, officials.demo)))
+    .orderBy(asc(officials.id));
 }
 
 export async function officialById(db: DbOrTx, officialId: number, onlyActive = true): Promise<Official> {

@@ -1,6 +1,5 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { roleHolders } from "../staff/recipients.js";
 import { z } from "zod";
-import { users } from "../../db/schema/index.js";
 import { almatyDate, isIsoDate } from "../calendar/dates.js";
 import { recordControlDocument } from "../control/record.js";
 import type { Ctx } from "../shared/context.js";
@@ -92,10 +91,6 @@ export async function recordOutcome(ctx: Ctx, actor: Actor, raw: z.input<typeof 
 /** Staff who may be given an assignment at reception, for the outcome's executor choice. */
 export async function assignableStaff(ctx: Ctx, actor: Actor): Promise<{ userId: number; name: string }[]> {
   assertCan(actor, "reception.handle");
-  const rows = await ctx.db
-    .select({ userId: users.id, name: users.fullName })
-    .from(users)
-    .where(and(eq(users.active, true), inArray(users.role, ["executor", "reviewer", "reception", "registrar", "deputy"])))
-    .orderBy(users.fullName, users.id);
-  return rows.map((r) => ({ userId: r.userId, name: r.name ?? `#${r.userId}` }));
+  const staff = await roleHolders(ctx, ctx.db, { roles: ["executor", "reviewer", "reception", "registrar", "deputy"] });
+  return staff.map((s) => ({ userId: s.id, name: s.fullName ?? `#${s.id}` })).sort((a, b) => a.name.localeCompare(b.name) || a.userId - b.userId);
 }

@@ -130,6 +130,6 @@ async function withdrawSlots(ctx: Ctx, official: Official, dropped: Slot[], poli
 /** Keeps every official's slots a full booking window ahead; for the daily job. */
 export async function materialiseAllSlots(ctx: Ctx): Promise<number> {
   let changed = 0;
-  for (const official of await activeOfficials(ctx.db)) changed += await materialiseSlots(ctx, official);
+  for (const official of await activeOfficials(ctx)) changed += await materialiseSlots(ctx, official);
   return changed;
 }

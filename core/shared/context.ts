@@ -16,4 +16,6 @@ export interface Ctx {
   clock: Clock;
   log: Logger;
   files: FileStore;
+  /** True in the sandbox, where made-up people, units and officials take part; production never sees them. */
+  demo?: boolean;
 }

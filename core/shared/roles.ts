@@ -8,6 +8,8 @@ export const APPEAL_WORK_ROLES: readonly Role[] = STAFF_ROLES.filter((r) => r !=
 
 export const LANGUAGES = ["kk", "ru", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
+/** The state language: whoever has not chosen and whose Telegram language we do not know reads Kazakh. */
+export const DEFAULT_LANGUAGE: Language = "kk";
 
 /** Who is acting: enough for every permission decision, nothing more. */
 export interface Actor {

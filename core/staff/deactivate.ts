@@ -1,8 +1,8 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
+import { notifyRoles } from "./notify.js";
 import { z } from "zod";
 import { appeals, users } from "../../db/schema/index.js";
 import { appendEvent } from "../appeals/events.js";
-import { enqueue } from "../outbox/enqueue.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
 import { assertCan } from "../shared/permissions.js";
@@ -53,20 +53,11 @@ export async function deactivateStaff(ctx: Ctx, actor: Actor, raw: z.input<typeo
     }
 
     if (held.length > 0) {
-      const registrars = await tx
-        .select({ id: users.id, telegramId: users.telegramId, language: users.language })
-        .from(users)
-        .where(and(eq(users.role, "registrar"), eq(users.active, true)));
       const numbers = held.map((a) => a.number).join(", ");
-      for (const registrar of registrars) {
-        await enqueue(ctx, tx, {
-          dedupeKey: `staff_deactivated:${userId}:${now.getTime()}:registrar:${registrar.id}`,
-          chatId: registrar.telegramId,
-          language: registrar.language ?? "kk",
-          key: "staff.notice.returned_to_queue",
-          params: { count: held.length, numbers },
-        });
-      }
+      await notifyRoles(ctx, tx, { roles: ["registrar"] }, (registrarId) => `staff_deactivated:${userId}:${now.getTime()}:registrar:${registrarId}`, {
+        key: "staff.notice.returned_to_queue",
+        params: { count: held.length, numbers },
+      });
     }
     ctx.log.info({ userId, by: recordedUserId(actor), returned: held.length }, "staff deactivated");
     return { userId, telegramId: person.telegramId, returned: held.map((a) => a.number) };

@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, isNull, lte, lt } from "drizzle-orm";
+import { roleHolders } from "./recipients.js";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { DbOrTx } from "../../db/client.js";
@@ -30,7 +31,7 @@ export async function setActingHead(ctx: Ctx, actor: Actor, raw: z.input<typeof 
   const { deputyUserId, from, to } = parseInput(setInput, raw);
   if (to.getTime() <= from.getTime()) throw new DomainError("delegation_period_invalid");
   return ctx.db.transaction(async (tx) => {
-    const headUserId = actor.role === "head" ? actor.userId : await theHead(tx);
+    const headUserId = actor.role === "head" ? actor.userId : await theHead(ctx, tx);
     // The Head's row serialises delegations, so two overlapping periods cannot both pass the check.
     await tx.select({ id: users.id }).from(users).where(eq(users.id, headUserId)).for("update");
     const [deputy] = await tx.select().from(users).where(eq(users.id, deputyUserId));
@@ -50,8 +51,8 @@ export async function setActingHead(ctx: Ctx, actor: Actor, raw: z.input<typeof 
   });
 }
 
-async function theHead(db: DbOrTx): Promise<number> {
-  const heads = await db.select({ id: users.id }).from(users).where(and(eq(users.role, "head"), eq(users.active, true)));
+async function theHead(ctx: Ctx, db: DbOrTx): Promise<number> {
+  const heads = await roleHolders(ctx, db, { roles: ["head"] });
   if (heads.length !== 1) throw new DomainError("head_not_found");
   return heads[0]!.id;
 }

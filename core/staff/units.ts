@@ -4,6 +4,7 @@ import type { DbOrTx } from "../../db/client.js";
 import { units } from "../../db/schema/index.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
+import { assertDemoAllowed } from "../shared/demo.js";
 import { assertCan } from "../shared/permissions.js";
 import type { Actor, Language } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
@@ -32,11 +33,12 @@ export async function listUnits(ctx: Ctx, actor: Actor): Promise<Unit[]> {
   return ctx.db.select().from(units).orderBy(asc(units.id));
 }
 
-const addInput = z.object({ code, kind: z.enum(UNIT_KINDS), parentCode: code.optional(), nameKk: name, nameRu: name });
+const addInput = z.object({ code, kind: z.enum(UNIT_KINDS), parentCode: code.optional(), nameKk: name, nameRu: name, demo: z.boolean().default(false) });
 
 export async function addUnit(ctx: Ctx, actor: Actor, raw: z.input<typeof addInput>): Promise<Unit> {
   assertCan(actor, "units.manage");
   const input = parseInput(addInput, raw);
+  assertDemoAllowed(ctx, input.demo);
   return ctx.db.transaction(async (tx) => {
     let parentId: number | null = null;
     if (input.parentCode !== undefined) {
@@ -46,7 +48,7 @@ export async function addUnit(ctx: Ctx, actor: Actor, raw: z.input<typeof addInp
     }
     const [row] = await tx
       .insert(units)
-      .values({ code: input.code, kind: input.kind, parentId, nameKk: input.nameKk, nameRu: input.nameRu })
+      .values({ code: input.code, kind: input.kind, parentId, nameKk: input.nameKk, nameRu: input.nameRu, demo: input.demo })
       .onConflictDoNothing({ target: units.code })
       .returning();
     if (!row) throw new DomainError("unit_code_taken", { code: input.code });

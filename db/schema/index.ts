@@ -9,3 +9,4 @@ export * from "./answer-work.js";
 export * from "./reminders.js";
 export * from "./reception.js";
 export * from "./control.js";
+export * from "./system.js";

@@ -17,6 +17,8 @@ export const users = pgTable(
     fullName: text("full_name"),
     /** Staff only: the department, sector or JA unit they work in. */
     unitId: integer("unit_id").references(() => units.id),
+    /** A made-up person of the sandbox: production never lists, notifies or assigns them. */
+    demo: boolean("demo").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
   (t) => [

@@ -18,6 +18,8 @@ export const units = pgTable(
     active: boolean("active").notNull().default(true),
     /** Who heads the unit: told of its overdue control items; the head of the top JA unit is the Head of JA. */
     headUserId: integer("head_user_id").references((): AnyPgColumn => users.id),
+    /** A made-up unit or state body of the sandbox: production never forwards to it. */
+    demo: boolean("demo").notNull().default(false),
   },
   (t) => [check("units_kind_check", sql`${t.kind} in ('administration','department','sector','ja_unit','external_body')`)],
 );

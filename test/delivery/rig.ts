@@ -4,7 +4,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import { eq } from "drizzle-orm";
 import { startOutboxWorker, type OutboxWorker } from "../../bot/delivery/outbox-worker.js";
 import type { Pace } from "../../bot/delivery/pacer.js";
-import { createSandbox, type Sandbox } from "../../bot/sandbox/index.js";
+import { createSandbox, type Sandbox } from "../../sandbox/emulator/index.js";
 import { enqueue, type OutboxMessage } from "../../core/outbox/enqueue.js";
 import { outbox } from "../../db/schema/index.js";
 import { testCtx } from "../support/core.js";

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { ChatView } from "../../bot/sandbox/index.js";
+import type { ChatView } from "../../sandbox/emulator/index.js";
 import { badRequest, BOT, CITIZEN, startSandbox, TOKEN } from "./harness.js";
 import type { RunningSandbox } from "./harness.js";
 

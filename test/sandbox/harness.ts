@@ -1,8 +1,8 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { createSandbox } from "../../bot/sandbox/index.js";
-import type { Faults, SandboxState } from "../../bot/sandbox/index.js";
+import { createSandbox } from "../../sandbox/emulator/index.js";
+import type { Faults, SandboxState } from "../../sandbox/emulator/index.js";
 
 export const TOKEN = "123456:sandbox-test-token";
 export const BOT = { id: 123456, username: "otinish_test_bot", first_name: "Otinish" };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { entitiesToHtml, parseHtml } from "../../bot/sandbox/html-entities.js";
+import { entitiesToHtml, parseHtml } from "../../sandbox/emulator/html-entities.js";
 
 describe("Telegram HTML parse mode", () => {
   it("turns tags into entities with UTF-16 offsets", () => {

@@ -34,6 +34,22 @@ describe("configuration", () => {
     expect(webhook.mode).toBe("webhook");
   });
 
+  it("refuses a database server without a token, unless the sandbox is asked for by name", () => {
+    const line = errorOf({ DATABASE_URL: "postgres://otinish@db.internal/otinish" });
+    expect(line).toMatch(/^BOT_TOKEN: expected a value when DATABASE_URL is set .*SANDBOX=1/);
+    expect(line).not.toContain("\n");
+    expect(loadConfig({ DATABASE_URL: "postgres://otinish@db.internal/otinish", SANDBOX: "1" }).mode).toBe("sandbox");
+    expect(errorOf({ BOT_TOKEN: TOKEN, OPERATOR_BIN: "040840300024", SANDBOX: "1" })).toMatch(/^SANDBOX: expected no BOT_TOKEN/);
+    // The operators' console reads and changes the production database without the bot's token.
+    expect(loadConfig({ DATABASE_URL: "postgres://otinish@db.internal/otinish" }, "console").databaseUrl).toBeDefined();
+  });
+
+  it("binds the sandbox to this machine only and production to every interface, unless HOST says otherwise", () => {
+    expect(loadConfig({}).host).toBe("127.0.0.1");
+    expect(loadConfig({ BOT_TOKEN: TOKEN, OPERATOR_BIN: "040840300024" }).host).toBe("0.0.0.0");
+    expect(loadConfig({ HOST: "0.0.0.0" }).host).toBe("0.0.0.0");
+  });
+
   it("parses the list of first administrators", () => {
     expect(loadConfig({ ADMIN_TELEGRAM_IDS: "11, 22,33" }).adminTelegramIds).toEqual([11, 22, 33]);
   });

@@ -4,8 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { pino } from "pino";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { startApp, type RunningApp } from "../../bot/app.js";
+import type { RunningApp } from "../../bot/app.js";
 import { loadConfig } from "../../core/config.js";
+import { startSandbox } from "../../sandbox/start.js";
 
 /** Debian's Chromium; the tests never download a browser of their own. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -43,7 +44,7 @@ export async function startSandboxApp(): Promise<SandboxApp> {
   try {
     const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "silent" });
     if (config.mode !== "sandbox") throw new Error(`expected the sandbox mode, got ${config.mode}`);
-    app = await startApp({ config, log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }) });
+    app = await startSandbox({ config, log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }) });
   } catch (error) {
     await rm(dataDir, { recursive: true, force: true });
     throw error;

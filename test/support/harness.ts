@@ -5,7 +5,8 @@ import path from "node:path";
 import { serve, type ServerType } from "@hono/node-server";
 import { pino } from "pino";
 import { startApp, type RunningApp } from "../../bot/app.js";
-import { createSandbox, type DemoUser, type Sandbox } from "../../bot/sandbox/index.js";
+import { demoStaffCommands } from "../../sandbox/demo/staff-commands.js";
+import { createSandbox, type DemoUser, type Sandbox } from "../../sandbox/emulator/index.js";
 import { loadConfig } from "../../core/config.js";
 import { ManualClock } from "../../core/shared/clock.js";
 import { openTestDatabase, type TestDatabase } from "./db.js";
@@ -56,7 +57,7 @@ export async function startHarness(users: DemoUser[], options: { webhook?: boole
     ...(options.webhook && { WEBHOOK_URL: "https://otinish.example.kz/telegram/webhook", WEBHOOK_SECRET }),
   });
   const start = () =>
-    startApp({ config, log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }), clock, database: db.database, demoCommands: true });
+    startApp({ config, log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }), clock, database: db.database, extraFeatures: [demoStaffCommands] });
   let app = await start();
   return {
     emulatorUrl,

@@ -1,4 +1,4 @@
-import type { ChatMessageView, ChatView } from "../../bot/sandbox/index.js";
+import type { ChatMessageView, ChatView } from "../../sandbox/emulator/index.js";
 
 export type ChatMessage = ChatMessageView;
 export type { ChatView };

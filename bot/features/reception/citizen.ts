@@ -95,7 +95,7 @@ citizenReception.callbackQuery(receptionButton.pattern, async (ctx) => {
 
   if (action === "new") {
     await answerCallback(ctx);
-    const screen = officialsScreen(ctx, await activeOfficials(core.db));
+    const screen = officialsScreen(ctx, await activeOfficials(core));
     return void (await showInPlace(ctx, messageId, screen.text, screen.markup));
   }
   if (action === "off") {

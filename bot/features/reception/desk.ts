@@ -43,7 +43,7 @@ async function showNext(ctx: BotContext, messageId?: number): Promise<void> {
 
 async function showDays(ctx: BotContext): Promise<void> {
   const today = almatyDate(ctx.deps.core.clock.now());
-  await send(ctx, ctx.t("reception.desk.days"), officialsButtons(ctx, await activeOfficials(ctx.deps.core.db), today));
+  await send(ctx, ctx.t("reception.desk.days"), officialsButtons(ctx, await activeOfficials(ctx.deps.core), today));
 }
 
 receptionDesk.command("reception", async (ctx) => {

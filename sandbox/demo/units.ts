@@ -13,6 +13,6 @@ const DEMO_UNITS = [
 
 /** Adds the demo units once; returns the id of the unit the demo executor belongs to. */
 export async function seedDemoUnits(core: Ctx): Promise<number> {
-  for (const unit of DEMO_UNITS) if (!(await unitByCode(core.db, unit.code))) await addUnit(core, CONSOLE_OPERATOR, unit);
+  for (const unit of DEMO_UNITS) if (!(await unitByCode(core.db, unit.code))) await addUnit(core, CONSOLE_OPERATOR, { ...unit, demo: true });
   return (await unitByCode(core.db, "demo_enforcement"))!.id;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { DemoUser } from "./demo-users.js";
+import type { DemoUser } from "../demo/users.js";
 import { extensionOf } from "./media.js";
 import type {
   BotCommand,

@@ -1,14 +1,14 @@
 import { Composer } from "grammy";
 import { z } from "zod";
-import { approveDraft, pendingDraft, returnDraft, submitDraft } from "../../../core/appeals/answer.js";
-import { classifyAppeal } from "../../../core/appeals/classify.js";
-import { forwardExternal, forwardInternal } from "../../../core/appeals/forward.js";
-import { APPEAL_CATEGORIES, DECISION_OUTCOMES } from "../../../core/appeals/kinds.js";
-import { appealIdByNumber } from "../../../core/appeals/staff-view.js";
-import { DomainError } from "../../../core/shared/errors.js";
-import { assertCan } from "../../../core/shared/permissions.js";
-import type { BotContext } from "../../context.js";
-import { send } from "../../messages.js";
+import { approveDraft, pendingDraft, returnDraft, submitDraft } from "../../core/appeals/answer.js";
+import { classifyAppeal } from "../../core/appeals/classify.js";
+import { forwardExternal, forwardInternal } from "../../core/appeals/forward.js";
+import { APPEAL_CATEGORIES, DECISION_OUTCOMES } from "../../core/appeals/kinds.js";
+import { appealIdByNumber } from "../../core/appeals/staff-view.js";
+import { DomainError } from "../../core/shared/errors.js";
+import { assertCan } from "../../core/shared/permissions.js";
+import type { BotContext } from "../../bot/context.js";
+import { send } from "../../bot/messages.js";
 
 /**
  * The sandbox's plain staff commands, so a tester can take a demo appeal through its states and

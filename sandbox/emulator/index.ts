@@ -1,14 +1,14 @@
 import { readFile } from "node:fs/promises";
 import { Hono } from "hono";
 import { botApi } from "./bot-api.js";
-import { DEMO_USERS } from "./demo-users.js";
-import type { DemoUser } from "./demo-users.js";
+import { DEMO_USERS } from "../demo/users.js";
+import type { DemoUser } from "../demo/users.js";
 import { Faults } from "./faults.js";
 import { SandboxState } from "./state.js";
 import { webchatApi } from "./webchat-api.js";
 
-export type { DemoUser } from "./demo-users.js";
-export { DEMO_USERS } from "./demo-users.js";
+export type { DemoUser } from "../demo/users.js";
+export { DEMO_USERS } from "../demo/users.js";
 export type { ChatMessageView, ChatView } from "./chat-view.js";
 export type { SandboxState } from "./state.js";
 export type { Fault, FaultRule, Faults, RateCaps } from "./faults.js";
@@ -48,7 +48,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   app.route("/sandbox/api", webchatApi(state, options.publicUrl?.replace(/\/$/, "")));
   app.route("/", botApi(state, faults, options.token));
   for (const [route, file, type] of PAGE_FILES) {
-    app.get(route, async (c) => c.body(await readFile(new URL(`./public/${file}`, import.meta.url)), 200, { "content-type": type }));
+    app.get(route, async (c) => c.body(await readFile(new URL(`../public/${file}`, import.meta.url)), 200, { "content-type": type }));
   }
   return { app, state, faults };
 }

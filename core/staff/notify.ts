@@ -3,7 +3,8 @@ import type { DbOrTx } from "../../db/client.js";
 import { users } from "../../db/schema/index.js";
 import { enqueue, type OutboxKeyboard } from "../outbox/enqueue.js";
 import type { Ctx } from "../shared/context.js";
-import type { Language } from "../shared/roles.js";
+import { DEFAULT_LANGUAGE, type Language } from "../shared/roles.js";
+import { roleHolders, type StaffFilter, type StaffMember } from "./recipients.js";
 
 type Params = Record<string, string | number>;
 
@@ -23,35 +24,30 @@ export async function notifyStaff(ctx: Ctx, db: DbOrTx, userIds: readonly number
   const ids = [...new Set(userIds)];
   if (ids.length === 0) return 0;
   const people = await db
-    .select({ id: users.id, telegramId: users.telegramId, language: users.language })
+    .select({ id: users.id, telegramId: users.telegramId, fullName: users.fullName, language: users.language, clearance: users.clearance })
     .from(users)
     .where(and(inArray(users.id, ids), eq(users.active, true)));
+  return writeNotices(ctx, db, people.map((p) => ({ ...p, language: (p.language as Language | null) ?? DEFAULT_LANGUAGE })), dedupeKey, notice);
+}
+
+/** The same, to everyone who holds one of the roles now (in one unit when given). */
+export async function notifyRoles(ctx: Ctx, db: DbOrTx, filter: StaffFilter, dedupeKey: (userId: number) => string, notice: StaffNotice): Promise<number> {
+  return writeNotices(ctx, db, await roleHolders(ctx, db, filter), dedupeKey, notice);
+}
+
+async function writeNotices(ctx: Ctx, db: DbOrTx, people: readonly StaffMember[], dedupeKey: (userId: number) => string, notice: StaffNotice): Promise<number> {
   let written = 0;
   for (const person of people) {
-    const language = (person.language ?? "kk") as Language;
     const fresh = await enqueue(ctx, db, {
       dedupeKey: dedupeKey(person.id),
       chatId: person.telegramId,
-      language,
+      language: person.language,
       key: notice.key,
-      params: typeof notice.params === "function" ? notice.params(language) : notice.params,
+      params: typeof notice.params === "function" ? notice.params(person.language) : notice.params,
       fileIds: notice.fileIds,
       keyboard: notice.keyboard,
     });
     if (fresh) written++;
   }
   return written;
-}
-
-/**
- * Who decides on an executor's report or request: the registrar (or deputy, or Head) who recorded
- * the document while they still work here; otherwise every active registrar, so nothing waits unseen.
- */
-export async function deciders(db: DbOrTx, recordedBy: number | null): Promise<number[]> {
-  if (recordedBy !== null) {
-    const [recorder] = await db.select({ active: users.active, role: users.role }).from(users).where(eq(users.id, recordedBy));
-    if (recorder?.active && ["registrar", "deputy", "head"].includes(recorder.role)) return [recordedBy];
-  }
-  const rows = await db.select({ id: users.id }).from(users).where(and(eq(users.role, "registrar"), eq(users.active, true)));
-  return rows.map((r) => r.id);
 }
