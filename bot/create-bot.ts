@@ -3,7 +3,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot, type ApiClientOptions, type Composer, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { activeFlows } from "../core/flows/store.js";
-import { identify } from "../core/people/users.js";
+import { guessLanguage, identify } from "../core/people/users.js";
 import { isDomainError } from "../core/shared/errors.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { features } from "./features/index.js";
@@ -47,7 +47,8 @@ const initContext: MiddlewareFn<BotContext> = (ctx, next) => {
   ctx.callbackAnswered = false;
   ctx.flows = new Set();
   ctx.activeFlow = undefined;
-  ctx.t = translator("kk");
+  // Until the person is loaded (or when the database cannot load them), Telegram's language is the best guess.
+  ctx.t = translator(guessLanguage(ctx.from?.language_code));
   return next();
 };
 
