@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fileKindOf } from "../../core/files/file-kind.js";
-import { CFB, docx, EXE, JPEG, pdf, zip } from "../support/sample-files.js";
+import { CFB, docx, EXE, HEIC, JPEG, pdf, PNG, WEBP, zip } from "../support/sample-files.js";
 
 let dir: string;
 beforeAll(async () => {
@@ -22,6 +22,12 @@ describe("the kind of an upload, told by its bytes", () => {
     expect(await kindOf(pdf("a"), "scan")).toEqual({ extension: "pdf", mimeType: "application/pdf" });
     expect(await kindOf(docx("Өтініш"), "өтініш.pdf")).toEqual({ extension: "docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" });
     expect(await kindOf(JPEG, "photo.png")).toEqual({ extension: "jpg", mimeType: "image/jpeg" });
+  });
+
+  it("takes photos as phones and scanners save them", async () => {
+    expect(await kindOf(PNG, "скан.png")).toEqual({ extension: "png", mimeType: "image/png" });
+    expect(await kindOf(WEBP, "скан.webp")).toEqual({ extension: "webp", mimeType: "image/webp" });
+    expect(await kindOf(HEIC, "IMG_0001.HEIC")).toMatchObject({ extension: "heic" });
   });
 
   it("refuses a program named as a PDF, a plain zip and bytes of no known kind", async () => {

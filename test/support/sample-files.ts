@@ -5,6 +5,11 @@ const encode = (text: string) => new TextEncoder().encode(text);
 /** A PDF; `mark` makes each one different content. */
 export const pdf = (mark: string): Uint8Array => encode(`%PDF-1.4\n% ${mark}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n`);
 
+/** The headers of a PNG (signature and IHDR), a WebP (RIFF) and a HEIC (ISO box with its brand). */
+export const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, ...encode("IHDR"), 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, 0x90, 0x77, 0x53, 0xde]);
+export const WEBP = new Uint8Array([...encode("RIFF"), 26, 0, 0, 0, ...encode("WEBPVP8 "), 14, 0, 0, 0, ...new Uint8Array(14)]);
+export const HEIC = new Uint8Array([0, 0, 0, 24, ...encode("ftypheic"), 0, 0, 0, 0, ...encode("mif1heic"), ...new Uint8Array(16)]);
+
 /** A Windows program: the MZ header and a DOS stub. */
 export const EXE = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, ...encode("This program cannot be run in DOS mode.")]);
 
