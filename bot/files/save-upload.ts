@@ -1,9 +1,19 @@
+import { Readable } from "node:stream";
+import type { ReadableStream as NodeWebStream } from "node:stream/web";
+import { GrammyError } from "grammy";
 import type { Document, PhotoSize } from "grammy/types";
-import { checkAttachment, recordUpload } from "../../core/appeals/attachments.js";
+import { checkDeclaredSize, fileTooBig, receiveUpload } from "../../core/appeals/attachments.js";
 import type { BotContext } from "../context.js";
 
+/** A file a message carries; `size` is what Telegram says of it, and Telegram may say nothing. */
+export interface IncomingFile {
+  fileId: string;
+  fileName: string;
+  size: number | undefined;
+}
+
 /** What a message carries as a file: a document, or the largest size of a photo. */
-export function incomingFile(ctx: BotContext): { fileId: string; fileName: string; mimeType: string; size: number } | null {
+export function incomingFile(ctx: BotContext): IncomingFile | null {
   const m = ctx.message;
   if (!m) return null;
   if (m.document) return fromDocument(m.document);
@@ -11,30 +21,30 @@ export function incomingFile(ctx: BotContext): { fileId: string; fileName: strin
   return null;
 }
 
-function fromDocument(d: Document) {
-  return { fileId: d.file_id, fileName: d.file_name ?? "document", mimeType: d.mime_type ?? "application/octet-stream", size: d.file_size ?? 0 };
+function fromDocument(d: Document): IncomingFile {
+  return { fileId: d.file_id, fileName: d.file_name ?? "", size: d.file_size };
 }
 
-function fromPhoto(p: PhotoSize) {
-  return { fileId: p.file_id, fileName: `photo-${p.file_unique_id}.jpg`, mimeType: "image/jpeg", size: p.file_size ?? 0 };
+function fromPhoto(p: PhotoSize): IncomingFile {
+  return { fileId: p.file_id, fileName: `photo-${p.file_unique_id}.jpg`, size: p.file_size };
 }
 
 /**
- * Checks the file by what Telegram says of it, then downloads it, keeps it under FILES_DIR by its
- * SHA-256 and records it for the person. Returns the stored file's id.
+ * Refuses by the size Telegram gives before downloading, then streams the bytes to core, which
+ * checks what they are and keeps them by SHA-256. Returns the stored file's id and its safe name.
  */
-export async function saveUpload(ctx: BotContext, file: NonNullable<ReturnType<typeof incomingFile>>): Promise<number> {
-  checkAttachment(file);
-  const info = await ctx.api.getFile(file.fileId);
-  const url = `${ctx.deps.apiRoot}/file/bot${ctx.deps.token}/${info.file_path}`;
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`file download failed: ${response.status}`);
-  const { sha256, size } = await ctx.deps.core.files.save(new Uint8Array(await response.arrayBuffer()));
-  return recordUpload(ctx.deps.core, ctx.actor, {
-    sha256,
-    size,
+export async function saveUpload(ctx: BotContext, file: IncomingFile): Promise<{ id: number; fileName: string }> {
+  checkDeclaredSize(file.fileName, file.size);
+  const info = await ctx.api.getFile(file.fileId).catch((error: unknown) => {
+    // Telegram hands no bot a file over 20 MB, even when the message did not say its size.
+    throw error instanceof GrammyError && /too big/i.test(error.description) ? fileTooBig(file.fileName) : error;
+  });
+  checkDeclaredSize(file.fileName, info.file_size);
+  const response = await fetch(`${ctx.deps.apiRoot}/file/bot${ctx.deps.token}/${info.file_path}`);
+  if (!response.ok || !response.body) throw new Error(`file download failed: ${response.status}`);
+  return receiveUpload(ctx.deps.core, ctx.actor, {
+    source: Readable.fromWeb(response.body as NodeWebStream<Uint8Array>),
     fileName: file.fileName,
-    mimeType: file.mimeType,
     telegramFileId: file.fileId,
   });
 }

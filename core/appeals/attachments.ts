@@ -2,53 +2,69 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../../db/client.js";
 import { storedFiles } from "../../db/schema/index.js";
+import { fileKindOf } from "../files/file-kind.js";
+import { safeFileName } from "../files/file-name.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
 import { INTAKE_LIMITS } from "./kinds.js";
 
-/** Photo, PDF, DOC/DOCX (DESIGN §2): judged by extension and type, since either alone can lie. */
-const ALLOWED: Record<string, readonly string[]> = {
-  pdf: ["application/pdf"],
-  doc: ["application/msword"],
-  docx: ["application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
-  jpg: ["image/jpeg"],
-  jpeg: ["image/jpeg"],
-  png: ["image/png"],
-};
+const MAX_MB = INTAKE_LIMITS.fileBytesMax / 1024 / 1024;
 
-export interface IncomingFile {
-  fileName: string;
-  mimeType: string;
-  size: number;
+/** Refuses before anything is downloaded, when Telegram gives a size that cannot do. */
+export function checkDeclaredSize(fileName: string, size: number | undefined): void {
+  if (size === 0) throw new DomainError("file_empty", { name: safeFileName(fileName) });
+  if (size !== undefined && size > INTAKE_LIMITS.fileBytesMax) throw fileTooBig(fileName);
 }
 
-/** Checked before anything is downloaded, from what Telegram says of the file. */
-export function checkAttachment(file: IncomingFile): void {
-  const extension = file.fileName.toLowerCase().split(".").pop() ?? "";
-  const types = ALLOWED[extension];
-  if (!types || (file.mimeType !== "application/octet-stream" && !types.includes(file.mimeType))) {
-    throw new DomainError("file_type", { name: file.fileName });
-  }
-  if (file.size > INTAKE_LIMITS.fileBytesMax) {
-    throw new DomainError("file_too_big", { name: file.fileName, max_mb: INTAKE_LIMITS.fileBytesMax / 1024 / 1024 });
+export function fileTooBig(fileName: string): DomainError {
+  return new DomainError("file_too_big", { name: safeFileName(fileName), max_mb: MAX_MB });
+}
+
+export interface Upload {
+  /** The bytes as they come; read only up to the size limit and one byte more. */
+  source: AsyncIterable<Uint8Array>;
+  fileName: string;
+  telegramFileId: string | null;
+}
+
+/**
+ * Takes an upload in: its bytes to a temporary file, then checked by what they are (DESIGN §2:
+ * photo, PDF, DOC/DOCX, up to 20 MB, not empty), kept under their SHA-256 and recorded for the
+ * person with a safe name whose extension follows the content. A refused file leaves no bytes.
+ */
+export async function receiveUpload(ctx: Ctx, actor: Actor, upload: Upload): Promise<{ id: number; fileName: string }> {
+  const shownName = safeFileName(upload.fileName);
+  const received = await ctx.files.receive(upload.source, INTAKE_LIMITS.fileBytesMax);
+  if (received === "too_large") throw fileTooBig(upload.fileName);
+  let kept = false;
+  try {
+    if (received.size === 0) throw new DomainError("file_empty", { name: shownName });
+    const kind = await fileKindOf(received.tempPath, upload.fileName);
+    if (!kind) throw new DomainError("file_type", { name: shownName });
+    const fileName = safeFileName(upload.fileName, kind.extension);
+    await ctx.files.keep(received);
+    kept = true;
+    const id = await recordUpload(ctx, actor, { sha256: received.sha256, size: received.size, fileName, mimeType: kind.mimeType, telegramFileId: upload.telegramFileId });
+    return { id, fileName };
+  } finally {
+    if (!kept) await ctx.files.discard(received);
   }
 }
 
 const storedInput = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   size: z.number().int().positive(),
-  fileName: z.string().min(1).max(255),
+  // Whoever records a file, the name kept is one that is safe to show and send.
+  fileName: z.string().transform((name) => safeFileName(name)),
   mimeType: z.string().min(1).max(200),
   telegramFileId: z.string().max(300).nullable(),
 });
 
 /** Records a file the person uploaded (its bytes already stored by hash); the same file twice is one row. */
 export async function recordUpload(ctx: Ctx, actor: Actor, raw: z.input<typeof storedInput>): Promise<number> {
-  const file = parseInput(storedInput, raw);
-  checkAttachment(file);
-  return recordStoredFile(ctx, ctx.db, actor.userId, file);
+  return recordStoredFile(ctx, ctx.db, actor.userId, parseInput(storedInput, raw));
 }
 
 /** The row for stored bytes, made once per owner and content. */

@@ -30,7 +30,7 @@ export function storeDocument(state: SandboxState, upload: UploadedFile): Stored
 
 export function asDocument(file: StoredFile): TgDocument {
   const { file_id, file_unique_id, file_name, mime_type, file_size } = file;
-  return { file_id, file_unique_id, ...(file_name !== undefined && { file_name }), mime_type, file_size };
+  return { file_id, file_unique_id, ...(file_name !== undefined && { file_name }), mime_type, ...(!file.size_unknown && { file_size }) };
 }
 
 /** Telegram offers several sizes of a photo; the sandbox keeps just the original. */

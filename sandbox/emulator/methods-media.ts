@@ -44,8 +44,8 @@ export const mediaMethods: Record<string, MethodHandler> = {
   getFile: ({ state, params }) => {
     const file = state.file(params.string("file_id"));
     if (!file) throw badRequest("invalid file_id");
-    if (file.file_size > MAX_DOWNLOAD_BYTES) throw badRequest("file is too big");
+    if (!file.size_unknown && file.file_size > MAX_DOWNLOAD_BYTES) throw badRequest("file is too big");
     const { file_id, file_unique_id, file_size, file_path } = file;
-    return { file_id, file_unique_id, file_size, file_path };
+    return { file_id, file_unique_id, ...(!file.size_unknown && { file_size }), file_path };
   },
 };

@@ -55,6 +55,8 @@ export interface StoredFile {
   file_name?: string;
   mime_type: string;
   file_size: number;
+  /** Telegram does not say the size, in the message or from getFile, and lets it be downloaded. */
+  size_unknown?: boolean;
   /** Absent when a test only declared the size; downloads are then zero-filled. */
   bytes?: Uint8Array<ArrayBuffer>;
   /** Photos only. */

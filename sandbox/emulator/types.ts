@@ -59,7 +59,8 @@ export interface TgDocument {
   file_unique_id: string;
   file_name?: string;
   mime_type?: string;
-  file_size: number;
+  /** Telegram leaves it out at times; a bot must not count on it. */
+  file_size?: number;
 }
 
 export interface TgPhotoSize {

@@ -31,7 +31,10 @@ function textMessage(text: string): MessageContent {
   return { text, ...(command && { entities: [{ type: "bot_command", offset: 0, length: command.length }] }) };
 }
 
-/** A sent message from the tester's JSON: text, contact, sticker, voice, location or a declared document. */
+/**
+ * A sent message from the tester's JSON: text, contact, sticker, voice, location or a declared
+ * document (with `size_unknown: true`, one whose size Telegram does not tell).
+ */
 export function contentFromJson(state: SandboxState, chat: ChatState, body: unknown): MessageContent {
   if (!isObject(body)) throw new UserActionError("expected a JSON object");
   const { text, contact, location, document, caption } = body;
@@ -58,7 +61,8 @@ export function contentFromJson(state: SandboxState, chat: ChatState, body: unkn
   }
   if (isObject(document) && typeof document.file_name === "string" && isNumber(document.file_size)) {
     const mime_type = typeof document.mime_type === "string" ? document.mime_type : "application/octet-stream";
-    const file = state.storeFile("documents", { file_name: document.file_name, mime_type, file_size: document.file_size });
+    const size_unknown = document.size_unknown === true;
+    const file = state.storeFile("documents", { file_name: document.file_name, mime_type, file_size: document.file_size, ...(size_unknown && { size_unknown }) });
     return { document: asDocument(file), ...(typeof caption === "string" && caption !== "" && { caption }) };
   }
   throw new UserActionError("send one of: text, contact {phone_number}, sticker: true, voice: true, location {latitude, longitude}, document {file_name, file_size}");

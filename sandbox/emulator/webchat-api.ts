@@ -64,7 +64,9 @@ export function webchatApi(state: SandboxState, publicUrl = ""): Hono {
     const { fields, files } = parseMultipart(new Uint8Array(await c.req.arrayBuffer()), boundary);
     const upload = files.get("file");
     if (!upload) throw new UserActionError("expected multipart/form-data with a file field");
-    return c.json(sendAsUser(state, chat, uploadContent(state, upload, fields.caption)));
+    // A `file_name` field gives the name as a client may send it, with what a form would escape.
+    const named = fields.file_name === undefined ? upload : { ...upload, filename: fields.file_name };
+    return c.json(sendAsUser(state, chat, uploadContent(state, named, fields.caption)));
   });
 
   // Long-polls with `wait` (ms) until the chat changes after `after`.

@@ -83,7 +83,7 @@ function attachment(message) {
       return el(
         "a",
         { href: message.document.url, target: "_blank", class: "document" },
-        `📄 ${message.document.file_name ?? "document"} · ${formatSize(message.document.file_size)}`,
+        `📄 ${message.document.file_name ?? "document"}${message.document.file_size === undefined ? "" : ` · ${formatSize(message.document.file_size)}`}`,
       );
     case "contact":
       return el("div", { class: "contact" }, `📇 ${message.contact.first_name} · ${message.contact.phone_number}`);

@@ -21,10 +21,11 @@ async function testerRequest(path: string, init?: RequestInit): Promise<{ status
 const post = (path: string, json: unknown) =>
   testerRequest(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(json) });
 
-async function upload(name: string, type: string, bytes: Uint8Array, caption?: string) {
+async function upload(name: string, type: string, bytes: Uint8Array, caption?: string, fileName?: string) {
   const form = new FormData();
   form.append("file", new Blob([new Uint8Array(bytes)], { type }), name);
   if (caption) form.append("caption", caption);
+  if (fileName) form.append("file_name", fileName);
   return testerRequest(`users/${CITIZEN}/files`, { method: "POST", body: form });
 }
 
@@ -94,6 +95,21 @@ describe("what a user can send", () => {
     const image = await fetch(`${sandbox.baseUrl}${url}`);
     expect(image.headers.get("content-type")).toBe("image/png");
     expect(Buffer.from(await image.arrayBuffer())).toEqual(PNG_1X1);
+  });
+
+  it("declares a document whose size Telegram does not tell, which the bot may download however large", async () => {
+    const size = 21 * 1024 * 1024;
+    const { body } = await post(`users/${CITIZEN}/messages`, { document: { file_name: "big.pdf", mime_type: "application/pdf", file_size: size, size_unknown: true } });
+    expect((await lastUpdateMessage()).document).not.toHaveProperty("file_size");
+    const file = (await sandbox.call("getFile", { file_id: body.file_id })).body.result as { file_path: string };
+    expect(file).not.toHaveProperty("file_size");
+    const download = await fetch(`${sandbox.apiRoot}/file/bot${TOKEN}/${file.file_path}`);
+    expect((await download.arrayBuffer()).byteLength).toBe(size);
+  });
+
+  it("uploads a document under the name given in a field, line breaks and all", async () => {
+    await upload("a.pdf", "application/pdf", Buffer.from("%PDF-1.4"), undefined, "Акт\r\nсверки.pdf");
+    expect(await lastUpdateMessage()).toMatchObject({ document: { file_name: "Акт\r\nсверки.pdf" } });
   });
 
   it("declares a large document without uploading it, which the bot may not download", async () => {

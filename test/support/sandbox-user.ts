@@ -49,14 +49,19 @@ export class SandboxUser {
     await this.act("messages", { location });
   }
 
-  /** With `bytes` the file is uploaded; with `size` it is only declared (for size limits). */
-  async sendDocument(file: { name: string; mime: string; bytes: Uint8Array } | { name: string; mime: string; size: number }): Promise<void> {
+  /**
+   * With `bytes` the file is uploaded under exactly `name`; with `size` it is only declared (zeros
+   * when downloaded), and with `sizeUnknown` Telegram does not tell the bot that size.
+   */
+  async sendDocument(file: { name: string; mime: string; bytes: Uint8Array } | { name: string; mime: string; size: number; sizeUnknown?: boolean }): Promise<void> {
     if ("size" in file) {
-      await this.act("messages", { document: { file_name: file.name, mime_type: file.mime, file_size: file.size } });
+      await this.act("messages", { document: { file_name: file.name, mime_type: file.mime, file_size: file.size, size_unknown: file.sizeUnknown === true } });
       return;
     }
     const form = new FormData();
     form.append("file", new Blob([new Uint8Array(file.bytes)], { type: file.mime }), file.name);
+    // A form escapes line breaks and quotes in a file name; the name field carries them as sent.
+    form.append("file_name", file.name);
     await this.act("files", form);
   }
 

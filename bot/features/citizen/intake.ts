@@ -10,7 +10,7 @@ import { registerReask } from "../../flows/reask.js";
 import { formatDate, formatDateTime } from "../../format.js";
 import { homeKeyboard } from "../../keyboards/home.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
-import { incomingFile, saveUpload } from "../../files/save-upload.js";
+import { incomingFile, saveUpload, type IncomingFile } from "../../files/save-upload.js";
 import { intakeButton, intakeScreen } from "./intake-view.js";
 
 /** Submitting an appeal in chat; the steps and rules live in core/appeals/intake.ts. */
@@ -106,17 +106,17 @@ intake.on("message", async (ctx, next) => {
   await presentIntake(ctx, view, "new");
 });
 
-async function attach(ctx: BotContext, file: NonNullable<ReturnType<typeof incomingFile>>): Promise<void> {
+async function attach(ctx: BotContext, file: IncomingFile): Promise<void> {
   const state = await currentIntake(ctx.deps.core, ctx.actor);
   // Refuse before downloading anything: wrong step, or the limit reached.
   if (state?.step !== "files") throw new DomainError(state?.step === "text" ? "text_before_files" : "files_not_now");
   if (state.data.fileIds.length >= INTAKE_LIMITS.filesMax) throw new DomainError("too_many_files", { max: INTAKE_LIMITS.filesMax });
-  const fileId = await saveUpload(ctx, file);
-  const view = await answerIntake(ctx.deps.core, ctx.actor, { type: "file", fileId });
+  const saved = await saveUpload(ctx, file);
+  const view = await answerIntake(ctx.deps.core, ctx.actor, { type: "file", fileId: saved.id });
   if (view.step !== "files") return presentIntake(ctx, view, "new");
   await stripButtons(ctx, view.messageId);
   const count = view.data.fileIds.length;
-  await send(ctx, ctx.t("appeal.intake.file_added", { name: file.fileName, count, max: INTAKE_LIMITS.filesMax }));
+  await send(ctx, ctx.t("appeal.intake.file_added", { name: saved.fileName, count, max: INTAKE_LIMITS.filesMax }));
   await presentIntake(ctx, { ...view, messageId: null }, "new");
 }
 

@@ -17,7 +17,7 @@ import { getProfile } from "../../../core/citizens/profile.js";
 import { setFlowMessage } from "../../../core/flows/store.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import type { BotContext } from "../../context.js";
-import { incomingFile, saveUpload } from "../../files/save-upload.js";
+import { incomingFile, saveUpload, type IncomingFile } from "../../files/save-upload.js";
 import { registerReask } from "../../flows/reask.js";
 import { homeKeyboard } from "../../keyboards/home.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
@@ -162,13 +162,14 @@ async function gather(ctx: BotContext, next: () => Promise<void>): Promise<void>
   await askSupplement(ctx, state, undefined, ctx.t("appeal.supplement.text_added"));
 }
 
-async function attach(ctx: BotContext, file: NonNullable<ReturnType<typeof incomingFile>>): Promise<void> {
+async function attach(ctx: BotContext, file: IncomingFile): Promise<void> {
   const core = ctx.deps.core;
   const current = await currentSupplement(core, ctx.actor);
   // Refuse before downloading anything.
   if (current && current.data.fileIds.length >= INTAKE_LIMITS.filesMax) throw new DomainError("too_many_files", { max: INTAKE_LIMITS.filesMax });
-  let state = await addSupplementFile(core, ctx.actor, { fileId: await saveUpload(ctx, file) });
-  const notes = [ctx.t("appeal.supplement.file_added", { name: file.fileName })];
+  const saved = await saveUpload(ctx, file);
+  let state = await addSupplementFile(core, ctx.actor, { fileId: saved.id });
+  const notes = [ctx.t("appeal.supplement.file_added", { name: saved.fileName })];
   // A caption is part of what the person wrote.
   const caption = ctx.message?.caption;
   if (caption) {

@@ -42,7 +42,7 @@ answers.on("message", async (ctx, next) => {
   // Only a report takes a file; the other questions want words, and nothing is stored for them.
   if (file && before?.step !== "report") throw new DomainError("expects_text");
   const outcome = file
-    ? await answerControl(core, ctx.actor, { fileId: await saveUpload(ctx, file), text: ctx.message.caption })
+    ? await answerControl(core, ctx.actor, { fileId: (await saveUpload(ctx, file)).id, text: ctx.message.caption })
     : await answerControl(core, ctx.actor, { text: ctx.message.text });
   await stripButtons(ctx, before?.messageId ?? null);
   const sent = await send(ctx, told(ctx, outcome));

@@ -122,7 +122,7 @@ recordControl.on("message", async (ctx, next) => {
   try {
     state =
       file
-        ? await attachRecordFile(core, ctx.actor, await saveUpload(ctx, file), ctx.message.caption)
+        ? await attachRecordFile(core, ctx.actor, (await saveUpload(ctx, file)).id, ctx.message.caption)
         : await answerRecord(core, ctx.actor, ctx.message.text ?? "");
   } catch (error) {
     // A refused due date comes with the working day that would do, one tap away.
