@@ -69,7 +69,14 @@ describe(`the Head's approvals in chat on ${dbKind}`, () => {
   it("lets exactly one of two approvers sign when both tap Approve at once", async () => {
     const { appealId, number } = await draftedAppeal("Екі басшы бір уақытта басады.");
     const [a, b] = [h.user(960103), h.user(960104)];
-    const items = await Promise.all([a, b].map(async (u) => (await u.send("/approvals"), u.waitForBot(number))));
+    // The approval screen is the message with the number and buttons; the "new draft" notice may come before or after it.
+    const isItem = (m: ChatMessage) => m.from === "bot" && m.text.includes(number) && (m.inline_keyboard?.length ?? 0) > 0;
+    const items = await Promise.all(
+      [a, b].map(async (u) => {
+        await u.send("/approvals");
+        return (await u.waitFor((v) => v.messages.some(isItem))).messages.find(isItem)!;
+      }),
+    );
     await Promise.all([a, b].map((u, i) => u.pressData(items[i]!.message_id, items[i]!.inline_keyboard!.flat()[0]!.callback_data!)));
     const signed = (u: typeof a) => u.waitFor((v) => v.messages.some((m) => m.from === "bot" && m.text.includes(number) && /ЖБ-2026-\d{6}/.test(m.text)) || v.toasts.length > 0);
     const [viewA, viewB] = await Promise.all([signed(a), signed(b)]);
