@@ -16,6 +16,10 @@ import { publishCommands, publishStaffCommands } from "./commands.js";
 import { createBot } from "./create-bot.js";
 import { startOutboxWorker } from "./delivery/outbox-worker.js";
 import { demoStaffCommands } from "./features/staff/demo-commands.js";
+import { logHttpErrors } from "./http-errors.js";
+import { databaseGauges } from "./metrics/database-gauges.js";
+import { createMetrics } from "./metrics/metrics.js";
+import { opsRoutes } from "./ops-routes.js";
 import { seedDemoOfficials } from "./sandbox/demo-officials.js";
 import { seedDemoUnits } from "./sandbox/demo-units.js";
 import { DEMO_USERS } from "./sandbox/demo-users.js";
@@ -37,6 +41,8 @@ export interface AppOptions {
   database?: Database;
   /** The demo staff commands; on by default only in the sandbox. */
   demoCommands?: boolean;
+  /** Called once the HTTP server listens, before the bot starts (the sandbox prints its address). */
+  onListening?: (port: number) => void;
 }
 
 export interface RunningApp {
@@ -67,12 +73,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   }
 
   let ready = false;
+  const metrics = createMetrics();
+  databaseGauges(metrics, core, database);
   const app = new Hono();
-  app.get("/healthz", (c) => c.json({ ok: true }));
-  app.get("/readyz", async (c) => {
-    const dbOk = await database.db.execute("select 1").then(() => true, () => false);
-    return c.json({ ok: ready && dbOk, database: dbOk, bot: ready }, ready && dbOk ? 200 : 503);
-  });
+  app.onError(logHttpErrors(log));
+  app.route("/", opsRoutes({ database, metrics, isReady: () => ready }));
 
   const sandbox = config.mode === "sandbox";
   const token = sandbox ? SANDBOX_TOKEN : config.botToken!;
@@ -83,12 +88,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   app.post(WEBHOOK_PATH, (c) => (handleWebhook ? handleWebhook(c) : c.json({ ok: false }, 503)));
   const server = await listen(app, config);
   const port = (server.address() as AddressInfo).port;
+  options.onListening?.(port);
   const apiRoot = sandbox ? `http://127.0.0.1:${port}` : config.botApiRoot;
   const bot = createBot({
     token,
     apiRoot,
     deps: { core, operatorBin: config.operatorBin, apiRoot, token },
     floodLimit: config.floodLimit,
+    metrics,
     // Plain staff commands let a tester move a demo appeal through its states; the policy still applies.
     extraFeatures: (options.demoCommands ?? sandbox) ? [demoStaffCommands] : [],
   });
@@ -110,8 +117,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const sender = startOutboxWorker(core, { token, apiRoot, timeoutSeconds: config.delivery.timeoutSeconds }, {
     pace: config.delivery,
     leaseSeconds: config.delivery.leaseSeconds,
+    onSend: metrics.countSend,
   });
-  const scheduler = config.scheduler ? startScheduler(core, scheduledJobs) : undefined;
+  const scheduler = config.scheduler ? startScheduler(core, scheduledJobs, metrics.countJob) : undefined;
   ready = true;
   log.info({ mode: config.mode, port, database: database.kind }, "otinish is up");
 
