@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from "../core/config.js";
 import { startApp } from "./app.js";
+import { readableLines } from "./log-lines.js";
 import { createLogger } from "./logger.js";
 
 /** `npm start`: sandbox without BOT_TOKEN, Telegram with it. */
@@ -12,11 +13,15 @@ try {
   process.exit(1);
 }
 
-const log = createLogger(config.logLevel);
-const app = await startApp({ config, log });
-if (config.mode === "sandbox") {
-  console.log(`Otinish sandbox (demo data, not connected to Telegram): http://localhost:${app.port}`);
-}
+// Production logs stay JSON for the collector; the sandbox's terminal is read by a person.
+const log = createLogger(config.logLevel, config.mode === "sandbox" ? readableLines() : undefined);
+const app = await startApp({
+  config,
+  log,
+  onListening: (port) => {
+    if (config.mode === "sandbox") console.log(`Otinish sandbox (demo data, not connected to Telegram): http://localhost:${port}`);
+  },
+});
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
