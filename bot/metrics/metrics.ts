@@ -12,9 +12,6 @@ export interface AppMetrics {
   registry: Registry;
   updates: Counter<"kind">;
   handlingSeconds: Histogram<"kind">;
-  sends: Counter<"result">;
-  jobRuns: Counter<"job">;
-  jobFailures: Counter<"job">;
   /** For the outbox worker's `onSend`. */
   countSend(result: SendResult): void;
   /** For the scheduler's run observer. */
@@ -48,9 +45,6 @@ export function createMetrics(): AppMetrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers,
     }),
-    sends,
-    jobRuns,
-    jobFailures,
     countSend: (result) => sends.inc({ result }),
     countJob(job, ok) {
       jobRuns.inc({ job });
