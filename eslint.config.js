@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "data/", "db/migrations/", "coverage/", "sandbox/public/"] },
+  { ignores: ["node_modules/", "dist/", "data/", "db/migrations/", "coverage/", "sandbox/public/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

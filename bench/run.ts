@@ -6,6 +6,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run(args: string[]): Promise<vo
   booking: () => import("./booking.js"),
   "control-reminders": () => import("./control-reminders.js"),
   delivery: () => import("./delivery.js"),
+  startup: () => import("./startup.js"),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -17,6 +17,10 @@ import type { BotContext } from "./context.js";
 import { publishCommands } from "./commands.js";
 import { createBot } from "./create-bot.js";
 import { startOutboxWorker } from "./delivery/outbox-worker.js";
+import { logHttpErrors } from "./http-errors.js";
+import { databaseGauges } from "./metrics/database-gauges.js";
+import { createMetrics } from "./metrics/metrics.js";
+import { opsRoutes } from "./ops-routes.js";
 import { scheduledJobs } from "./scheduled-jobs.js";
 import { startScheduler } from "./scheduler.js";
 
@@ -32,6 +36,8 @@ export interface AppOptions {
   extraFeatures?: Composer<BotContext>[];
   /** A Bot API served by this process instead of Telegram's (the sandbox's emulator). */
   localApi?: LocalApi;
+  /** Called once the HTTP server listens, before the bot starts (the sandbox prints its address). */
+  onListening?: (port: number) => void;
 }
 
 /** What the sandbox brings: its emulator's routes and token, and the demo data it seeds. */
@@ -74,12 +80,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   await localApi?.prepare(core);
 
   let ready = false;
+  const metrics = createMetrics();
+  databaseGauges(metrics, core, database);
   const app = new Hono();
-  app.get("/healthz", (c) => c.json({ ok: true }));
-  app.get("/readyz", async (c) => {
-    const dbOk = await database.db.execute("select 1").then(() => true, () => false);
-    return c.json({ ok: ready && dbOk, database: dbOk, bot: ready }, ready && dbOk ? 200 : 503);
-  });
+  app.onError(logHttpErrors(log));
+  app.route("/", opsRoutes({ database, metrics, isReady: () => ready }));
 
   const token = localApi?.token ?? config.botToken!;
   if (localApi) app.route("/", localApi.routes);
@@ -89,12 +94,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   app.post(WEBHOOK_PATH, (c) => (handleWebhook ? handleWebhook(c) : c.json({ ok: false }, 503)));
   const server = await listen(app, config);
   const port = (server.address() as AddressInfo).port;
+  options.onListening?.(port);
   const apiRoot = localApi ? `http://127.0.0.1:${port}` : config.botApiRoot;
   const bot = createBot({
     token,
     apiRoot,
     deps: { core, operatorBin: config.operatorBin, apiRoot, token },
     floodLimit: config.floodLimit,
+    metrics,
     extraFeatures: options.extraFeatures ?? [],
   });
   bot.catch((error) => log.error({ err: error.error, update: error.ctx.update.update_id }, "update failed"));
@@ -113,8 +120,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const sender = startOutboxWorker(core, { token, apiRoot, timeoutSeconds: config.delivery.timeoutSeconds }, {
     pace: config.delivery,
     leaseSeconds: config.delivery.leaseSeconds,
+    onSend: metrics.countSend,
   });
-  const scheduler = config.scheduler ? startScheduler(core, scheduledJobs) : undefined;
+  const scheduler = config.scheduler ? startScheduler(core, scheduledJobs, metrics.countJob) : undefined;
   ready = true;
   log.info({ mode: config.mode, port, database: database.kind }, "otinish is up");
 

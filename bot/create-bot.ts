@@ -9,6 +9,8 @@ import type { BotContext, BotDeps } from "./context.js";
 import { features } from "./features/index.js";
 import { translator } from "./i18n.js";
 import { answerCallback, send } from "./messages.js";
+import type { AppMetrics } from "./metrics/metrics.js";
+import { updateMetrics } from "./metrics/update-metrics.js";
 
 export interface CreateBotOptions {
   token: string;
@@ -21,6 +23,8 @@ export interface CreateBotOptions {
   floodLimit?: number;
   /** Features that exist only in some modes (the sandbox's demo staff commands), before the rest. */
   extraFeatures?: Composer<BotContext>[];
+  /** Counts and times every update. */
+  metrics?: AppMetrics;
 }
 
 const FLOOD_WINDOW_MS = 30_000;
@@ -92,6 +96,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
     botInfo: options.botInfo,
     client: { ...options.client, ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
   });
+  if (options.metrics) bot.use(updateMetrics(options.metrics));
   bot.use((ctx, next) => {
     ctx.deps = options.deps;
     return next();

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from "../core/config.js";
 import { ModeMismatchError } from "../core/system/deployment-mode.js";
 import { startApp, type RunningApp } from "./app.js";
+import { readableLines } from "./log-lines.js";
 import { createLogger } from "./logger.js";
 
 /**
@@ -20,17 +21,21 @@ try {
   refuse(`Configuration error: ${error.message}`);
 }
 
-const log = createLogger(config.logLevel);
+// Production logs stay JSON for the collector; the sandbox's terminal is read by a person.
+const log = createLogger(config.logLevel, config.mode === "sandbox" ? readableLines() : undefined);
+const announce = (port: number) => {
+  if (config.mode === "sandbox") console.log(`Otinish sandbox (demo data, not connected to Telegram): http://localhost:${port}`);
+};
 let app: RunningApp;
 try {
   // Production never loads the sandbox: its emulator and demo data come in only here, on demand.
-  app = config.mode === "sandbox" ? await (await import("../sandbox/start.js")).startSandbox({ config, log }) : await startApp({ config, log });
+  app =
+    config.mode === "sandbox"
+      ? await (await import("../sandbox/start.js")).startSandbox({ config, log, onListening: announce })
+      : await startApp({ config, log, onListening: announce });
 } catch (error) {
   if (!(error instanceof ModeMismatchError)) throw error;
   refuse(`Start-up refused: ${error.message}`);
-}
-if (config.mode === "sandbox") {
-  console.log(`Otinish sandbox (demo data, not connected to Telegram): http://localhost:${app.port}`);
 }
 
 let stopping = false;

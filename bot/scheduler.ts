@@ -15,11 +15,16 @@ export interface Scheduler {
  * (unique keys on what they write), so a run that overlaps another, here or on another instance,
  * writes nothing twice; a failed run is logged and the next tick tries again.
  */
-export function startScheduler(core: Ctx, jobs: readonly ScheduledJob[]): Scheduler {
+/** Told of every run's outcome (for metrics). */
+export type JobObserver = (job: string, ok: boolean) => void;
+
+export function startScheduler(core: Ctx, jobs: readonly ScheduledJob[], onRun: JobObserver = () => {}): Scheduler {
   let stopped = false;
   const running = new Set<Promise<void>>();
   const runJob = (job: ScheduledJob): Promise<void> => {
-    const run = runOnce(core, job).finally(() => running.delete(run));
+    const run = runOnce(core, job)
+      .then((ok) => onRun(job.name, ok))
+      .finally(() => running.delete(run));
     running.add(run);
     return run;
   };
@@ -38,11 +43,13 @@ export function startScheduler(core: Ctx, jobs: readonly ScheduledJob[]): Schedu
   };
 }
 
-async function runOnce(core: Ctx, job: ScheduledJob): Promise<void> {
+async function runOnce(core: Ctx, job: ScheduledJob): Promise<boolean> {
   try {
     const written = await job.run(core);
     core.log.info({ job: job.name, written }, "scheduled job ran");
+    return true;
   } catch (err) {
     core.log.error({ err, job: job.name }, "scheduled job failed");
+    return false;
   }
 }

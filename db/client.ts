@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { countPglite, countPostgres, PoolUsage } from "./pool-usage.js";
 import * as schema from "./schema/index.js";
 
 export type Schema = typeof schema;
@@ -21,6 +22,8 @@ export interface Database {
   kind: DatabaseKind;
   /** Runs `work` while holding a PostgreSQL advisory lock (a no-op guard on single-process PGlite). */
   withLock<T>(key: number, work: () => Promise<T>): Promise<T>;
+  /** Connections taken now, of how many (for metrics). */
+  pool(): { inUse: number; size: number };
   close(): Promise<void>;
 }
 
@@ -38,6 +41,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 function openPostgres(url: string, poolMax: number): Database {
   const sql = postgres(url, { max: poolMax, onnotice: () => {} });
+  const usage = new PoolUsage(poolMax);
+  countPostgres(sql, usage);
   const db = drizzlePostgres(sql, { schema }) as unknown as Db;
   return {
     db,
@@ -56,6 +61,7 @@ function openPostgres(url: string, poolMax: number): Database {
         conn.release();
       }
     },
+    pool: () => ({ inUse: usage.inUse, size: usage.size }),
     close: () => sql.end({ timeout: 5 }),
   };
 }
@@ -64,11 +70,14 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = dataDir ? new PGlite(dataDir) : new PGlite();
   await client.waitReady;
+  const usage = new PoolUsage(1);
+  countPglite(client, usage);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
     kind: "pglite",
     withLock: (_key, work) => work(),
+    pool: () => ({ inUse: usage.inUse, size: usage.size }),
     close: () => client.close(),
   };
 }

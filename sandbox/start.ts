@@ -14,7 +14,7 @@ const SANDBOX_BOT = { id: 100000001, first_name: "Otinish (demo)", username: "ot
  * The whole bot against a local Telegram stand-in, with demo people of every role: `npm start`
  * without a token or a database, or with SANDBOX=1 on a database of its own.
  */
-export function startSandbox(options: Pick<AppOptions, "config" | "log" | "clock" | "database">): Promise<RunningApp> {
+export function startSandbox(options: Pick<AppOptions, "config" | "log" | "clock" | "database" | "onListening">): Promise<RunningApp> {
   const emulator = createSandbox({ token: SANDBOX_TOKEN, bot: SANDBOX_BOT, demoUsers: DEMO_USERS });
   return startApp({
     ...options,

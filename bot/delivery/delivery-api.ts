@@ -23,12 +23,15 @@ const MAX_RETRIES_PER_CALL = 3;
  * auto-retry plugin for Telegram's 429 (it waits `retry_after`). 5xx and network errors are left to the worker, which records them and
  * backs off through the outbox, so a crash forgets nothing.
  */
-export function deliveryApi(target: BotApiTarget, gate: Pacer): Api {
+export function deliveryApi(target: BotApiTarget, gate: Pacer, onTooManyRequests: () => void = () => {}): Api {
   const api = new Api(target.token, { apiRoot: target.apiRoot, timeoutSeconds: target.timeoutSeconds });
-  // Installed first, so it runs inside auto-retry and its retries wait at the gate too.
+  // Installed first, so it runs inside auto-retry: its retries wait at the gate too, and every 429
+  // is seen, also those the plugin waits out.
   api.config.use(async (prev, method, payload, signal) => {
     await gate.slot();
-    return prev(method, payload, signal);
+    const answer = await prev(method, payload, signal);
+    if (!answer.ok && answer.error_code === 429) onTooManyRequests();
+    return answer;
   });
   api.config.use(
     autoRetry({

@@ -5,6 +5,7 @@ import { storedFileForSending } from "../../core/files/stored-files.js";
 import {
   beginPart,
   claimDue,
+  MAX_ATTEMPTS,
   markFailed,
   markRetry,
   markSent,
@@ -25,7 +26,15 @@ export interface OutboxWorkerOptions {
   leaseSeconds: number;
   /** How often to look for due messages when there is nothing to do. */
   idleMs?: number;
+  /** Told each message's outcome, and each call Telegram answered with 429 (for metrics). */
+  onSend?: (result: SendResult) => void;
 }
+
+/**
+ * ok: delivered; retried: back in the queue for a later try; unreachable: the person blocked the
+ * bot or is gone; failed: refused or given up; 429: one call Telegram asked to slow down.
+ */
+export type SendResult = "ok" | "retried" | "429" | "unreachable" | "failed";
 
 export interface OutboxWorker {
   /** Stops claiming, finishes the calls under way and returns the rest to the queue. */
@@ -48,7 +57,8 @@ export function startOutboxWorker(core: Ctx, target: BotApiTarget, options: Outb
   // the database's varying round trip in between would bunch them up.
   const pacer = new Pacer(options.pace);
   const gate = new Pacer(options.pace);
-  const api = deliveryApi(target, gate);
+  const observe = options.onSend ?? (() => {});
+  const api = deliveryApi(target, gate, () => observe("429"));
   const batch = Math.max(1, Math.ceil(options.pace.perSecond));
   const leaseMs = options.leaseSeconds * 1000;
   const active = new Set<Promise<void>>();
@@ -113,6 +123,7 @@ export function startOutboxWorker(core: Ctx, target: BotApiTarget, options: Outb
         if (done < parts.length) await store("progress", row, () => partDone(core, row, done));
       }
       await store("success", row, () => markSent(core, row));
+      observe("ok");
     } finally {
       leaveQueue();
     }
@@ -121,9 +132,17 @@ export function startOutboxWorker(core: Ctx, target: BotApiTarget, options: Outb
   async function settleFailure(row: OutboxRow, error: unknown): Promise<void> {
     const failure = classifySendFailure(error);
     core.log.warn({ outbox: row.id, attempts: row.attempts, kind: failure.kind, error: failure.error }, "outbox send failed");
-    if (failure.kind === "unreachable") return void (await store("unreachable", row, () => markUnreachable(core, row, failure.reason, failure.error)));
-    if (failure.kind === "refused") return void (await store("refusal", row, () => markFailed(core, row, failure.error)));
+    if (failure.kind === "unreachable") {
+      await store("unreachable", row, () => markUnreachable(core, row, failure.reason, failure.error));
+      return observe("unreachable");
+    }
+    if (failure.kind === "refused") {
+      await store("refusal", row, () => markFailed(core, row, failure.error));
+      return observe("failed");
+    }
     await store("retry", row, () => markRetry(core, row, failure.error, failure));
+    // markRetry gives the message up after its last allowed call.
+    observe(row.attempts >= MAX_ATTEMPTS ? "failed" : "retried");
   }
 
   const loop = (async () => {

@@ -6,8 +6,11 @@ import type { Slot } from "./slots.js";
  * carries the next free slots, so the citizen can choose again at once.
  */
 export class SlotTakenError extends DomainError {
-  constructor(readonly alternatives: Slot[]) {
+  readonly alternatives: Slot[];
+
+  constructor(alternatives: Slot[]) {
     super("reception_slot_taken");
+    this.alternatives = alternatives;
     this.name = "SlotTakenError";
   }
 }

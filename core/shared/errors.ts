@@ -3,12 +3,14 @@
  * interface shows the same, translated reason; `params` fill its placeholders.
  */
 export class DomainError extends Error {
-  constructor(
-    readonly code: string,
-    readonly params: Record<string, string | number> = {},
-  ) {
+  readonly code: string;
+  readonly params: Record<string, string | number>;
+
+  constructor(code: string, params: Record<string, string | number> = {}) {
     super(code);
     this.name = "DomainError";
+    this.code = code;
+    this.params = params;
   }
 }
 

@@ -3,13 +3,16 @@ import type { UploadedFile } from "./multipart.js";
 
 /** A Bot API failure: `{ ok: false, error_code, description }` on the wire. */
 export class ApiError extends Error {
-  constructor(
-    readonly code: number,
-    readonly description: string,
-    /** Telegram's `parameters`, such as `retry_after` on 429. */
-    readonly parameters?: { retry_after?: number },
-  ) {
+  readonly code: number;
+  readonly description: string;
+  /** Telegram's `parameters`, such as `retry_after` on 429. */
+  readonly parameters: { retry_after?: number } | undefined;
+
+  constructor(code: number, description: string, parameters?: { retry_after?: number }) {
     super(description);
+    this.code = code;
+    this.description = description;
+    this.parameters = parameters;
   }
 }
 
@@ -23,10 +26,13 @@ export const isObject = (value: unknown): value is Record<string, unknown> => ty
  * string. The getters coerce either representation.
  */
 export class Params {
-  constructor(
-    private readonly values: Record<string, unknown>,
-    private readonly files = new Map<string, UploadedFile>(),
-  ) {}
+  private readonly values: Record<string, unknown>;
+  private readonly files: Map<string, UploadedFile>;
+
+  constructor(values: Record<string, unknown>, files = new Map<string, UploadedFile>()) {
+    this.values = values;
+    this.files = files;
+  }
 
   raw(name: string): unknown {
     return this.values[name];

@@ -6,11 +6,11 @@ import type { MessageContent, ReplyKeyboard } from "./types.js";
 
 /** The tester asked for something a Telegram user could not do. */
 export class UserActionError extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 404 = 400,
-  ) {
+  readonly status: 400 | 404;
+
+  constructor(message: string, status: 400 | 404 = 400) {
     super(message);
+    this.status = status;
   }
 }
 

@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import { eq } from "drizzle-orm";
-import { startOutboxWorker, type OutboxWorker } from "../../bot/delivery/outbox-worker.js";
+import { startOutboxWorker, type OutboxWorker, type SendResult } from "../../bot/delivery/outbox-worker.js";
 import type { Pace } from "../../bot/delivery/pacer.js";
 import { createSandbox, type Sandbox } from "../../sandbox/emulator/index.js";
 import { enqueue, type OutboxMessage } from "../../core/outbox/enqueue.js";
@@ -28,6 +28,8 @@ export interface DeliveryRig {
   /** Waits until the message's row has this status. */
   settled(marker: string, status: string): Promise<void>;
   row(marker: string): Promise<typeof outbox.$inferSelect>;
+  /** What the worker reported for metrics, in order. */
+  results: SendResult[];
   startWorker(): void;
   stopWorker(): Promise<void>;
   dispose(): Promise<void>;
@@ -61,6 +63,7 @@ export async function startDeliveryRig(chats: number[], pace: Partial<Pace> = {}
   const apiRoot = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const fullPace: Pace = { perSecond: 50, chatPerSecond: 50, groupPerMinute: 20, ...pace };
   let worker: OutboxWorker | undefined;
+  const results: SendResult[] = [];
 
   const received = (chatId: number) =>
     (sandbox.state.chat(chatId)?.messages ?? [])
@@ -81,9 +84,10 @@ export async function startDeliveryRig(chats: number[], pace: Partial<Pace> = {}
     received,
     waitFor,
     row,
+    results,
     settled: (marker, status) => waitFor(async () => (await row(marker)).status === status, `${marker} to be ${status}`),
     startWorker() {
-      worker = startOutboxWorker(ctx, { token: TOKEN, apiRoot, timeoutSeconds }, { pace: fullPace, leaseSeconds: LEASE_SECONDS, idleMs: 100 });
+      worker = startOutboxWorker(ctx, { token: TOKEN, apiRoot, timeoutSeconds }, { pace: fullPace, leaseSeconds: LEASE_SECONDS, idleMs: 100, onSend: (result) => void results.push(result) });
     },
     async stopWorker() {
       await worker?.stop();

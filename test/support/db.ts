@@ -5,6 +5,8 @@ import { migrate } from "../../db/migrate.js";
 
 export interface TestDatabase {
   database: Database;
+  /** Its connection URL, on PostgreSQL (another client may connect to it). */
+  url?: string;
   /** Closes it and, on PostgreSQL, drops the throwaway database. */
   dispose(): Promise<void>;
 }
@@ -30,6 +32,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   await migrate(database);
   return {
     database,
+    url: url.toString(),
     async dispose() {
       await database.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);

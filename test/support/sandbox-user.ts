@@ -24,10 +24,13 @@ export class SandboxUser {
   /** The sandbox change counter right after the latest action. */
   private actionSeq = 0;
 
-  constructor(
-    private readonly baseUrl: string,
-    readonly userId: number,
-  ) {}
+  private readonly baseUrl: string;
+  readonly userId: number;
+
+  constructor(baseUrl: string, userId: number) {
+    this.baseUrl = baseUrl;
+    this.userId = userId;
+  }
 
   async send(text: string): Promise<void> {
     await this.act("messages", { text });

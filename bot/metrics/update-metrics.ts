@@ -1,0 +1,21 @@
+import type { Context, MiddlewareFn } from "grammy";
+import type { AppMetrics } from "./metrics.js";
+
+/** An update's kind is its one field besides the id: message, callback_query, my_chat_member… */
+export function updateKind(update: object): string {
+  return Object.keys(update).find((key) => key !== "update_id") ?? "unknown";
+}
+
+/** Counts and times every update; installed first, so the time includes the wait for its chat's turn. */
+export function updateMetrics(metrics: AppMetrics): MiddlewareFn<Context> {
+  return async (ctx, next) => {
+    const kind = updateKind(ctx.update);
+    const done = metrics.handlingSeconds.startTimer({ kind });
+    try {
+      await next();
+    } finally {
+      done();
+      metrics.updates.inc({ kind });
+    }
+  };
+}

@@ -1,0 +1,47 @@
+import { eq } from "drizzle-orm";
+import { afterEach, describe, expect, it } from "vitest";
+import { MAX_ATTEMPTS } from "../../core/outbox/delivery.js";
+import { outbox } from "../../db/schema/index.js";
+import { dbKind } from "../support/db.js";
+import { startDeliveryRig, type DeliveryRig } from "./rig.js";
+
+const A = 972001;
+const B = 972002;
+
+let rig: DeliveryRig | undefined;
+afterEach(async () => {
+  await rig?.dispose();
+  rig = undefined;
+});
+
+/** What an operator's sends-by-result counter is fed, as the worker reports it. */
+describe(`the outbox worker's results for metrics on ${dbKind}`, () => {
+  it("reports a 429 that was waited out, then the message as delivered", async () => {
+    rig = await startDeliveryRig([A]);
+    const r = rig;
+    r.sandbox.faults.inject({ fault: { kind: "too_many_requests", retryAfter: 1 }, chatId: A, times: 1 });
+    await r.notice(A, "slowed");
+    r.startWorker();
+    await r.waitFor(() => r.results.length === 2, "two results");
+    expect(r.results).toEqual(["429", "ok"]);
+  });
+
+  it("reports a server error as retried, a blocked person as unreachable, and a message past its last try as failed", async () => {
+    rig = await startDeliveryRig([A, B]);
+    const r = rig;
+    r.sandbox.faults.inject({ fault: { kind: "server_error" }, chatId: A, times: 2 });
+    r.sandbox.faults.inject({ fault: { kind: "blocked" }, chatId: B });
+    await r.notice(A, "once-more");
+    await r.notice(B, "blocked");
+    r.startWorker();
+    await r.waitFor(() => r.results.length === 2, "two results");
+    expect([...r.results].sort()).toEqual(["retried", "unreachable"]);
+
+    // One call left for the message: the next server error gives it up.
+    await r.ctx.db.update(outbox).set({ attempts: MAX_ATTEMPTS - 1 }).where(eq(outbox.dedupeKey, "test:once-more"));
+    r.ctx.clock.advance(10_000);
+    await r.settled("once-more", "failed");
+    await r.waitFor(() => r.results.length === 3, "a third result");
+    expect(r.results[2]).toBe("failed");
+  });
+});

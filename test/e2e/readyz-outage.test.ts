@@ -1,0 +1,63 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startApp, type RunningApp } from "../../bot/app.js";
+import { loadConfig } from "../../core/config.js";
+import { openTestDatabase, type TestDatabase } from "../support/db.js";
+import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.js";
+
+/**
+ * A load balancer's readiness probe must get an answer while the database is away, not hang
+ * until its own timeout: PostgreSQL only, as PGlite lives inside the process.
+ */
+const onPostgres = process.env.OTINISH_TEST_DB === "postgres";
+
+let db: TestDatabase;
+let proxy: TcpProxy;
+let app: RunningApp;
+let dataDir: string;
+
+beforeAll(async () => {
+  if (!onPostgres) return;
+  db = await openTestDatabase();
+  const target = new URL(db.url!);
+  proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
+  target.host = `127.0.0.1:${proxy.port}`;
+  dataDir = await mkdtemp(path.join(tmpdir(), "otinish-readyz-"));
+  const config = loadConfig({ DATABASE_URL: target.toString(), DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", SCHEDULER: "off", LOG_LEVEL: "silent" });
+  app = await startApp({ config, log: pino({ level: "silent" }) });
+});
+
+afterAll(async () => {
+  if (!onPostgres) return;
+  proxy.resume();
+  await app.stop();
+  await proxy.close();
+  await db.dispose();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const readyz = async () => {
+  const response = await fetch(`${app.url}/readyz`);
+  return { status: response.status, body: (await response.json()) as unknown };
+};
+
+describe.skipIf(!onPostgres)("/readyz while PostgreSQL is away", () => {
+  it("answers 200 while the database answers", async () => {
+    expect(await readyz()).toEqual({ status: 200, body: { ok: true, database: true, bot: true } });
+  });
+
+  // With no time limit of its own, the check would wait for the driver's 30 s connect timeout.
+  it("answers 503 when the database stops answering", { timeout: 10_000 }, async () => {
+    proxy.stall();
+    expect(await readyz()).toEqual({ status: 503, body: { ok: false, database: false, bot: true } });
+    expect(await readyz()).toEqual({ status: 503, body: { ok: false, database: false, bot: true } });
+  });
+
+  it("is ready again once the database is back", async () => {
+    proxy.resume();
+    await expect.poll(async () => (await readyz()).status, { timeout: 15_000, interval: 200 }).toBe(200);
+  });
+});
