@@ -2,8 +2,8 @@ declare const brand: unique symbol;
 
 /**
  * Text ready for Telegram's HTML parse mode: markup from the locales with every value escaped in
- * it. Only the translator, `escapeHtml` and `joinHtml` make one, so a person's raw text cannot
- * reach a message without passing through one of them.
+ * it. Only the translator, `escapeHtml`, `joinHtml` and `html` make one, and messages are sent
+ * only as this type, so a person's raw text cannot reach a message without being escaped.
  */
 export type Html = string & { readonly [brand]: true };
 
