@@ -1,6 +1,6 @@
 import type { Api } from "grammy";
 import { LANGUAGES, type Language, type Role } from "../core/shared/roles.js";
-import { translator } from "./i18n.js";
+import { labels } from "./i18n.js";
 
 const CITIZEN_COMMANDS = ["start", "profile", "language", "help", "cancel"] as const;
 /** Staff have no citizen profile; `/appeals` lists the open appeals they may see, `/control` their control items, `/digest` mutes the morning digest. */
@@ -22,7 +22,7 @@ const ADMIN_COMMANDS = ["start", "admin", "officials", "language", "help", "canc
  */
 export async function publishCommands(api: Api): Promise<void> {
   for (const language of LANGUAGES) {
-    const t = translator(language);
+    const t = labels(language);
     const commands = CITIZEN_COMMANDS.map((command) => ({ command, description: t(`commands.${command}`) }));
     await api.setMyCommands(commands, { scope: { type: "all_private_chats" }, language_code: language });
     if (language === "kk") await api.setMyCommands(commands, { scope: { type: "all_private_chats" } });
@@ -32,7 +32,7 @@ export async function publishCommands(api: Api): Promise<void> {
 
 /** A member of staff's "/" menu, for their chat only, so citizens never see staff commands. */
 export async function publishStaffCommands(api: Api, chatId: number, language: Language, role: Role): Promise<void> {
-  const t = translator(language);
+  const t = labels(language);
   const list = role === "head" || role === "deputy" ? APPROVER_COMMANDS : role === "registrar" ? REGISTRAR_COMMANDS : role === "admin" ? ADMIN_COMMANDS : role === "reception" ? RECEPTION_COMMANDS : STAFF_COMMANDS;
   const commands = list.map((command) => ({ command, description: t(`commands.${command}`) }));
   await api.setMyCommands(commands, { scope: { type: "chat", chat_id: chatId } });

@@ -1,7 +1,7 @@
 import type { Context } from "grammy";
 import type { Ctx } from "../core/shared/context.js";
-import type { Actor } from "../core/shared/roles.js";
-import type { Translate } from "./i18n.js";
+import type { Actor, Language } from "../core/shared/roles.js";
+import { labels, translator, type Label, type Translate } from "./i18n.js";
 
 /** What the bot layer needs besides Telegram: the domain's context and a few settings. */
 export interface BotDeps {
@@ -16,11 +16,20 @@ export interface BotContext extends Context {
   deps: BotDeps;
   /** The person behind this update, as the domain knows them. */
   actor: Actor & { languageChosen: boolean };
+  /** Message text in the person's language, values escaped. */
   t: Translate;
+  /** Button labels and pop-up notices in the person's language: plain text. */
+  label: Label;
   /** Names of the flows this person is in, read once per message. */
   flows: ReadonlySet<string>;
   /** The flow most recently started or advanced: the one a typed message answers. */
   activeFlow: string | undefined;
   /** Set once the button press has been answered, so the rest of the chain does not answer twice. */
   callbackAnswered: boolean;
+}
+
+/** Speaks to the person in `language` from now on, in messages and on buttons alike. */
+export function speak(ctx: BotContext, language: Language): void {
+  ctx.t = translator(language);
+  ctx.label = labels(language);
 }

@@ -5,9 +5,8 @@ import type { UserFromGetMe } from "grammy/types";
 import { activeFlows } from "../core/flows/store.js";
 import { guessLanguage, identify } from "../core/people/users.js";
 import { isDomainError } from "../core/shared/errors.js";
-import type { BotContext, BotDeps } from "./context.js";
+import { speak, type BotContext, type BotDeps } from "./context.js";
 import { features } from "./features/index.js";
-import { translator } from "./i18n.js";
 import { answerCallback, send } from "./messages.js";
 import type { AppMetrics } from "./metrics/metrics.js";
 import { updateMetrics } from "./metrics/update-metrics.js";
@@ -36,10 +35,12 @@ const errorBoundary: MiddlewareFn<BotContext> = async (ctx, next) => {
   } catch (error) {
     const domain = isDomainError(error);
     if (!domain) ctx.deps.core.log.error({ err: error, update: ctx.update.update_id }, "update failed");
-    const text = domain ? ctx.t(`errors.${error.code}`, error.params) : ctx.t("errors.internal");
+    const [key, params] = domain ? [`errors.${error.code}`, error.params] : ["errors.internal", {}];
     // A press already answered (the step had begun) gets the refusal as a message instead of a toast.
-    if (ctx.callbackQuery && !ctx.callbackAnswered) await answerCallback(ctx, text, text.length > 60);
-    else if (ctx.chat) await send(ctx, text).catch(() => undefined);
+    if (ctx.callbackQuery && !ctx.callbackAnswered) {
+      const text = ctx.label(key, params);
+      await answerCallback(ctx, text, text.length > 60);
+    } else if (ctx.chat) await send(ctx, ctx.t(key, params)).catch(() => undefined);
   } finally {
     // Every button press is answered, even when nothing visible changed.
     await answerCallback(ctx);
@@ -52,7 +53,7 @@ const initContext: MiddlewareFn<BotContext> = (ctx, next) => {
   ctx.flows = new Set();
   ctx.activeFlow = undefined;
   // Until the person is loaded (or when the database cannot load them), Telegram's language is the best guess.
-  ctx.t = translator(guessLanguage(ctx.from?.language_code));
+  speak(ctx, guessLanguage(ctx.from?.language_code));
   return next();
 };
 
@@ -60,7 +61,7 @@ const initContext: MiddlewareFn<BotContext> = (ctx, next) => {
 const loadActor: MiddlewareFn<BotContext> = async (ctx, next) => {
   if (!ctx.from || ctx.from.is_bot) return;
   ctx.actor = await identify(ctx.deps.core, { telegramId: ctx.from.id, languageCode: ctx.from.language_code });
-  ctx.t = translator(ctx.actor.language);
+  speak(ctx, ctx.actor.language);
   await next();
 };
 

@@ -1,4 +1,6 @@
+import { GrammyError, HttpError } from "grammy";
 import { pino, type DestinationStream, type Logger } from "pino";
+import { refusalDescription } from "./telegram-refusal.js";
 
 /**
  * JSON logs that carry ids, never personal data (DESIGN §8a): anything that may hold an IIN,
@@ -10,10 +12,16 @@ const REDACT = [0, 1, 2, 3].flatMap((depth) => PERSONAL.map((field) => `${"*.".r
 
 /**
  * Errors are logged by kind and place only: a failed query's message carries its bound values
- * ("params: …"), and a driver's `detail` quotes the row, so neither is kept.
+ * ("params: …"), and a driver's `detail` quotes the row, so neither is kept. A Bot API error keeps
+ * the method and Telegram's reason without what it quotes of the text; its payload (the message
+ * itself) and a network error's inner error are never read.
  */
 export function safeError(err: unknown): Record<string, unknown> {
   if (!(err instanceof Error)) return { type: typeof err };
+  if (err instanceof GrammyError) {
+    return { type: err.name, method: err.method, code: err.error_code, message: refusalDescription(err), stack: stackOf(err) };
+  }
+  if (err instanceof HttpError) return { type: err.name, message: err.message, stack: stackOf(err) };
   const cause = (err as { cause?: Record<string, unknown> }).cause ?? {};
   const code = (err as { code?: unknown }).code ?? cause.code;
   return {
@@ -22,9 +30,16 @@ export function safeError(err: unknown): Record<string, unknown> {
     ...(code !== undefined && { code }),
     ...(cause.constraint_name !== undefined && { constraint: cause.constraint_name }),
     ...(cause.table_name !== undefined && { table: cause.table_name }),
-    stack: err.stack?.split("\n").filter((line) => line.trimStart().startsWith("at ")).slice(0, 5).join("\n"),
+    stack: stackOf(err),
   };
 }
+
+const stackOf = (err: Error): string | undefined =>
+  err.stack
+    ?.split("\n")
+    .filter((line) => line.trimStart().startsWith("at "))
+    .slice(0, 5)
+    .join("\n");
 
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   const options = {

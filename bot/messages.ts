@@ -1,5 +1,6 @@
 import { GrammyError, type InlineKeyboard, type Keyboard } from "grammy";
 import type { BotContext } from "./context.js";
+import type { Html, PlainText } from "./html.js";
 
 type Markup = InlineKeyboard | Keyboard | { remove_keyboard: true };
 
@@ -11,7 +12,7 @@ function isHarmlessEditError(error: unknown): boolean {
   );
 }
 
-export async function send(ctx: BotContext, text: string, markup?: Markup): Promise<number> {
+export async function send(ctx: BotContext, text: Html, markup?: Markup): Promise<number> {
   const message = await ctx.reply(text, { parse_mode: "HTML", reply_markup: markup, link_preview_options: { is_disabled: true } });
   return message.message_id;
 }
@@ -30,7 +31,7 @@ export async function stripButtons(ctx: BotContext, messageId: number | null): P
  * Menus edit their own message in place instead of piling up new ones. Returns the id of the
  * message that now shows `text`: the same one, or a new one when it could not be edited.
  */
-export async function showInPlace(ctx: BotContext, messageId: number | undefined, text: string, markup?: InlineKeyboard): Promise<number> {
+export async function showInPlace(ctx: BotContext, messageId: number | undefined, text: Html, markup?: InlineKeyboard): Promise<number> {
   if (messageId !== undefined && ctx.chat) {
     try {
       await ctx.api.editMessageText(ctx.chat.id, messageId, text, {
@@ -48,7 +49,7 @@ export async function showInPlace(ctx: BotContext, messageId: number | undefined
 }
 
 /** Every button press is answered, with a short notice when nothing visible changes. */
-export async function answerCallback(ctx: BotContext, text?: string, alert = false): Promise<void> {
+export async function answerCallback<T extends string>(ctx: BotContext, text?: PlainText<T>, alert = false): Promise<void> {
   if (!ctx.callbackQuery || ctx.callbackAnswered) return;
   ctx.callbackAnswered = true;
   await ctx.answerCallbackQuery(text ? { text, show_alert: alert } : undefined).catch(() => undefined);

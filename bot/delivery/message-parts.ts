@@ -1,12 +1,13 @@
 import type { InlineKeyboard } from "grammy";
 import type { OutboxPayload, OutboxRow } from "../../core/outbox/delivery.js";
 import { LANGUAGES, type Language } from "../../core/shared/roles.js";
-import { translator } from "../i18n.js";
+import type { Html } from "../html.js";
+import { labels } from "../i18n.js";
 import { outboxKeyboard } from "./outbox-keyboards.js";
 import { renderOutbox } from "./render-outbox.js";
 
 /** One call to Telegram: a piece of the text (the last one with the message's buttons), or a stored file to attach. */
-export type MessagePart = { text: string; keyboard?: InlineKeyboard } | { fileId: number };
+export type MessagePart = { text: Html; keyboard?: InlineKeyboard } | { fileId: number };
 
 /**
  * The calls one outbox message takes, in order: its text in the row's language, split to fit,
@@ -18,7 +19,7 @@ export function messageParts(row: OutboxRow): MessagePart[] {
   const language = (LANGUAGES as readonly string[]).includes(row.language) ? (row.language as Language) : "kk";
   const texts = renderOutbox(payload, language);
   // The buttons go under the last part, where the reader finishes.
-  const keyboard = outboxKeyboard(translator(language), payload.keyboard);
+  const keyboard = outboxKeyboard(labels(language), payload.keyboard);
   const parts: MessagePart[] = texts.map((text, index) => (index === texts.length - 1 && keyboard ? { text, keyboard } : { text }));
   return [...parts, ...payload.fileIds.map((fileId) => ({ fileId }))];
 }

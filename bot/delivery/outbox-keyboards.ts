@@ -1,18 +1,18 @@
 import type { InlineKeyboard } from "grammy";
 import type { OutboxKeyboard } from "../../core/outbox/enqueue.js";
-import type { Translate } from "../i18n.js";
+import type { Label } from "../i18n.js";
 
 /**
  * Buttons under messages the core wrote to the outbox. The core names a keyboard and the record it
  * acts on; the feature that owns the buttons builds them, so callback data stays in the bot.
  */
-const builders = new Map<string, (t: Translate, ref: number) => InlineKeyboard>();
+const builders = new Map<string, (label: Label, ref: number) => InlineKeyboard>();
 
-export function registerOutboxKeyboard(name: string, build: (t: Translate, ref: number) => InlineKeyboard): void {
+export function registerOutboxKeyboard(name: string, build: (label: Label, ref: number) => InlineKeyboard): void {
   builders.set(name, build);
 }
 
 /** The buttons for a message, or none when no feature knows the name (a row from a newer release). */
-export function outboxKeyboard(t: Translate, keyboard: OutboxKeyboard | undefined): InlineKeyboard | undefined {
-  return keyboard ? builders.get(keyboard.name)?.(t, keyboard.ref) : undefined;
+export function outboxKeyboard(label: Label, keyboard: OutboxKeyboard | undefined): InlineKeyboard | undefined {
+  return keyboard ? builders.get(keyboard.name)?.(label, keyboard.ref) : undefined;
 }

@@ -1,5 +1,6 @@
 import { GrammyError, HttpError } from "grammy";
 import type { UnreachableReason } from "../../core/outbox/delivery.js";
+import { refusalDescription } from "../telegram-refusal.js";
 
 /** What a failed call means for the message. */
 export type SendFailure =
@@ -15,7 +16,7 @@ export type SendFailure =
  */
 export function classifySendFailure(error: unknown): SendFailure {
   if (error instanceof GrammyError) {
-    const text = error.description;
+    const text = refusalDescription(error);
     if (error.error_code === 403) return { kind: "unreachable", reason: /deactivated/i.test(text) ? "deactivated" : "blocked", error: text };
     if (error.error_code === 400 && /chat not found/i.test(text)) return { kind: "unreachable", reason: "chat_not_found", error: text };
     if (error.error_code === 429) return { kind: "retry", error: text, retryAfterSeconds: error.parameters.retry_after, outcomeUnknown: false };

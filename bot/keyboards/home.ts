@@ -11,5 +11,5 @@ export const menuButton = defineCallback("mn1", z.literal("open"), z.enum(MENU_S
 
 /** A "🏠 Main menu" button under a section's screen. */
 export function homeKeyboard(ctx: BotContext, keyboard = new InlineKeyboard()): InlineKeyboard {
-  return keyboard.row().text(ctx.t("common.menu"), menuButton.encode("open", "home"));
+  return keyboard.row().text(ctx.label("common.menu"), menuButton.encode("open", "home"));
 }

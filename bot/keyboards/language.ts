@@ -1,12 +1,12 @@
 import { InlineKeyboard } from "grammy";
 import { LANGUAGES, type Language } from "../../core/shared/roles.js";
-import { translator } from "../i18n.js";
+import { labels } from "../i18n.js";
 
 /** One button per language, each named in its own language; the current one is ticked. */
 export function languageKeyboard(current: Language, encode: (language: Language) => string): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   for (const language of LANGUAGES) {
-    const name = translator(language)("language.name");
+    const name = labels(language)("language.name");
     keyboard.text(language === current ? `✅ ${name}` : name, encode(language));
   }
   return keyboard;

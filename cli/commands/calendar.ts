@@ -6,7 +6,7 @@ import { importCalendar } from "../../core/calendar/import.js";
 import { workingDaysBetween } from "../../core/calendar/working-days.js";
 import { isDomainError, type DomainError } from "../../core/shared/errors.js";
 import { type CliCommand, type CliIo, parseCommandLine, usageError } from "../command.js";
-import { translator } from "../../bot/i18n.js";
+import { labels } from "../../bot/i18n.js";
 import { withCore } from "../open-core.js";
 
 const USAGE = "calendar import FILE.csv|FILE.json | calendar show YEAR";
@@ -71,5 +71,5 @@ function count(n: number, noun: string): string {
 
 /** Operators read English, from the same locale texts the bot shows, as plain text. */
 function explain(error: DomainError): string {
-  return translator("en")(`errors.${error.code}`, { ...error.params, interpolation: { escapeValue: false } }).replace(/\.$/, "");
+  return labels("en")(`errors.${error.code}`, error.params).replace(/\.$/, "");
 }

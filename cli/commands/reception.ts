@@ -1,5 +1,5 @@
 import { writeFile } from "node:fs/promises";
-import { translator } from "../../bot/i18n.js";
+import { labels } from "../../bot/i18n.js";
 import { isIsoDate } from "../../core/calendar/dates.js";
 import { renderDayList } from "../../core/reception/day-list-pdf.js";
 import { slotTime } from "../../core/reception/notices.js";
@@ -22,7 +22,7 @@ const SCHEDULE_OPTIONS = ["name-kk", "name-ru", "title-kk", "title-ru", "place-k
 
 /** The printed list's words, in English for the console operator, from the same locale texts. */
 function englishWords(title: string) {
-  const t = (key: string) => translator("en")(key, { interpolation: { escapeValue: false } });
+  const t = labels("en");
   return {
     title,
     subtitle: "",

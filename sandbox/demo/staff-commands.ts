@@ -54,5 +54,5 @@ demoStaffCommands.command(Object.keys(COMMANDS), async (ctx) => {
   const [number = "", ...rest] = (typeof ctx.match === "string" ? ctx.match : "").trim().split(/\s+/);
   const appealId = await appealIdByNumber(ctx.deps.core, ctx.actor, number);
   const { appeal } = (await COMMANDS[name]!(ctx, appealId, rest.join(" "))) as { appeal: { number: string; state: string } };
-  await send(ctx, ctx.t("staff.demo.done", { number: appeal.number, state: ctx.t(`appeal.state.${appeal.state}`) }));
+  await send(ctx, ctx.t("staff.demo.done", { number: appeal.number, state: ctx.label(`appeal.state.${appeal.state}`) }));
 });

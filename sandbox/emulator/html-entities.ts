@@ -2,10 +2,11 @@ import type { MessageEntity } from "./types.js";
 
 /**
  * Telegram's HTML parse mode: markup in, plain text plus entities out.
- * Modelled on tdlib's parser, with one deliberate difference: a bare `&`
- * that does not start a supported entity is rejected (Telegram lets it
- * through), so text that was not escaped fails here rather than in front of
- * a citizen on the day it first contains `<` or `&`.
+ * Modelled on tdlib's parser, with one deliberate difference: an `&` that
+ * does not start one of the entities the Bot API documents (`&lt; &gt; &amp;
+ * &quot;` and numeric ones, with their `;`) is rejected, where Telegram shows
+ * it as it is, so text that was not escaped fails here rather than in front
+ * of a citizen on the day it first contains `<`.
  * Offsets are in UTF-16 code units, as in the Bot API; error positions are
  * UTF-8 byte offsets, as in Telegram's messages.
  */
@@ -42,6 +43,9 @@ const NAMED_ENTITIES = new Map([
   ["amp", "&"],
   ["quot", '"'],
 ]);
+
+/** Tag and attribute names are compared in ASCII lower case only, as tdlib does: `<Айгерім>` stays as typed. */
+const asciiLower = (s: string): string => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
 interface OpenTag {
   name: string;
@@ -80,7 +84,7 @@ export function parseHtml(html: string): FormattedText {
     const nameStart = i;
     while (i < html.length && !isSpace(html[i]) && html[i] !== ">") i++;
     if (i >= html.length) fail(`Unclosed start tag at byte offset ${byteOffset(at)}`);
-    const name = html.slice(nameStart, i).toLowerCase();
+    const name = asciiLower(html.slice(nameStart, i));
     const type = TAG_TYPES.get(name) ?? fail(`Unsupported start tag "${name}" at byte offset ${byteOffset(at)}`);
     const attributes = new Map<string, string>();
     while (html[i] !== ">") {
@@ -89,7 +93,7 @@ export function parseHtml(html: string): FormattedText {
       if (html[i] === ">") break;
       const attrStart = i;
       while (i < html.length && !isSpace(html[i]) && html[i] !== "=" && html[i] !== ">") i++;
-      const attrName = html.slice(attrStart, i).toLowerCase();
+      const attrName = asciiLower(html.slice(attrStart, i));
       if (attrName === "") fail(`Empty attribute name in the tag "${name}" at byte offset ${byteOffset(at)}`);
       while (isSpace(html[i])) i++;
       if (html[i] !== "=") {
@@ -116,7 +120,7 @@ export function parseHtml(html: string): FormattedText {
       const tokenStart = i;
       while (i < html.length && /[a-z0-9.-]/i.test(html[i] ?? "")) i++;
       if (!isSpace(html[i]) && html[i] !== ">") fail(`Unexpected end of name token at byte offset ${byteOffset(i)}`);
-      return html.slice(tokenStart, i).toLowerCase();
+      return asciiLower(html.slice(tokenStart, i));
     }
     i++;
     let value = "";
@@ -127,14 +131,16 @@ export function parseHtml(html: string): FormattedText {
   };
 
   const readClosingTag = (at: number): void => {
+    if (open.length === 0) fail(`Unexpected end tag at byte offset ${byteOffset(at)}`);
     const nameStart = ++i;
-    while (i < html.length && html[i] !== ">") i++;
-    if (i >= html.length) fail(`Unclosed end tag at byte offset ${byteOffset(at)}`);
-    const name = html.slice(nameStart, i).trim().toLowerCase();
+    while (i < html.length && !isSpace(html[i]) && html[i] !== ">") i++;
+    const name = asciiLower(html.slice(nameStart, i));
+    while (isSpace(html[i])) i++;
+    if (html[i] !== ">") fail(`Unclosed end tag at byte offset ${byteOffset(at)}`);
     i++;
-    const tag = open.pop() ?? fail(`Unexpected end tag at byte offset ${byteOffset(at)}`);
+    const tag = open.pop()!;
     if (name !== "" && name !== tag.name) {
-      fail(`End tag "${name}" at byte offset ${byteOffset(at)} doesn't match start tag "${tag.name}"`);
+      fail(`Unmatched end tag at byte offset ${byteOffset(at)}, expected "</${tag.name}>", found "</${name}>"`);
     }
     closeEntity(tag);
   };
@@ -170,8 +176,8 @@ export function parseHtml(html: string): FormattedText {
         if (tag.attributes.has("expandable")) entity.type = "expandable_blockquote";
         break;
       case "tg-emoji": {
-        const id = argument("emoji-id");
-        if (id === undefined) return;
+        const id = argument("emoji-id") ?? "";
+        if (!/^[1-9]\d{0,18}$/.test(id)) fail("Invalid custom emoji identifier specified");
         entity.custom_emoji_id = id;
         break;
       }

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import { readText, textContent } from "./formatted-text.js";
+import { captionContent, readCaption, readText, textContent } from "./formatted-text.js";
 import { parseInlineMarkup, parseMarkup } from "./markup.js";
 import { chatParam, deliver } from "./methods-common.js";
 import type { MethodContext, MethodHandler } from "./methods-common.js";
@@ -30,6 +30,21 @@ export const messageMethods: Record<string, MethodHandler> = {
     const message = messageToEdit(context);
     if (message.content.text === undefined) throw badRequest("there is no text in the message to edit");
     const content = textContent(readText(params));
+    const replyMarkup = parseInlineMarkup(params.json("reply_markup"));
+    if (isDeepStrictEqual(message.content, content) && isDeepStrictEqual(message.reply_markup, replyMarkup)) {
+      throw badRequest(NOT_MODIFIED);
+    }
+    state.editMessage(message, { content, replyMarkup });
+    return state.asTelegramMessage(message);
+  },
+
+  // The caption is checked like a sent one; a blank caption removes it.
+  editMessageCaption: (context) => {
+    const { state, params } = context;
+    const message = messageToEdit(context);
+    if (message.content.text !== undefined) throw badRequest("there is no caption in the message to edit");
+    const { caption: _caption, caption_entities: _entities, ...media } = message.content;
+    const content = { ...media, ...captionContent(readCaption(params)) };
     const replyMarkup = parseInlineMarkup(params.json("reply_markup"));
     if (isDeepStrictEqual(message.content, content) && isDeepStrictEqual(message.reply_markup, replyMarkup)) {
       throw badRequest(NOT_MODIFIED);

@@ -25,6 +25,30 @@ async function rejection(call: Promise<unknown>): Promise<{ error_code: number; 
   return { error_code: error.error_code, description: error.description };
 }
 
+describe("captions in HTML", () => {
+  it("refuses a caption Telegram cannot parse, on sending and on editing, and edits a valid one", async () => {
+    const file = () => new InputFile(Buffer.from("хат"), "хат.pdf");
+    expect(await rejection(api.sendDocument(CITIZEN, file(), { caption: "Хат <name@mail.kz>", parse_mode: "HTML" }))).toEqual({
+      error_code: 400,
+      description: 'Bad Request: can\'t parse entities: Unsupported start tag "name@mail.kz" at byte offset 7',
+    });
+    expect(await rejection(api.sendPhoto(CITIZEN, new InputFile(PNG_1X1, "p.png"), { caption: "A & B", parse_mode: "HTML" }))).toMatchObject({ error_code: 400 });
+    const sent = await api.sendDocument(CITIZEN, file(), { caption: "<b>Жоба</b>", parse_mode: "HTML" });
+    expect(await rejection(api.editMessageCaption(CITIZEN, sent.message_id, { caption: "<b>Жоба</i>", parse_mode: "HTML" }))).toEqual({
+      error_code: 400,
+      description: 'Bad Request: can\'t parse entities: Unmatched end tag at byte offset 11, expected "</b>", found "</i>"',
+    });
+    const edited = await api.editMessageCaption(CITIZEN, sent.message_id, { caption: "&lt;b&gt; Жоба", parse_mode: "HTML" });
+    expect(edited).toMatchObject({ caption: "<b> Жоба", document: { file_name: "хат.pdf" } });
+    expect(edited).not.toHaveProperty("caption_entities");
+    const text = await api.sendMessage(CITIZEN, "мәтін");
+    expect(await rejection(api.editMessageCaption(CITIZEN, text.message_id, { caption: "x" }))).toEqual({
+      error_code: 400,
+      description: "Bad Request: there is no caption in the message to edit",
+    });
+  });
+});
+
 describe("sendDocument", () => {
   it("stores an upload with its name, a MIME type from the extension, and its size", async () => {
     const bytes = Buffer.from("Шешім мәтіні");

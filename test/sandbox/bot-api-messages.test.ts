@@ -105,6 +105,8 @@ describe("sendMessage", () => {
     [{ chat_id: CITIZEN, text: "Name: Tom & Jerry", parse_mode: "HTML" }, "can't parse entities: Character '&' at byte offset 10 does not start a supported HTML entity; escape it as \"&amp;\""],
     [{ chat_id: CITIZEN, text: "Мекенжай: <көше>", parse_mode: "HTML" }, 'can\'t parse entities: Unsupported start tag "көше" at byte offset 18'],
     [{ chat_id: CITIZEN, text: "<b>unclosed", parse_mode: "HTML" }, 'can\'t parse entities: Can\'t find end tag corresponding to start tag "b"'],
+    [{ chat_id: CITIZEN, text: "Жауап: &nbsp;", parse_mode: "HTML" }, "can't parse entities: Character '&' at byte offset 12 does not start a supported HTML entity; escape it as \"&amp;\""],
+    [{ chat_id: CITIZEN, text: "<i>a</b>", parse_mode: "HTML" }, 'can\'t parse entities: Unmatched end tag at byte offset 4, expected "</i>", found "</b>"'],
     [{ chat_id: CITIZEN, text: "*bold*", parse_mode: "MarkdownV2" }, "unsupported parse_mode"],
     [{ chat_id: CITIZEN, text: "x", reply_markup: { inline_keyboard: [[{ text: "A", callback_data: "d".repeat(65) }]] } }, "BUTTON_DATA_INVALID"],
     [{ chat_id: CITIZEN, text: "x", reply_markup: { inline_keyboard: [[{ text: "A", callback_data: "ж".repeat(33) }]] } }, "BUTTON_DATA_INVALID"],
@@ -163,6 +165,13 @@ describe("editing and deleting", () => {
     expect(edited.body.result).not.toHaveProperty("reply_markup");
     const view = await chat();
     expect(view.messages[0]).toMatchObject({ text: "Final", edited: true, inline_keyboard: null });
+  });
+
+  it("refuses an edit whose markup Telegram cannot parse, and keeps the message as it was", async () => {
+    const { message_id } = await send({ text: "Draft" });
+    const edit = { chat_id: CITIZEN, message_id, text: "Жауап: <Айгерім & Co>", parse_mode: "HTML" };
+    expect(await sandbox.call("editMessageText", edit)).toEqual(badRequest('can\'t parse entities: Unsupported start tag "Айгерім" at byte offset 12'));
+    expect((await chat()).messages[0]).toMatchObject({ text: "Draft", edited: false });
   });
 
   it("refuses an edit that changes nothing", async () => {

@@ -49,7 +49,22 @@ describe("Telegram HTML parse mode", () => {
     ["a <br> b", 'Unsupported start tag "br" at byte offset 2'],
     ["1 < 2", 'Unsupported start tag "" at byte offset 2'],
     ["<b>bold", 'Can\'t find end tag corresponding to start tag "b"'],
-    ["<b>x</i>", 'End tag "i" at byte offset 4 doesn\'t match start tag "b"'],
+    ["<b>x</i>", 'Unmatched end tag at byte offset 4, expected "</b>", found "</i>"'],
+    ["<b><i>x</b></i>", 'Unmatched end tag at byte offset 7, expected "</i>", found "</b>"'],
+    ["<b>x</b", "Unclosed end tag at byte offset 4"],
+    ["</pre>", "Unexpected end tag at byte offset 0"],
+    ["Жазыңыз: <name@mail.kz>", 'Unsupported start tag "name@mail.kz" at byte offset 16'],
+    ["<p>абзац</p>", 'Unsupported start tag "p" at byte offset 0'],
+    ["a<br/>b", 'Unsupported start tag "br/" at byte offset 1'],
+    ['<div class="x">y</div>', 'Unsupported start tag "div" at byte offset 0'],
+    ["<script>alert(1)</script>", 'Unsupported start tag "script" at byte offset 0'],
+    ["<a href=x onclick>y</a>", 'Expected equal sign in declaration of an attribute of the tag "a" at byte offset 0'],
+    ["<blockquote><b>x</blockquote>", 'Unmatched end tag at byte offset 16, expected "</b>", found "</blockquote>"'],
+    ['<tg-emoji emoji-id="smile">🙂</tg-emoji>', "Invalid custom emoji identifier specified"],
+    ["&copy; 2026", "Character '&' at byte offset 0 does not start a supported HTML entity; escape it as \"&amp;\""],
+    ["&#0;", "Character '&' at byte offset 0 does not start a supported HTML entity; escape it as \"&amp;\""],
+    ["&#xD800;", "Character '&' at byte offset 0 does not start a supported HTML entity; escape it as \"&amp;\""],
+    ["&lt без нүктелі үтір", "Character '&' at byte offset 0 does not start a supported HTML entity; escape it as \"&amp;\""],
     ["x</b>", "Unexpected end tag at byte offset 1"],
     ["<b", "Unclosed start tag at byte offset 0"],
     ['<span class="x">y</span>', 'Tag "span" must have class "tg-spoiler" at byte offset 0'],
@@ -57,6 +72,17 @@ describe("Telegram HTML parse mode", () => {
     ["&nbsp;", "Character '&' at byte offset 0 does not start a supported HTML entity; escape it as \"&amp;\""],
   ])("rejects %j", (html, message) => {
     expect(() => parseHtml(html)).toThrow(message);
+  });
+
+  it("accepts what Telegram accepts: escaped markup, numeric entities, a bare `>`, attributes in any quotes, closing tags with spaces", () => {
+    expect(parseHtml("&lt;b&gt;жуан емес&lt;/b&gt; &amp;amp; &#x1F600; &#128512; 2 > 1").text).toBe("<b>жуан емес</b> &amp; 😀 😀 2 > 1");
+    expect(parseHtml("<a href='http://x'>x</a> <A HREF=\"http://y\">y</A > <b >z</b >").entities).toEqual([
+      { type: "text_link", offset: 0, length: 1, url: "http://x" },
+      { type: "text_link", offset: 2, length: 1, url: "http://y" },
+      { type: "bold", offset: 4, length: 1 },
+    ]);
+    expect(parseHtml("<b>a</>").entities).toEqual([{ type: "bold", offset: 0, length: 1 }]);
+    expect(parseHtml("\u202Eevil\u200B").text).toBe("\u202Eevil\u200B");
   });
 
   it("renders entities back as escaped HTML with only known tags", () => {

@@ -1,6 +1,8 @@
 import { execSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { translator } from "../../bot/i18n.js";
+import { parseHtml } from "../../sandbox/emulator/html-entities.js";
 
 type Tree = { [key: string]: string | Tree };
 const load = (lang: string) => JSON.parse(readFileSync(new URL(`../../locales/${lang}.json`, import.meta.url), "utf8")) as Tree;
@@ -45,6 +47,23 @@ describe("locales", () => {
       const long = [...m].filter(([key, text]) => key.startsWith("errors.") && text.length > 200);
       expect(long.map(([key]) => key)).toEqual([]);
     }
+  });
+
+  it("are markup Telegram accepts in every language, whatever a person typed into their placeholders", () => {
+    const typed = "<b>&amp; & <name@mail.kz> $t(x) {{y}}";
+    const refused: string[] = [];
+    for (const [language, m] of [["kk", kk!], ["ru", ru!], ["en", en!]] as const) {
+      const t = translator(language);
+      for (const [key, text] of m) {
+        const params = Object.fromEntries([...text.matchAll(/\{\{(\w+)/g)].map(([, name]) => [name!, typed]));
+        try {
+          parseHtml(t(key, params));
+        } catch (error) {
+          refused.push(`${language} ${key}: ${(error as Error).message}`);
+        }
+      }
+    }
+    expect(refused).toEqual([]);
   });
 
   it("keep every error that the domain can raise translated", () => {

@@ -1,12 +1,7 @@
-import { translator } from "../../bot/i18n.js";
+import { labels } from "../../bot/i18n.js";
 import type { Language } from "../../core/shared/roles.js";
 
 /** What a user reads for a locale key: the translation with HTML tags and entities resolved. */
 export function shown(language: Language, key: string, params: Record<string, string | number> = {}): string {
-  return translator(language)(key, params)
-    .replace(/<[^>]+>/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&");
+  return labels(language)(key, params);
 }

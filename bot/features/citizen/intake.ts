@@ -8,6 +8,7 @@ import { DomainError } from "../../../core/shared/errors.js";
 import type { BotContext } from "../../context.js";
 import { registerReask } from "../../flows/reask.js";
 import { formatDate, formatDateTime } from "../../format.js";
+import { joinHtml } from "../../html.js";
 import { homeKeyboard } from "../../keyboards/home.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
 import { incomingFile, saveUpload, type IncomingFile } from "../../files/save-upload.js";
@@ -35,16 +36,16 @@ async function showReceipt(ctx: BotContext, receipt: Receipt, again: boolean): P
   const t = ctx.t;
   const text = again
     ? t("appeal.intake.already", { number: receipt.number })
-    : [
+    : joinHtml([
         t("appeal.intake.receipt", {
           number: receipt.number,
           received: formatDateTime(receipt.receivedAt),
           registered: formatDate(receipt.registeredOn),
           due: formatDate(receipt.dueOn),
-          holder: t(`appeal.holder.${receipt.holder}`),
+          holder: ctx.label(`appeal.holder.${receipt.holder}`),
         }),
         ...(receipt.repeated ? [t("appeal.intake.repeated_note")] : []),
-      ].join("\n\n");
+      ], "\n\n");
   await showInPlace(ctx, ctx.callbackQuery?.message?.message_id, text, homeKeyboard(ctx));
 }
 

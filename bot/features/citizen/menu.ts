@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { getProfile } from "../../../core/citizens/profile.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import type { BotContext } from "../../context.js";
+import type { Html } from "../../html.js";
 import { homeKeyboard, menuButton, type MenuSection } from "../../keyboards/home.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
 import { languageScreen } from "../common/language-screen.js";
@@ -10,20 +11,20 @@ import { startIntake } from "./intake.js";
 import { showMyAppeals } from "./my-appeals.js";
 import { profileScreen } from "./profile-screen.js";
 
-export function mainMenuScreen(ctx: BotContext): { text: string; markup: InlineKeyboard } {
-  const t = ctx.t;
+export function mainMenuScreen(ctx: BotContext): { text: Html; markup: InlineKeyboard } {
+  const { t, label } = ctx;
   const open = (section: MenuSection) => menuButton.encode("open", section);
   return {
     text: t("menu.title"),
     markup: new InlineKeyboard()
-      .text(t("menu.submit_appeal"), open("submit"))
+      .text(label("menu.submit_appeal"), open("submit"))
       .row()
-      .text(t("menu.my_appeals"), open("appeals"))
-      .text(t("menu.reception"), open("reception"))
+      .text(label("menu.my_appeals"), open("appeals"))
+      .text(label("menu.reception"), open("reception"))
       .row()
-      .text(t("menu.profile"), open("profile"))
-      .text(t("menu.language"), open("language"))
-      .text(t("menu.help"), open("help")),
+      .text(label("menu.profile"), open("profile"))
+      .text(label("menu.language"), open("language"))
+      .text(label("menu.help"), open("help")),
   };
 }
 

@@ -8,12 +8,13 @@ import { defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { splitMessage } from "../../delivery/split-message.js";
 import { formatDate, formatDateTime, preview } from "../../format.js";
+import { joinHtml, rendered, type Html } from "../../html.js";
 import { homeKeyboard, menuButton } from "../../keyboards/home.js";
 
 type AppealList = Awaited<ReturnType<typeof listMyAppeals>>;
 type AppealDetail = Awaited<ReturnType<typeof myAppeal>>;
 type HistoryEntry = AppealDetail["history"][number];
-type Screen = { text: string; markup: InlineKeyboard };
+type Screen = { text: Html; markup: InlineKeyboard };
 
 const ACTIONS = ["list", "open", "supplement", "withdraw", "withdraw_yes", "satisfied", "unsatisfied", "complain", "send", "cancel"] as const;
 export type MyAppealsAction = (typeof ACTIONS)[number];
@@ -35,18 +36,18 @@ function keyboard(ctx: BotContext, rows: ReturnType<typeof button>[][]): InlineK
 }
 
 export function listScreen(ctx: BotContext, list: AppealList): Screen {
-  const t = ctx.t;
+  const { t, label } = ctx;
   if (list.total === 0) {
-    return { text: t("appeal.list.empty"), markup: homeKeyboard(ctx, new InlineKeyboard().text(t("menu.submit_appeal"), menuButton.encode("open", "submit"))) };
+    return { text: t("appeal.list.empty"), markup: homeKeyboard(ctx, new InlineKeyboard().text(label("menu.submit_appeal"), menuButton.encode("open", "submit"))) };
   }
   const lines = list.items.map((a) => t("appeal.list.line", { number: a.number, state: a.state, due: formatDate(a.dueOn) }));
   const page = list.pages > 1 ? [t("appeal.list.page", { page: list.page + 1, pages: list.pages })] : [];
   const paging = [
-    ...(list.page > 0 ? [button(t("appeal.list.prev"), "list", 0, list.page - 1)] : []),
-    ...(list.page < list.pages - 1 ? [button(t("appeal.list.next"), "list", 0, list.page + 1)] : []),
+    ...(list.page > 0 ? [button(label("appeal.list.prev"), "list", 0, list.page - 1)] : []),
+    ...(list.page < list.pages - 1 ? [button(label("appeal.list.next"), "list", 0, list.page + 1)] : []),
   ];
   return {
-    text: [t("appeal.list.title", { total: list.total }), ...page, lines.join("\n")].join("\n\n"),
+    text: joinHtml([t("appeal.list.title", { total: list.total }), ...page, joinHtml(lines)], "\n\n"),
     markup: keyboard(ctx, [...list.items.map((a) => [button(a.number, "open", a.id, list.page)]), paging]),
   };
 }
@@ -55,8 +56,8 @@ export function listScreen(ctx: BotContext, list: AppealList): Screen {
  * One appeal in as many messages as it needs (a long answer overflows on paragraph breaks);
  * the buttons go under the last one.
  */
-export function detailScreen(ctx: BotContext, view: AppealDetail, page: number): { parts: string[]; markup: InlineKeyboard } {
-  const t = ctx.t;
+export function detailScreen(ctx: BotContext, view: AppealDetail, page: number): { parts: Html[]; markup: InlineKeyboard } {
+  const { t, label } = ctx;
   const { appeal, answer } = view;
   const sections = [
     t("appeal.detail.head", {
@@ -68,7 +69,7 @@ export function detailScreen(ctx: BotContext, view: AppealDetail, page: number):
       files: view.files,
       text: preview(appeal.text),
     }),
-    [t("appeal.detail.history"), ...view.history.map((entry) => historyLine(ctx, entry))].join("\n"),
+    joinHtml([t("appeal.detail.history"), ...view.history.map((entry) => historyLine(ctx, entry))]),
   ];
   if (answer) {
     const params = { date: formatDate(almatyDate(answer.approvedAt)), outcome: answer.outcome, text: answer.text };
@@ -79,24 +80,23 @@ export function detailScreen(ctx: BotContext, view: AppealDetail, page: number):
   const at = (label: string, action: MyAppealsAction) => button(label, action, appeal.id, page);
   const rows = [
     [
-      ...(view.canSupplement ? [at(t("appeal.supplement.button"), "supplement")] : []),
-      ...(view.canWithdraw ? [at(t("appeal.withdraw.button"), "withdraw")] : []),
+      ...(view.canSupplement ? [at(label("appeal.supplement.button"), "supplement")] : []),
+      ...(view.canWithdraw ? [at(label("appeal.withdraw.button"), "withdraw")] : []),
     ],
-    view.canRate ? [at(t("appeal.rate.satisfied"), "satisfied"), at(t("appeal.rate.unsatisfied"), "unsatisfied")] : [],
-    view.canComplain ? [at(t("appeal.complain.button"), "complain")] : [],
-    [button(t("appeal.detail.back"), "list", 0, page)],
+    view.canRate ? [at(label("appeal.rate.satisfied"), "satisfied"), at(label("appeal.rate.unsatisfied"), "unsatisfied")] : [],
+    view.canComplain ? [at(label("appeal.complain.button"), "complain")] : [],
+    [button(label("appeal.detail.back"), "list", 0, page)],
   ];
-  return { parts: splitMessage(sections.join("\n\n")), markup: keyboard(ctx, rows) };
+  return { parts: splitMessage(joinHtml(sections, "\n\n")), markup: keyboard(ctx, rows) };
 }
 
-function historyLine(ctx: BotContext, entry: HistoryEntry): string {
-  // `what` is translated and escaped already, so it goes in as it is.
-  return ctx.t("appeal.history.line", { at: formatDateTime(entry.at), what: happened(ctx, entry), interpolation: { escapeValue: false } });
+function historyLine(ctx: BotContext, entry: HistoryEntry): Html {
+  return ctx.t("appeal.history.line", { at: formatDateTime(entry.at), what: rendered(happened(ctx, entry)) });
 }
 
 const textOf = (value: unknown): string => (typeof value === "string" ? value : "");
 
-function happened(ctx: BotContext, { kind, to, data }: HistoryEntry): string {
+function happened(ctx: BotContext, { kind, to, data }: HistoryEntry): Html {
   const t = ctx.t;
   switch (kind) {
     case "forwarded_internal":
@@ -119,16 +119,16 @@ function happened(ctx: BotContext, { kind, to, data }: HistoryEntry): string {
 }
 
 export function withdrawScreen(ctx: BotContext, appeal: { id: number; number: string }, page: number): Screen {
-  const t = ctx.t;
+  const { t, label } = ctx;
   return {
     text: t("appeal.withdraw.ask", { number: appeal.number }),
-    markup: InlineKeyboard.from([[button(t("appeal.withdraw.yes"), "withdraw_yes", appeal.id, page), button(t("appeal.withdraw.no"), "open", appeal.id, page)]]),
+    markup: InlineKeyboard.from([[button(label("appeal.withdraw.yes"), "withdraw_yes", appeal.id, page), button(label("appeal.withdraw.no"), "open", appeal.id, page)]]),
   };
 }
 
 /** The supplement's one question, with what was gathered so far; `note` says what just arrived. */
-export function supplementScreen(ctx: BotContext, data: SupplementData, note?: string): Screen {
-  const t = ctx.t;
+export function supplementScreen(ctx: BotContext, data: SupplementData, note?: Html): Screen {
+  const { t, label } = ctx;
   const ask = t("appeal.supplement.ask", {
     number: data.number,
     max_files: INTAKE_LIMITS.filesMax,
@@ -137,9 +137,9 @@ export function supplementScreen(ctx: BotContext, data: SupplementData, note?: s
     files: data.fileIds.length,
   });
   return {
-    text: note ? `${note}\n\n${ask}` : ask,
+    text: note ? joinHtml([note, ask], "\n\n") : ask,
     markup: InlineKeyboard.from([
-      [button(t("appeal.supplement.send"), "send", data.appealId, 0), button(t("common.cancel"), "cancel", data.appealId, 0)],
+      [button(label("appeal.supplement.send"), "send", data.appealId, 0), button(label("common.cancel"), "cancel", data.appealId, 0)],
     ]),
   };
 }

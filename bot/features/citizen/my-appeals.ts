@@ -17,6 +17,7 @@ import { getProfile } from "../../../core/citizens/profile.js";
 import { setFlowMessage } from "../../../core/flows/store.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import type { BotContext } from "../../context.js";
+import { joinHtml, type Html } from "../../html.js";
 import { incomingFile, saveUpload, type IncomingFile } from "../../files/save-upload.js";
 import { registerReask } from "../../flows/reask.js";
 import { homeKeyboard } from "../../keyboards/home.js";
@@ -46,7 +47,7 @@ async function showAppeal(ctx: BotContext, messageId: number | undefined, view: 
   for (const [i, part] of rest.entries()) await send(ctx, part, i === rest.length - 1 ? markup : undefined);
 }
 
-async function askSupplement(ctx: BotContext, state: SupplementView, inPlaceOf?: number, note?: string): Promise<void> {
+async function askSupplement(ctx: BotContext, state: SupplementView, inPlaceOf?: number, note?: Html): Promise<void> {
   const screen = supplementScreen(ctx, state.data, note);
   if (state.messageId !== inPlaceOf) await stripButtons(ctx, state.messageId);
   const messageId = await showInPlace(ctx, inPlaceOf, screen.text, screen.markup);
@@ -98,12 +99,12 @@ myAppeals.callbackQuery(myAppealsButton.pattern, async (ctx) => {
     }
     case "withdraw_yes": {
       const { appeal } = await withdrawAppeal(core, ctx.actor, { appealId });
-      return reopen(ctx.t("appeal.withdraw.done", { number: appeal.number }));
+      return reopen(ctx.label("appeal.withdraw.done", { number: appeal.number }));
     }
     case "satisfied":
     case "unsatisfied":
       await rateAnswer(core, ctx.actor, { appealId, rating: action });
-      return reopen(ctx.t("appeal.rate.thanks"));
+      return reopen(ctx.label("appeal.rate.thanks"));
     case "complain": {
       // Checked before intake starts, so a forged button leaves no draft behind.
       if (!(await myAppeal(core, ctx.actor, { appealId })).canComplain) throw new DomainError("complaint_needs_answer");
@@ -123,12 +124,12 @@ myAppeals.callbackQuery(myAppealsButton.pattern, async (ctx) => {
         if (!(await currentSupplement(core, ctx.actor))) await showAppeal(ctx, messageId, await myAppeal(core, ctx.actor, { appealId }), page);
         throw error;
       });
-      return reopen(ctx.t("appeal.supplement.sent", { number: sent.number }));
+      return reopen(ctx.label("appeal.supplement.sent", { number: sent.number }));
     }
     case "cancel": {
       await currentQuestion(ctx, appealId);
       await cancelSupplement(core, ctx.actor);
-      return reopen(ctx.t("appeal.supplement.cancelled"));
+      return reopen(ctx.label("appeal.supplement.cancelled"));
     }
   }
 });
@@ -176,7 +177,7 @@ async function attach(ctx: BotContext, file: IncomingFile): Promise<void> {
     state = await addSupplementText(core, ctx.actor, { text: caption });
     notes.push(ctx.t("appeal.supplement.text_added"));
   }
-  await askSupplement(ctx, state, undefined, notes.join("\n"));
+  await askSupplement(ctx, state, undefined, joinHtml(notes));
 }
 
 /** `/cancel` during a supplement sends nothing. */

@@ -28,7 +28,7 @@ const QUESTIONS: Record<ProfileField, string> = {
 
 async function ask(ctx: BotContext, field: ProfileField): Promise<void> {
   const markup =
-    field === "phone" ? phoneKeyboard(ctx) : new InlineKeyboard().text(ctx.t("common.cancel"), profileButton.encode("cancel", "-"));
+    field === "phone" ? phoneKeyboard(ctx) : new InlineKeyboard().text(ctx.label("common.cancel"), profileButton.encode("cancel", "-"));
   const messageId = await send(ctx, ctx.t(QUESTIONS[field]), markup);
   await setFlowMessage(ctx.deps.core, ctx.actor.userId, PROFILE_EDIT_FLOW, messageId);
 }
@@ -55,7 +55,7 @@ profile.callbackQuery(profileButton.pattern, async (ctx) => {
     const state = await currentProfileEdit(ctx.deps.core, ctx.actor);
     if (!state || state.messageId !== ctx.callbackQuery.message?.message_id) throw new DomainError("stale_button");
     await cancelProfileEdit(ctx.deps.core, ctx.actor);
-    await answerCallback(ctx, ctx.t("common.cancelled"));
+    await answerCallback(ctx, ctx.label("common.cancelled"));
     await showProfile(ctx, state.messageId);
     return;
   }

@@ -1,41 +1,42 @@
 import { InlineKeyboard, Keyboard } from "grammy";
 import type { SignupStep, SignupView } from "../../../core/citizens/signup.js";
 import type { BotContext } from "../../context.js";
+import { html, type Html } from "../../html.js";
 import { languageKeyboard } from "../../keyboards/language.js";
 import { signupButton } from "./signup-buttons.js";
 
 export interface StepScreen {
-  text: string;
+  text: Html;
   /** Inline buttons, or the reply keyboard that the contact button needs. */
   markup: InlineKeyboard | Keyboard;
 }
 
 /** The contact button must be a reply keyboard; Back rides along as a plain reply button. */
 export function phoneKeyboard(ctx: BotContext): Keyboard {
-  return new Keyboard().requestContact(ctx.t("signup.phone.button")).row().text(ctx.t("common.back")).resized().persistent();
+  return new Keyboard().requestContact(ctx.label("signup.phone.button")).row().text(ctx.label("common.back")).resized().persistent();
 }
 
 function withBack(ctx: BotContext, keyboard = new InlineKeyboard()): InlineKeyboard {
-  return keyboard.row().text(ctx.t("common.back"), signupButton.encode("back", "-"));
+  return keyboard.row().text(ctx.label("common.back"), signupButton.encode("back", "-"));
 }
 
 export function signupScreen(ctx: BotContext, view: Exclude<SignupView, { step: "done" }>): StepScreen {
-  const t = ctx.t;
+  const { t, label } = ctx;
   const step: SignupStep = view.step;
   switch (step) {
     case "language":
       return {
-        text: `${t("welcome.text")}\n\n${t("language.choose")}`,
+        text: html`${t("welcome.text")}\n\n${t("language.choose")}`,
         markup: languageKeyboard(view.actor.language, (l) => signupButton.encode("lang", l)),
       };
     case "consent":
       return {
-        text: `<b>${t("consent.title")}</b>\n\n${t("consent.text", { bin: ctx.deps.operatorBin })}`,
+        text: html`<b>${t("consent.title")}</b>\n\n${t("consent.text", { bin: ctx.deps.operatorBin })}`,
         markup: withBack(
           ctx,
           new InlineKeyboard()
-            .text(t("consent.accept"), signupButton.encode("consent", "yes"))
-            .text(t("consent.decline"), signupButton.encode("consent", "no")),
+            .text(label("consent.accept"), signupButton.encode("consent", "yes"))
+            .text(label("consent.decline"), signupButton.encode("consent", "no")),
         ),
       };
     case "kind":
@@ -44,9 +45,9 @@ export function signupScreen(ctx: BotContext, view: Exclude<SignupView, { step: 
         markup: withBack(
           ctx,
           new InlineKeyboard()
-            .text(t("signup.kind.individual"), signupButton.encode("kind", "individual"))
+            .text(label("signup.kind.individual"), signupButton.encode("kind", "individual"))
             .row()
-            .text(t("signup.kind.legal"), signupButton.encode("kind", "legal")),
+            .text(label("signup.kind.legal"), signupButton.encode("kind", "legal")),
         ),
       };
     case "fullName":

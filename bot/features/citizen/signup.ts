@@ -10,9 +10,8 @@ import {
 } from "../../../core/citizens/signup.js";
 import { setFlowMessage } from "../../../core/flows/store.js";
 import { DomainError } from "../../../core/shared/errors.js";
-import type { BotContext } from "../../context.js";
+import { speak, type BotContext } from "../../context.js";
 import { registerReask } from "../../flows/reask.js";
-import { translator } from "../../i18n.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
 import { sendMainMenu } from "./menu.js";
 import { signupButton } from "./signup-buttons.js";
@@ -32,7 +31,7 @@ async function present(ctx: BotContext, view: SignupView, via: Via): Promise<voi
   }
   // The language may have just changed: speak the new one from this message on.
   ctx.actor = { ...ctx.actor, language: view.actor.language };
-  ctx.t = translator(view.actor.language);
+  speak(ctx, view.actor.language);
   const screen = signupScreen(ctx, view);
   let messageId: number;
   if (via === "edit" && screen.markup instanceof InlineKeyboard && view.messageId !== null) {

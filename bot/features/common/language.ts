@@ -1,9 +1,8 @@
 import { Composer } from "grammy";
 import { setLanguage } from "../../../core/people/users.js";
 import { DomainError } from "../../../core/shared/errors.js";
-import type { BotContext } from "../../context.js";
+import { speak, type BotContext } from "../../context.js";
 import { reaskActiveFlow } from "../../flows/reask.js";
-import { translator } from "../../i18n.js";
 import { answerCallback, send, showInPlace } from "../../messages.js";
 import { languageButton, languageScreen } from "./language-screen.js";
 
@@ -19,8 +18,8 @@ language.callbackQuery(languageButton.pattern, async (ctx) => {
   const parsed = languageButton.parse(ctx.callbackQuery.data);
   if (!parsed) throw new DomainError("stale_button");
   ctx.actor = { ...ctx.actor, ...(await setLanguage(ctx.deps.core, ctx.deps.core.db, ctx.actor, parsed[1])), languageChosen: true };
-  ctx.t = translator(ctx.actor.language);
-  await answerCallback(ctx, ctx.t("language.changed"));
+  speak(ctx, ctx.actor.language);
+  await answerCallback(ctx, ctx.label("language.changed"));
   const screen = languageScreen(ctx);
   await showInPlace(ctx, ctx.callbackQuery.message?.message_id, screen.text, screen.markup);
   // A question asked in the old language is asked again in the new one.

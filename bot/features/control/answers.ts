@@ -3,6 +3,7 @@ import { answerControl, cancelControlAnswer, CONTROL_ANSWER_FLOW, currentControl
 import { setFlowMessage } from "../../../core/flows/store.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import type { BotContext } from "../../context.js";
+import type { Html } from "../../html.js";
 import { incomingFile, saveUpload } from "../../files/save-upload.js";
 import { registerReask } from "../../flows/reask.js";
 import { send, stripButtons } from "../../messages.js";
@@ -26,7 +27,7 @@ async function ask(ctx: BotContext): Promise<void> {
 
 registerReask(CONTROL_ANSWER_FLOW, ask);
 
-function told(ctx: BotContext, outcome: ControlAnswerOutcome): string {
+function told(ctx: BotContext, outcome: ControlAnswerOutcome): Html {
   if (outcome.done === "reported") return ctx.t("control.answer.reported", { number: outcome.number });
   if (outcome.done === "extension_asked") return ctx.t("control.answer.extension_asked", { number: outcome.number });
   if (outcome.done === "returned") return ctx.t("control.decided.returned", { number: outcome.number, comment: outcome.comment });

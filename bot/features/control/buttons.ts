@@ -2,7 +2,7 @@ import { InlineKeyboard } from "grammy";
 import { z } from "zod";
 import { defineCallback } from "../../callback-data.js";
 import { registerOutboxKeyboard } from "../../delivery/outbox-keyboards.js";
-import type { Translate } from "../../i18n.js";
+import type { Label } from "../../i18n.js";
 
 const id = z.coerce.number().int().positive();
 
@@ -13,18 +13,18 @@ export const decisionButton = defineCallback("cd1", z.enum(["acc", "ret", "grant
 /** The recording flow: a source by index, an executor toggled, executors done, a due date (YYYYMMDD) taken, record. */
 export const recordButton = defineCallback("cr1", z.enum(["src", "ex", "done", "due", "ok"]), z.coerce.number().int().min(0));
 
-export function executorKeyboard(t: Translate, executorId: number, options: { report: boolean; moreTime: boolean } = { report: true, moreTime: true }): InlineKeyboard {
+export function executorKeyboard(label: Label, executorId: number, options: { report: boolean; moreTime: boolean } = { report: true, moreTime: true }): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  if (options.report) keyboard.text(t("control.button.report"), itemButton.encode("rep", executorId)).row();
-  if (options.moreTime) keyboard.text(t("control.button.more_time"), itemButton.encode("ext", executorId)).row();
+  if (options.report) keyboard.text(label("control.button.report"), itemButton.encode("rep", executorId)).row();
+  if (options.moreTime) keyboard.text(label("control.button.more_time"), itemButton.encode("ext", executorId)).row();
   return keyboard;
 }
 
 // Messages the core writes to the outbox carry these by name (core/control: assigned, reminder, report, request).
-registerOutboxKeyboard("control.executor", (t, executorId) => executorKeyboard(t, executorId));
-registerOutboxKeyboard("control.report", (t, reportId) =>
-  new InlineKeyboard().text(t("control.button.accept"), decisionButton.encode("acc", reportId)).text(t("control.button.return"), decisionButton.encode("ret", reportId)),
+registerOutboxKeyboard("control.executor", (label, executorId) => executorKeyboard(label, executorId));
+registerOutboxKeyboard("control.report", (label, reportId) =>
+  new InlineKeyboard().text(label("control.button.accept"), decisionButton.encode("acc", reportId)).text(label("control.button.return"), decisionButton.encode("ret", reportId)),
 );
-registerOutboxKeyboard("control.extension", (t, requestId) =>
-  new InlineKeyboard().text(t("control.button.grant"), decisionButton.encode("grant", requestId)).text(t("control.button.refuse"), decisionButton.encode("refuse", requestId)),
+registerOutboxKeyboard("control.extension", (label, requestId) =>
+  new InlineKeyboard().text(label("control.button.grant"), decisionButton.encode("grant", requestId)).text(label("control.button.refuse"), decisionButton.encode("refuse", requestId)),
 );

@@ -5,6 +5,7 @@ import { acceptReport } from "../../../core/control/report.js";
 import { setFlowMessage } from "../../../core/flows/store.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import type { BotContext } from "../../context.js";
+import type { Html } from "../../html.js";
 import { formatDate } from "../../format.js";
 import { answerCallback, send, stripButtons } from "../../messages.js";
 import { decisionButton } from "./buttons.js";
@@ -27,7 +28,7 @@ decisions.callbackQuery(decisionButton.pattern, async (ctx) => {
     const asked = await send(ctx, ctx.t("control.answer.ask_comment", { number }));
     return setFlowMessage(core, ctx.actor.userId, CONTROL_ANSWER_FLOW, asked);
   }
-  let text: string;
+  let text: Html;
   if (action === "acc") {
     const { number } = await acceptReport(core, ctx.actor, { reportId: ref });
     text = ctx.t("control.decided.accepted", { number });

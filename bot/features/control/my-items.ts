@@ -4,6 +4,7 @@ import { myControlItem, myControlItems } from "../../../core/control/items.js";
 import { setFlowMessage } from "../../../core/flows/store.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import type { BotContext } from "../../context.js";
+import { joinHtml } from "../../html.js";
 import { formatDate, preview } from "../../format.js";
 import { answerCallback, send, showInPlace } from "../../messages.js";
 import { executorKeyboard, itemButton } from "./buttons.js";
@@ -14,11 +15,11 @@ export const myItems = new Composer<BotContext>();
 async function showList(ctx: BotContext, messageId?: number): Promise<void> {
   const items = await myControlItems(ctx.deps.core, ctx.actor);
   const lines = items.map((i) =>
-    ctx.t("control.my.line", { number: i.number, due: formatDate(i.dueOn), state: ctx.t(`control.state.${i.state}`), overdue: i.overdue ? ctx.t("control.my.overdue_mark") : "" }),
+    ctx.t("control.my.line", { number: i.number, due: formatDate(i.dueOn), state: ctx.label(`control.state.${i.state}`), overdue: i.overdue ? ctx.label("control.my.overdue_mark") : "" }),
   );
   const keyboard = new InlineKeyboard();
-  for (const i of items) keyboard.text(ctx.t("control.button.open", { number: i.number, due: formatDate(i.dueOn) }), itemButton.encode("open", i.executorId)).row();
-  const text = [ctx.t("control.my.title"), ...(lines.length ? lines : [ctx.t("control.my.none")])].join("\n");
+  for (const i of items) keyboard.text(ctx.label("control.button.open", { number: i.number, due: formatDate(i.dueOn) }), itemButton.encode("open", i.executorId)).row();
+  const text = joinHtml([ctx.t("control.my.title"), ...(lines.length ? lines : [ctx.t("control.my.none")])]);
   await showInPlace(ctx, messageId, text, keyboard);
 }
 
@@ -30,14 +31,14 @@ async function showItem(ctx: BotContext, executorId: number, messageId: number |
     sourceNumber: item.sourceNumber,
     sourceDate: formatDate(item.sourceDate),
     due: formatDate(item.dueOn),
-    overdue: item.overdue ? ctx.t("control.my.overdue_mark") : "",
-    state: ctx.t(`control.state.${item.state}`),
-    extension: item.extensionPending ? ctx.t("control.my.extension_pending") : "",
+    overdue: item.overdue ? ctx.label("control.my.overdue_mark") : "",
+    state: ctx.label(`control.state.${item.state}`),
+    extension: item.extensionPending ? ctx.label("control.my.extension_pending") : "",
     text: preview(item.text ?? "", 3000),
   });
   const open = item.state !== "executed";
-  const keyboard = executorKeyboard(ctx.t, executorId, { report: open && item.state === "assigned", moreTime: open && !item.extensionPending });
-  keyboard.text(ctx.t("common.back"), itemButton.encode("list", executorId));
+  const keyboard = executorKeyboard(ctx.label, executorId, { report: open && item.state === "assigned", moreTime: open && !item.extensionPending });
+  keyboard.text(ctx.label("common.back"), itemButton.encode("list", executorId));
   await showInPlace(ctx, messageId, text, keyboard);
 }
 

@@ -18,9 +18,10 @@ import {
 import { setFlowMessage } from "../../../core/flows/store.js";
 import { DomainError, isDomainError } from "../../../core/shared/errors.js";
 import type { BotContext } from "../../context.js";
+import type { Html } from "../../html.js";
 import { incomingFile, saveUpload } from "../../files/save-upload.js";
 import { registerReask } from "../../flows/reask.js";
-import { formatDate, preview } from "../../format.js";
+import { clip, formatDate, preview } from "../../format.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
 import { recordButton } from "./buttons.js";
 import { dateFromButton, dateToButton } from "../../button-date.js";
@@ -34,11 +35,11 @@ export const recordControl = new Composer<BotContext>();
 
 const CHOSEN = "✅ ";
 
-async function question(ctx: BotContext, state: RecordState): Promise<{ text: string; markup?: InlineKeyboard }> {
+async function question(ctx: BotContext, state: RecordState): Promise<{ text: Html; markup?: InlineKeyboard }> {
   const { step, data } = state;
   if (step === "source") {
     const markup = new InlineKeyboard();
-    CONTROL_SOURCES.forEach((source, index) => markup.text(ctx.t(`control.source.${source}`), recordButton.encode("src", index)).row());
+    CONTROL_SOURCES.forEach((source, index) => markup.text(ctx.label(`control.source.${source}`), recordButton.encode("src", index)).row());
     return { text: ctx.t("control.record.ask_source"), markup };
   }
   if (step === "source_number") return { text: ctx.t("control.record.ask_source_number") };
@@ -48,9 +49,9 @@ async function question(ctx: BotContext, state: RecordState): Promise<{ text: st
     const markup = new InlineKeyboard();
     for (const c of await executorChoices(ctx.deps.core, ctx.actor)) {
       const label = `${data.executorUserIds.includes(c.userId) ? CHOSEN : ""}${c.name}${c.unit ? ` · ${c.unit}` : ""}`;
-      markup.text(label.slice(0, 60), recordButton.encode("ex", c.userId)).row();
+      markup.text(clip(label, 60), recordButton.encode("ex", c.userId)).row();
     }
-    markup.text(ctx.t("control.record.executors_done"), recordButton.encode("done", 0));
+    markup.text(ctx.label("control.record.executors_done"), recordButton.encode("done", 0));
     return { text: ctx.t("control.record.ask_executors", { count: data.executorUserIds.length }), markup };
   }
   if (step === "due") return { text: ctx.t("control.record.ask_due") };
@@ -62,10 +63,10 @@ async function question(ctx: BotContext, state: RecordState): Promise<{ text: st
       sourceDate: data.sourceDate ? formatDate(data.sourceDate) : "",
       executors: executors.map((e) => e.name).join(", "),
       due: data.dueOn ? formatDate(data.dueOn) : "",
-      file: ctx.t(data.fileId === undefined ? "control.record.file_none" : "control.record.file_attached"),
+      file: ctx.label(data.fileId === undefined ? "control.record.file_none" : "control.record.file_attached"),
       text: preview(data.text ?? "", 2500),
     }),
-    markup: new InlineKeyboard().text(ctx.t("control.record.confirm"), recordButton.encode("ok", 0)),
+    markup: new InlineKeyboard().text(ctx.label("control.record.confirm"), recordButton.encode("ok", 0)),
   };
 }
 
@@ -127,7 +128,7 @@ recordControl.on("message", async (ctx, next) => {
   } catch (error) {
     // A refused due date comes with the working day that would do, one tap away.
     if (!isDomainError(error) || typeof error.params.nextIso !== "string") throw error;
-    const offer = new InlineKeyboard().text(ctx.t("control.record.use_date", { date: formatDate(error.params.nextIso) }), recordButton.encode("due", dateToButton(error.params.nextIso)));
+    const offer = new InlineKeyboard().text(ctx.label("control.record.use_date", { date: formatDate(error.params.nextIso) }), recordButton.encode("due", dateToButton(error.params.nextIso)));
     await stripButtons(ctx, before.messageId);
     const shown = await send(ctx, ctx.t(`errors.${error.code}`, error.params), offer);
     return setFlowMessage(core, ctx.actor.userId, RECORD_FLOW, shown);

@@ -6,6 +6,7 @@ import type { Slot } from "../../../core/reception/slots.js";
 import type { MyBooking } from "../../../core/reception/views.js";
 import { defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
+import { html, joinHtml, type Html } from "../../html.js";
 import { preview } from "../../format.js";
 import { registerOutboxKeyboard } from "../../delivery/outbox-keyboards.js";
 import { homeKeyboard, menuButton } from "../../keyboards/home.js";
@@ -20,41 +21,41 @@ const n = z.coerce.number().int().min(0);
 export const receptionButton = defineCallback("rc1", z.enum(ACTIONS), n, n, n);
 
 // An offer sent from the outbox opens "My reception", where its buttons carry the booking's version.
-registerOutboxKeyboard(MY_RECEPTION_KEYBOARD, (t) => new InlineKeyboard().text(t("menu.reception"), menuButton.encode("open", "reception")));
+registerOutboxKeyboard(MY_RECEPTION_KEYBOARD, (label) => new InlineKeyboard().text(label("menu.reception"), menuButton.encode("open", "reception")));
 
 export interface Screen {
-  text: string;
+  text: Html;
   markup: InlineKeyboard;
 }
 
-function bookingLine(ctx: BotContext, item: MyBooking): string {
+function bookingLine(ctx: BotContext, item: MyBooking): Html {
   const { name } = officialLabel(item.official, ctx.actor.language);
   return ctx.t("reception.my.item", {
     official: name,
-    time: item.startsAt ? slotTime(item.startsAt) : ctx.t("reception.my.no_time"),
-    status: ctx.t(`reception.status.${item.booking.status}`),
+    time: item.startsAt ? slotTime(item.startsAt) : ctx.label("reception.my.no_time"),
+    status: ctx.label(`reception.status.${item.booking.status}`),
   });
 }
 
 /** "My reception": what is ahead with what may be done with it, then the latest past ones. */
 export function myReceptionScreen(ctx: BotContext, view: { upcoming: MyBooking[]; past: MyBooking[] }): Screen {
-  const t = ctx.t;
+  const { t, label } = ctx;
   const lines = [t("reception.my.title")];
-  lines.push(view.upcoming.length === 0 ? t("reception.my.none_upcoming") : view.upcoming.map((i) => bookingLine(ctx, i)).join("\n\n"));
-  if (view.past.length > 0) lines.push(`${t("reception.my.past")}\n${view.past.map((i) => bookingLine(ctx, i)).join("\n\n")}`);
+  lines.push(view.upcoming.length === 0 ? t("reception.my.none_upcoming") : joinHtml(view.upcoming.map((i) => bookingLine(ctx, i)), "\n\n"));
+  if (view.past.length > 0) lines.push(html`${t("reception.my.past")}\n${joinHtml(view.past.map((i) => bookingLine(ctx, i)), "\n\n")}`);
   const markup = new InlineKeyboard();
   for (const { booking, startsAt, official, canCancel, canReschedule } of view.upcoming) {
     const what = startsAt ? slotTime(startsAt) : officialLabel(official, ctx.actor.language).name;
     if (booking.status === "offered") {
-      markup.text(t("reception.my.accept", { what }), receptionButton.encode("ac", booking.id, booking.version, 0)).row();
-      markup.text(t("reception.my.decline", { what }), receptionButton.encode("dc", booking.id, booking.version, 0)).row();
+      markup.text(label("reception.my.accept", { what }), receptionButton.encode("ac", booking.id, booking.version, 0)).row();
+      markup.text(label("reception.my.decline", { what }), receptionButton.encode("dc", booking.id, booking.version, 0)).row();
       continue;
     }
-    if (canReschedule) markup.text(t("reception.my.move", { what }), receptionButton.encode("mv", booking.id, booking.version, 0)).row();
-    if (canCancel) markup.text(t("reception.my.cancel", { what }), receptionButton.encode("cx", booking.id, booking.version, 0)).row();
+    if (canReschedule) markup.text(label("reception.my.move", { what }), receptionButton.encode("mv", booking.id, booking.version, 0)).row();
+    if (canCancel) markup.text(label("reception.my.cancel", { what }), receptionButton.encode("cx", booking.id, booking.version, 0)).row();
   }
-  markup.text(t("reception.my.book"), receptionButton.encode("new", 0, 0, 0));
-  return { text: lines.join("\n\n"), markup: homeKeyboard(ctx, markup) };
+  markup.text(label("reception.my.book"), receptionButton.encode("new", 0, 0, 0));
+  return { text: joinHtml(lines, "\n\n"), markup: homeKeyboard(ctx, markup) };
 }
 
 export function officialsScreen(ctx: BotContext, officials: Official[]): Screen {
@@ -66,20 +67,20 @@ export function officialsScreen(ctx: BotContext, officials: Official[]): Screen 
     markup.text(name, receptionButton.encode("off", official.id, 0, 0)).row();
   }
   if (officials.length === 0) lines.push(ctx.t("reception.book.no_officials"));
-  return { text: lines.join("\n"), markup: homeKeyboard(ctx, markup) };
+  return { text: joinHtml(lines), markup: homeKeyboard(ctx, markup) };
 }
 
 /** The citizen's latest appeals to link to the booking, or none. */
 export function linkScreen(ctx: BotContext, appeals: { id: number; number: string }[]): Screen {
   const markup = new InlineKeyboard();
   for (const a of appeals) markup.text(a.number, receptionButton.encode("ln", a.id, 0, 0)).row();
-  markup.text(ctx.t("reception.book.no_link"), receptionButton.encode("ln", 0, 0, 0));
+  markup.text(ctx.label("reception.book.no_link"), receptionButton.encode("ln", 0, 0, 0));
   return { text: ctx.t("reception.book.ask_link"), markup };
 }
 
 /** Free times as buttons; `note` says why they are shown (a slot just taken, for instance). */
-export function slotsScreen(ctx: BotContext, official: Official, matter: string, slots: Slot[], note?: string): Screen {
-  const t = ctx.t;
+export function slotsScreen(ctx: BotContext, official: Official, matter: string, slots: Slot[], note?: Html): Screen {
+  const { t, label } = ctx;
   const { name } = officialLabel(official, ctx.actor.language);
   const markup = new InlineKeyboard();
   slots.forEach((slot, i) => {
@@ -88,19 +89,19 @@ export function slotsScreen(ctx: BotContext, official: Official, matter: string,
   });
   markup.row();
   const ask = slots.length === 0 ? "reception.book.no_slots" : official.directBooking ? "reception.book.choose_slot" : "reception.book.choose_preferred";
-  if (!official.directBooking) markup.text(t("reception.book.request_any"), receptionButton.encode("rq", 0, 0, 0)).row();
-  if (slots.length === 0) markup.text(t("reception.book.waitlist"), receptionButton.encode("wl", 0, 0, 0)).row();
-  const text = [note, t("reception.book.summary", { official: name, matter: preview(matter, 500) }), t(ask)].filter(Boolean).join("\n\n");
+  if (!official.directBooking) markup.text(label("reception.book.request_any"), receptionButton.encode("rq", 0, 0, 0)).row();
+  if (slots.length === 0) markup.text(label("reception.book.waitlist"), receptionButton.encode("wl", 0, 0, 0)).row();
+  const text = joinHtml([note, t("reception.book.summary", { official: name, matter: preview(matter, 500) }), t(ask)], "\n\n");
   return { text, markup };
 }
 
 /** Times to move a booking to. */
-export function moveScreen(ctx: BotContext, bookingId: number, version: number, slots: Slot[], note?: string): Screen {
+export function moveScreen(ctx: BotContext, bookingId: number, version: number, slots: Slot[], note?: Html): Screen {
   const markup = new InlineKeyboard();
   slots.forEach((slot, i) => {
     markup.text(slotTime(slot.startsAt), receptionButton.encode("mt", bookingId, version, slot.id));
     if (i % 2 === 1) markup.row();
   });
-  const text = [note, ctx.t(slots.length === 0 ? "reception.move.none" : "reception.move.choose")].filter(Boolean).join("\n\n");
+  const text = joinHtml([note, ctx.t(slots.length === 0 ? "reception.move.none" : "reception.move.choose")], "\n\n");
   return { text, markup: homeKeyboard(ctx, markup) };
 }

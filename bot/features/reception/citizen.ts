@@ -12,6 +12,7 @@ import { getProfile } from "../../../core/citizens/profile.js";
 import { setFlowMessage } from "../../../core/flows/store.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import type { BotContext } from "../../context.js";
+import { html, type Html } from "../../html.js";
 import { reaskActiveFlow, registerReask } from "../../flows/reask.js";
 import { homeKeyboard } from "../../keyboards/home.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
@@ -26,12 +27,12 @@ export const citizenReception = new Composer<BotContext>();
 /** Free times shown at once: two days of a typical schedule, four rows of buttons. */
 const CHOICES = 8;
 
-export async function showMyReception(ctx: BotContext, messageId: number | undefined, note?: string): Promise<void> {
+export async function showMyReception(ctx: BotContext, messageId: number | undefined, note?: Html): Promise<void> {
   const screen = myReceptionScreen(ctx, await myReception(ctx.deps.core, ctx.actor));
-  await showInPlace(ctx, messageId, note ? `${note}\n\n${screen.text}` : screen.text, screen.markup);
+  await showInPlace(ctx, messageId, note ? html`${note}\n\n${screen.text}` : screen.text, screen.markup);
 }
 
-async function askSlot(ctx: BotContext, messageId: number | undefined, note?: string, slots?: Slot[]): Promise<void> {
+async function askSlot(ctx: BotContext, messageId: number | undefined, note?: Html, slots?: Slot[]): Promise<void> {
   const core = ctx.deps.core;
   const { officialId, matter } = await bookingChoice(core, ctx.actor);
   const official = await officialById(core.db, officialId);
@@ -74,7 +75,7 @@ async function booked(ctx: BotContext, messageId: number | undefined, key: strin
 }
 
 /** A slot someone took a moment ago: said plainly, with the next free times to choose from. */
-async function slotTaken<T>(ctx: BotContext, work: () => Promise<T>, retry: (slots: Slot[], note: string) => Promise<void>): Promise<T | null> {
+async function slotTaken<T>(ctx: BotContext, work: () => Promise<T>, retry: (slots: Slot[], note: Html) => Promise<void>): Promise<T | null> {
   try {
     return await work();
   } catch (error) {
@@ -121,14 +122,14 @@ citizenReception.callbackQuery(receptionButton.pattern, async (ctx) => {
   }
   if (action === "cx") {
     await cancelBooking(core, ctx.actor, { bookingId: a, version: b });
-    await answerCallback(ctx, ctx.t("reception.my.cancelled"));
+    await answerCallback(ctx, ctx.label("reception.my.cancelled"));
     return showMyReception(ctx, messageId);
   }
   if (action === "mv" || action === "mt") {
     const booking = await bookingById(core.db, a);
     if (booking.citizenUserId !== ctx.actor.userId || booking.version !== b) throw new DomainError("stale_button");
     const official = await officialById(core.db, booking.officialId, false);
-    const showMove = async (slots: Slot[], note?: string) => {
+    const showMove = async (slots: Slot[], note?: Html) => {
       const screen = moveScreen(ctx, a, b, slots.filter((s) => s.id !== booking.slotId), note);
       await showInPlace(ctx, messageId, screen.text, screen.markup);
     };
@@ -146,7 +147,7 @@ citizenReception.callbackQuery(receptionButton.pattern, async (ctx) => {
     return showMyReception(ctx, messageId, ctx.t("reception.book.booked", bookedParams(ctx, result)));
   }
   await declineOffer(core, ctx.actor, { bookingId: a, version: b });
-  await answerCallback(ctx, ctx.t("reception.my.declined"));
+  await answerCallback(ctx, ctx.label("reception.my.declined"));
   await showMyReception(ctx, messageId);
 });
 

@@ -9,6 +9,7 @@ import type { PendingRequest } from "../../../core/reception/staff-decisions.js"
 import type { DayEntry } from "../../../core/reception/views.js";
 import { defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
+import { joinHtml, type Html } from "../../html.js";
 import { formatDate, preview } from "../../format.js";
 import { dateToButton } from "../../button-date.js";
 
@@ -25,32 +26,33 @@ const n = z.coerce.number().int().min(0);
 export const deskButton = defineCallback("rs1", z.enum(ACTIONS), n, n, n);
 
 /** "Appeal ЖТ-2026-000123" under a request or a day-list entry whose citizen linked one. */
-function linked(ctx: BotContext, appealNumber: string | null): string {
-  return appealNumber ? `\n${ctx.t("reception.desk.linked", { number: appealNumber })}` : "";
+function linked(ctx: BotContext, appealNumber: string | null): Html | undefined {
+  return appealNumber ? ctx.t("reception.desk.linked", { number: appealNumber }) : undefined;
 }
 
-export function requestText(ctx: BotContext, request: PendingRequest, total: number): string {
+export function requestText(ctx: BotContext, request: PendingRequest, total: number): Html {
   const { name } = officialLabel(request.official, ctx.actor.language);
-  return ctx.t("reception.desk.request", {
+  const text = ctx.t("reception.desk.request", {
     id: request.booking.id,
     total,
     citizen: request.citizenName,
     official: name,
-    preferred: request.preferredSlot ? slotTime(request.preferredSlot.startsAt) : ctx.t("reception.my.no_time"),
+    preferred: request.preferredSlot ? slotTime(request.preferredSlot.startsAt) : ctx.label("reception.my.no_time"),
     matter: preview(request.booking.matter, 1500),
-  }) + linked(ctx, request.appealNumber);
+  });
+  return joinHtml([text, linked(ctx, request.appealNumber)]);
 }
 
 export function requestButtons(ctx: BotContext, request: PendingRequest): InlineKeyboard {
   const { id, version } = request.booking;
   const keyboard = new InlineKeyboard();
   const preferred = request.preferredSlot;
-  if (preferred) keyboard.text(ctx.t("reception.desk.confirm", { time: slotTime(preferred.startsAt) }), deskButton.encode("ok", id, version, preferred.id)).row();
+  if (preferred) keyboard.text(ctx.label("reception.desk.confirm", { time: slotTime(preferred.startsAt) }), deskButton.encode("ok", id, version, preferred.id)).row();
   return keyboard
-    .text(ctx.t("reception.desk.set_time"), deskButton.encode("lc", id, version, 0))
-    .text(ctx.t("reception.desk.offer"), deskButton.encode("lo", id, version, 0))
+    .text(ctx.label("reception.desk.set_time"), deskButton.encode("lc", id, version, 0))
+    .text(ctx.label("reception.desk.offer"), deskButton.encode("lo", id, version, 0))
     .row()
-    .text(ctx.t("reception.desk.decline"), deskButton.encode("dn", id, version, 0));
+    .text(ctx.label("reception.desk.decline"), deskButton.encode("dn", id, version, 0));
 }
 
 /** Free slots as buttons that confirm (`ok`) or offer (`of`) the request. */
@@ -60,7 +62,7 @@ export function slotButtons(ctx: BotContext, action: "ok" | "of", bookingId: num
     keyboard.text(slotTime(slot.startsAt), deskButton.encode(action, bookingId, version, slot.id));
     if (i % 2 === 1) keyboard.row();
   });
-  return keyboard.row().text(ctx.t("common.back"), deskButton.encode("nx", 0, 0, 0));
+  return keyboard.row().text(ctx.label("common.back"), deskButton.encode("nx", 0, 0, 0));
 }
 
 export function officialsButtons(ctx: BotContext, officials: Official[], date: IsoDate): InlineKeyboard {
@@ -71,13 +73,14 @@ export function officialsButtons(ctx: BotContext, officials: Official[], date: I
 
 const hhmm = (instant: Date) => slotTime(instant).slice(-5);
 
-export function dayText(ctx: BotContext, official: Official, date: IsoDate, entries: DayEntry[]): string {
+export function dayText(ctx: BotContext, official: Official, date: IsoDate, entries: DayEntry[]): Html {
   const lines = [ctx.t("reception.day.title", { official: officialLabel(official, ctx.actor.language).name, date: formatDate(date) })];
   for (const e of entries) {
-    lines.push(ctx.t("reception.day.entry", { time: hhmm(e.startsAt), citizen: e.citizenName, phone: e.phone, status: ctx.t(`reception.status.${e.status}`), matter: e.matter ? preview(e.matter, 200) : "" }) + linked(ctx, e.appealNumber));
+    const entry = ctx.t("reception.day.entry", { time: hhmm(e.startsAt), citizen: e.citizenName, phone: e.phone, status: ctx.label(`reception.status.${e.status}`), matter: e.matter ? preview(e.matter, 200) : "" });
+    lines.push(joinHtml([entry, linked(ctx, e.appealNumber)]));
   }
   if (entries.length === 0) lines.push(ctx.t("reception.day.empty"));
-  return lines.join("\n\n");
+  return joinHtml(lines, "\n\n");
 }
 
 /** Day navigation and printing, and for each meeting that has begun: came or did not come. */
@@ -86,14 +89,14 @@ export function dayButtons(ctx: BotContext, official: Official, date: IsoDate, e
   if (handles) {
     for (const e of entries.filter((e) => e.status === "booked" && e.startsAt <= now)) {
       keyboard
-        .text(ctx.t("reception.day.came", { time: hhmm(e.startsAt) }), deskButton.encode("at", e.bookingId, e.version, 0))
-        .text(ctx.t("reception.day.no_show", { time: hhmm(e.startsAt) }), deskButton.encode("ns", e.bookingId, e.version, 0))
+        .text(ctx.label("reception.day.came", { time: hhmm(e.startsAt) }), deskButton.encode("at", e.bookingId, e.version, 0))
+        .text(ctx.label("reception.day.no_show", { time: hhmm(e.startsAt) }), deskButton.encode("ns", e.bookingId, e.version, 0))
         .row();
     }
   }
   return keyboard
     .text("◀️", deskButton.encode("dl", official.id, dateToButton(addDays(date, -1)), 0))
-    .text(ctx.t("reception.day.print"), deskButton.encode("pdf", official.id, dateToButton(date), 0))
+    .text(ctx.label("reception.day.print"), deskButton.encode("pdf", official.id, dateToButton(date), 0))
     .text("▶️", deskButton.encode("dl", official.id, dateToButton(addDays(date, 1)), 0));
 }
 
@@ -101,16 +104,16 @@ export function dayButtons(ctx: BotContext, official: Official, date: IsoDate, e
 export function dayListWords(ctx: BotContext, official: Official, date: IsoDate): DayListWords {
   const { name, title, place } = officialLabel(official, ctx.actor.language);
   return {
-    title: ctx.t("reception.day.pdf_title", { official: name, date: formatDate(date), interpolation: { escapeValue: false } }),
+    title: ctx.label("reception.day.pdf_title", { official: name, date: formatDate(date) }),
     subtitle: `${title}. ${place}`,
     columns: {
-      time: ctx.t("reception.day.col_time"),
-      citizen: ctx.t("reception.day.col_citizen"),
-      phone: ctx.t("reception.day.col_phone"),
-      matter: ctx.t("reception.day.col_matter"),
-      status: ctx.t("reception.day.col_status"),
+      time: ctx.label("reception.day.col_time"),
+      citizen: ctx.label("reception.day.col_citizen"),
+      phone: ctx.label("reception.day.col_phone"),
+      matter: ctx.label("reception.day.col_matter"),
+      status: ctx.label("reception.day.col_status"),
     },
-    status: (status) => ctx.t(`reception.status.${status}`),
-    empty: ctx.t("reception.day.empty"),
+    status: (status) => ctx.label(`reception.status.${status}`),
+    empty: ctx.label("reception.day.empty"),
   };
 }

@@ -54,11 +54,11 @@ receptionDesk.command("reception", async (ctx) => {
 
 async function askOutcome(ctx: BotContext, state: OutcomeState, messageId?: number): Promise<void> {
   const keyboard = new InlineKeyboard();
-  if (state.step === "assignment") keyboard.text(ctx.t("reception.desk.no_assignment"), deskButton.encode("na", 0, 0, 0));
+  if (state.step === "assignment") keyboard.text(ctx.label("reception.desk.no_assignment"), deskButton.encode("na", 0, 0, 0));
   if (state.step === "executor") {
     for (const s of await assignableStaff(ctx.deps.core, ctx.actor)) keyboard.text(s.name, deskButton.encode("ex", s.userId, 0, 0)).row();
   }
-  if (state.step === "note") keyboard.text(ctx.t("reception.desk.no_note"), deskButton.encode("nn", 0, 0, 0));
+  if (state.step === "note") keyboard.text(ctx.label("reception.desk.no_note"), deskButton.encode("nn", 0, 0, 0));
   const shown = await showInPlace(ctx, messageId, ctx.t(`reception.desk.ask_${state.step}`), keyboard);
   await setFlowMessage(ctx.deps.core, ctx.actor.userId, OUTCOME_FLOW, shown);
 }
@@ -111,7 +111,7 @@ receptionDesk.callbackQuery(deskButton.pattern, async (ctx) => {
     await beginDecline(core, ctx.actor, { bookingId: a, version: b });
     await answerCallback(ctx);
     const keyboard = new InlineKeyboard();
-    QUICK_REASONS.forEach((quick, i) => keyboard.text(ctx.t(`reception.desk.quick.${DECLINE_TEMPLATES[i]!}`), deskButton.encode(quick, a, b, 0)).row());
+    QUICK_REASONS.forEach((quick, i) => keyboard.text(ctx.label(`reception.desk.quick.${DECLINE_TEMPLATES[i]!}`), deskButton.encode(quick, a, b, 0)).row());
     const asked = await showInPlace(ctx, messageId, ctx.t("reception.desk.ask_reason", { id: a }), keyboard);
     return setFlowMessage(core, ctx.actor.userId, DECLINE_FLOW, asked);
   }
@@ -124,7 +124,7 @@ receptionDesk.callbackQuery(deskButton.pattern, async (ctx) => {
   }
   if (action === "ns") {
     await recordOutcome(core, ctx.actor, { bookingId: a, version: b, attended: false });
-    await answerCallback(ctx, ctx.t("reception.desk.no_show_recorded"));
+    await answerCallback(ctx, ctx.label("reception.desk.no_show_recorded"));
     return stripButtons(ctx, messageId ?? null);
   }
   if (action === "at") {

@@ -10,6 +10,7 @@ import { setException } from "../../../core/reception/schedule.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import { defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
+import { html, joinHtml, escapeHtml } from "../../html.js";
 import { formatDate } from "../../format.js";
 import { answerCallback, send, showInPlace } from "../../messages.js";
 import { dateFromButton, dateToButton } from "../../button-date.js";
@@ -28,33 +29,33 @@ async function officialsList(ctx: BotContext, messageId?: number): Promise<void>
   const keyboard = new InlineKeyboard();
   for (const o of await officialsForSchedules(ctx.deps.core, ctx.actor)) {
     const label = officialLabel(o, ctx.actor.language).name;
-    keyboard.text(o.active ? label : `${label} ${ctx.t("reception.schedule.inactive")}`, scheduleButton.encode("open", o.id, 0)).row();
+    keyboard.text(o.active ? label : `${label} ${ctx.label("reception.schedule.inactive")}`, scheduleButton.encode("open", o.id, 0)).row();
   }
-  keyboard.text(ctx.t("reception.schedule.add_official"), scheduleButton.encode("add", 0, 0));
+  keyboard.text(ctx.label("reception.schedule.add_official"), scheduleButton.encode("add", 0, 0));
   await showInPlace(ctx, messageId, ctx.t("reception.schedule.title"), keyboard);
 }
 
 async function showSchedule(ctx: BotContext, officialId: number, messageId?: number): Promise<void> {
   const { official, hours, exceptions } = await officialSchedule(ctx.deps.core, ctx.actor, officialId);
   const label = officialLabel(official, ctx.actor.language);
-  const text = [
+  const text = joinHtml([
     ctx.t("reception.schedule.card", {
       name: label.name,
       title: label.title,
       place: label.place,
       window: official.bookingWindowDays,
       notice: official.minNoticeHours,
-      direct: ctx.t(official.directBooking ? "reception.schedule.direct_on" : "reception.schedule.direct_off"),
+      direct: ctx.label(official.directBooking ? "reception.schedule.direct_on" : "reception.schedule.direct_off"),
     }),
-    hours.length ? `<pre>${hoursText(hours)}</pre>` : ctx.t("reception.schedule.no_hours"),
+    hours.length ? html`<pre>${escapeHtml(hoursText(hours))}</pre>` : ctx.t("reception.schedule.no_hours"),
     ...exceptions.map((e) => ctx.t(e.kind === "off" ? "reception.schedule.day_off" : "reception.schedule.day_extra", { day: formatDate(e.day), hours: `${e.starts ?? ""}-${e.ends ?? ""}` })),
-  ].join("\n");
+  ]);
   const keyboard = new InlineKeyboard()
-    .text(ctx.t("reception.schedule.set_hours"), scheduleButton.encode("hrs", officialId, 0)).row()
-    .text(ctx.t("reception.schedule.add_day_off"), scheduleButton.encode("off", officialId, 0)).row()
-    .text(ctx.t(official.directBooking ? "reception.schedule.turn_direct_off" : "reception.schedule.turn_direct_on"), scheduleButton.encode("dir", officialId, 0)).row();
-  for (const e of exceptions) keyboard.text(ctx.t("reception.schedule.undo", { day: formatDate(e.day) }), scheduleButton.encode("back", officialId, dateToButton(e.day))).row();
-  keyboard.text(ctx.t("common.back"), scheduleButton.encode("list", 0, 0));
+    .text(ctx.label("reception.schedule.set_hours"), scheduleButton.encode("hrs", officialId, 0)).row()
+    .text(ctx.label("reception.schedule.add_day_off"), scheduleButton.encode("off", officialId, 0)).row()
+    .text(ctx.label(official.directBooking ? "reception.schedule.turn_direct_off" : "reception.schedule.turn_direct_on"), scheduleButton.encode("dir", officialId, 0)).row();
+  for (const e of exceptions) keyboard.text(ctx.label("reception.schedule.undo", { day: formatDate(e.day) }), scheduleButton.encode("back", officialId, dateToButton(e.day))).row();
+  keyboard.text(ctx.label("common.back"), scheduleButton.encode("list", 0, 0));
   await showInPlace(ctx, messageId, text, keyboard);
 }
 

@@ -11,6 +11,7 @@ import { beginUnitAdd, UNIT_FLOW, unitAddName } from "../../../core/staff/unit-f
 import { listUnits, unitName } from "../../../core/staff/units.js";
 import { defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
+import { joinHtml, type Html } from "../../html.js";
 import { formatDateTime } from "../../format.js";
 import { answerCallback, send, showInPlace } from "../../messages.js";
 
@@ -27,12 +28,12 @@ const ADDABLE = ["ja_unit", "external_body"] as const;
 
 function home(ctx: BotContext): InlineKeyboard {
   return new InlineKeyboard()
-    .text(ctx.t("staff.admin.units"), adminButton.encode("units", 0, 0)).row()
-    .text(ctx.t("staff.admin.staff"), adminButton.encode("staff", 0, 0)).row()
-    .text(ctx.t("staff.admin.invite"), adminButton.encode("inv", 0, 0));
+    .text(ctx.label("staff.admin.units"), adminButton.encode("units", 0, 0)).row()
+    .text(ctx.label("staff.admin.staff"), adminButton.encode("staff", 0, 0)).row()
+    .text(ctx.label("staff.admin.invite"), adminButton.encode("inv", 0, 0));
 }
 
-const back = (ctx: BotContext, keyboard = new InlineKeyboard()) => keyboard.row().text(ctx.t("common.back"), adminButton.encode("home", 0, 0));
+const back = (ctx: BotContext, keyboard = new InlineKeyboard()) => keyboard.row().text(ctx.label("common.back"), adminButton.encode("home", 0, 0));
 
 adminMenu.command("admin", async (ctx) => {
   assertCan(ctx.actor, "units.manage");
@@ -46,7 +47,7 @@ adminMenu.callbackQuery(adminButton.pattern, async (ctx) => {
   const core = ctx.deps.core;
   const messageId = ctx.callbackQuery.message?.message_id;
   const language = ctx.actor.language;
-  const show = async (text: string, keyboard?: InlineKeyboard) => {
+  const show = async (text: Html, keyboard?: InlineKeyboard) => {
     await answerCallback(ctx);
     return showInPlace(ctx, messageId, text, keyboard);
   };
@@ -56,10 +57,10 @@ adminMenu.callbackQuery(adminButton.pattern, async (ctx) => {
     return void (await show(ctx.t("staff.admin.title"), home(ctx)));
   }
   if (action === "units") {
-    const rows = (await listUnits(core, ctx.actor)).map((u) => ctx.t("staff.admin.unit_line", { kind: ctx.t(`staff.unit_kind.${u.kind}`), name: unitName(u, language), off: u.active ? "" : ctx.t("staff.admin.inactive") }));
+    const rows = (await listUnits(core, ctx.actor)).map((u) => ctx.t("staff.admin.unit_line", { kind: ctx.label(`staff.unit_kind.${u.kind}`), name: unitName(u, language), off: u.active ? "" : ctx.label("staff.admin.inactive") }));
     const keyboard = new InlineKeyboard();
-    ADDABLE.forEach((kind, index) => keyboard.text(ctx.t(`staff.admin.add_${kind}`), adminButton.encode("add", index, 0)).row());
-    return void (await show([ctx.t("staff.admin.units_title"), ...rows].join("\n"), back(ctx, keyboard)));
+    ADDABLE.forEach((kind, index) => keyboard.text(ctx.label(`staff.admin.add_${kind}`), adminButton.encode("add", index, 0)).row());
+    return void (await show(joinHtml([ctx.t("staff.admin.units_title"), ...rows]), back(ctx, keyboard)));
   }
   if (action === "add") {
     await beginUnitAdd(core, ctx.actor, ADDABLE[n] ?? "");
@@ -71,11 +72,11 @@ adminMenu.callbackQuery(adminButton.pattern, async (ctx) => {
     if (action === "who") {
       const person = staff.find((s) => s.userId === n);
       if (!person) throw new DomainError("staff_not_found");
-      const keyboard = new InlineKeyboard().text(ctx.t("staff.admin.deactivate"), adminButton.encode("off", n, 0));
-      return void (await show(ctx.t("staff.admin.confirm_deactivate", { name: person.name, role: ctx.t(`staff.roles.${person.role}`) }), back(ctx, keyboard)));
+      const keyboard = new InlineKeyboard().text(ctx.label("staff.admin.deactivate"), adminButton.encode("off", n, 0));
+      return void (await show(ctx.t("staff.admin.confirm_deactivate", { name: person.name, role: ctx.label(`staff.roles.${person.role}`) }), back(ctx, keyboard)));
     }
     const keyboard = new InlineKeyboard();
-    for (const s of staff) keyboard.text(`${s.name} · ${ctx.t(`staff.roles.${s.role}`)}`, adminButton.encode("who", s.userId, 0)).row();
+    for (const s of staff) keyboard.text(`${s.name} · ${ctx.label(`staff.roles.${s.role}`)}`, adminButton.encode("who", s.userId, 0)).row();
     return void (await show(ctx.t("staff.admin.staff_title", { count: staff.length }), back(ctx, keyboard)));
   }
   if (action === "off") {
@@ -86,7 +87,7 @@ adminMenu.callbackQuery(adminButton.pattern, async (ctx) => {
   if (action === "inv") {
     assertCan(ctx.actor, "staff.invite");
     const keyboard = new InlineKeyboard();
-    STAFF_ROLES.forEach((role, index) => keyboard.text(ctx.t(`staff.roles.${role}`), adminButton.encode("ir", index, 0)).row());
+    STAFF_ROLES.forEach((role, index) => keyboard.text(ctx.label(`staff.roles.${role}`), adminButton.encode("ir", index, 0)).row());
     return void (await show(ctx.t("staff.admin.choose_role"), back(ctx, keyboard)));
   }
   const role = STAFF_ROLES[n];
@@ -95,23 +96,23 @@ adminMenu.callbackQuery(adminButton.pattern, async (ctx) => {
   if (action === "ir") {
     const keyboard = new InlineKeyboard();
     for (const u of staffUnits) keyboard.text(unitName(u, language), adminButton.encode("iu", n, u.id)).row();
-    return void (await show(ctx.t("staff.admin.choose_unit", { role: ctx.t(`staff.roles.${role}`) }), back(ctx, keyboard)));
+    return void (await show(ctx.t("staff.admin.choose_unit", { role: ctx.label(`staff.roles.${role}`) }), back(ctx, keyboard)));
   }
   const unit = staffUnits.find((u) => u.id === (action === "iu" ? m : Math.floor(m / 2)));
   if (!unit) throw new DomainError("stale_button");
   if (action === "iu") {
     // m carries the unit and the clearance choice together: unit * 2 + (cleared ? 1 : 0).
     const keyboard = new InlineKeyboard()
-      .text(ctx.t("staff.admin.create"), adminButton.encode("ic", n, unit.id * 2)).row()
-      .text(ctx.t("staff.admin.create_cleared"), adminButton.encode("ic", n, unit.id * 2 + 1));
-    return void (await show(ctx.t("staff.admin.confirm_invite", { role: ctx.t(`staff.roles.${role}`), unit: unitName(unit, language) }), back(ctx, keyboard)));
+      .text(ctx.label("staff.admin.create"), adminButton.encode("ic", n, unit.id * 2)).row()
+      .text(ctx.label("staff.admin.create_cleared"), adminButton.encode("ic", n, unit.id * 2 + 1));
+    return void (await show(ctx.t("staff.admin.confirm_invite", { role: ctx.label(`staff.roles.${role}`), unit: unitName(unit, language) }), back(ctx, keyboard)));
   }
   const invite = await createInvite(core, ctx.actor, { role, unitCode: unit.code, clearance: m % 2 === 1 });
   await show(
     ctx.t("staff.admin.invite_created", {
       code: invite.code,
       link: `https://t.me/${ctx.me.username}?start=join_${invite.code}`,
-      role: ctx.t(`staff.roles.${role}`),
+      role: ctx.label(`staff.roles.${role}`),
       unit: unitName(unit, language),
       expires: formatDateTime(invite.expiresAt),
     }),
@@ -126,5 +127,5 @@ adminMenu.on("message:text", async (ctx, next) => {
     const asked = await send(ctx, ctx.t("staff.admin.ask_name_ru"));
     return setFlowMessage(ctx.deps.core, ctx.actor.userId, UNIT_FLOW, asked);
   }
-  await send(ctx, ctx.t("staff.admin.unit_added", { name: unitName(unit, ctx.actor.language), kind: ctx.t(`staff.unit_kind.${unit.kind}`) }), home(ctx));
+  await send(ctx, ctx.t("staff.admin.unit_added", { name: unitName(unit, ctx.actor.language), kind: ctx.label(`staff.unit_kind.${unit.kind}`) }), home(ctx));
 });

@@ -7,6 +7,7 @@ import { storedFileForSending } from "../../../core/files/stored-files.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import { defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
+import { joinHtml, escapeHtml, type Html } from "../../html.js";
 import { formatDate, formatDateTime, preview } from "../../format.js";
 import { answerCallback, send, showInPlace } from "../../messages.js";
 import { draftButton } from "./drafting.js";
@@ -22,13 +23,13 @@ export const cardButton = defineCallback("sc1", z.enum(["open", "files", "hist"]
 
 const HISTORY_LINES = 25;
 
-function cardText(ctx: BotContext, card: StaffCard): string {
+function cardText(ctx: BotContext, card: StaffCard): Html {
   const { appeal, applicant } = card;
   const lines = [
-    ctx.t("staff.card.head", { number: appeal.number, state: ctx.t(`appeal.state.${appeal.state}`) }),
-    ctx.t("staff.card.kind", { type: ctx.t(`appeal.type.${appeal.type}`), category: appeal.category ? ctx.t(`appeal.category.${appeal.category}`) : "—" }),
+    ctx.t("staff.card.head", { number: appeal.number, state: ctx.label(`appeal.state.${appeal.state}`) }),
+    ctx.t("staff.card.kind", { type: ctx.label(`appeal.type.${appeal.type}`), category: appeal.category ? ctx.label(`appeal.category.${appeal.category}`) : "—" }),
     ctx.t("staff.card.dates", { received: formatDateTime(appeal.receivedAt), due: formatDate(appeal.dueOn) }),
-    ctx.t("staff.card.holder", { holder: card.holder ?? ctx.t("staff.card.registry") }),
+    ctx.t("staff.card.holder", { holder: card.holder ?? ctx.label("staff.card.registry") }),
   ];
   if (applicant) {
     lines.push(ctx.t("staff.card.applicant", { name: applicant.fullName, id: applicant.iin ?? applicant.bin ?? "—", phone: applicant.phone }));
@@ -38,17 +39,16 @@ function cardText(ctx: BotContext, card: StaffCard): string {
   if (appeal.restricted) lines.push(ctx.t("staff.card.restricted"));
   if (card.lastReturn && appeal.state === "in_review") lines.push(ctx.t("staff.card.returned", { comment: card.lastReturn }));
   if (card.pendingExtension) lines.push(ctx.t("staff.card.extension_pending", { due: formatDate(card.pendingExtension.proposedDueOn) }));
-  lines.push("", preview(appeal.text, 2500));
-  return lines.join("\n");
+  return joinHtml([joinHtml(lines), escapeHtml(preview(appeal.text, 2500))], "\n\n");
 }
 
 function cardButtons(ctx: BotContext, card: StaffCard): InlineKeyboard {
   const id = card.appeal.id;
   const keyboard = new InlineKeyboard();
-  if (card.may.draft) keyboard.text(ctx.t("staff.card.draft"), draftButton.encode("start", id, 0)).row();
-  if (card.may.extend) keyboard.text(ctx.t("staff.card.extend"), extensionButton.encode("ask", id, 0)).row();
-  if (card.files.length > 0) keyboard.text(ctx.t("staff.card.files", { count: card.files.length }), cardButton.encode("files", id));
-  return keyboard.text(ctx.t("staff.card.history"), cardButton.encode("hist", id));
+  if (card.may.draft) keyboard.text(ctx.label("staff.card.draft"), draftButton.encode("start", id, 0)).row();
+  if (card.may.extend) keyboard.text(ctx.label("staff.card.extend"), extensionButton.encode("ask", id, 0)).row();
+  if (card.files.length > 0) keyboard.text(ctx.label("staff.card.files", { count: card.files.length }), cardButton.encode("files", id));
+  return keyboard.text(ctx.label("staff.card.history"), cardButton.encode("hist", id));
 }
 
 export async function showCard(ctx: BotContext, appealId: number, messageId?: number): Promise<void> {
@@ -56,11 +56,11 @@ export async function showCard(ctx: BotContext, appealId: number, messageId?: nu
   await showInPlace(ctx, messageId, cardText(ctx, card), cardButtons(ctx, card));
 }
 
-function historyText(ctx: BotContext, card: StaffCard): string {
+function historyText(ctx: BotContext, card: StaffCard): Html {
   const lines = card.history.slice(-HISTORY_LINES).map((h) =>
-    ctx.t("staff.card.history_line", { at: formatDateTime(h.at), what: ctx.t(`staff.event.${h.kind}`), who: h.actor ?? "—", comment: h.comment ? `: ${preview(h.comment, 200)}` : "" }),
+    ctx.t("staff.card.history_line", { at: formatDateTime(h.at), what: ctx.label(`staff.event.${h.kind}`), who: h.actor ?? "—", comment: h.comment ? `: ${preview(h.comment, 200)}` : "" }),
   );
-  return [ctx.t("staff.card.history_title", { number: card.appeal.number }), ...lines].join("\n");
+  return joinHtml([ctx.t("staff.card.history_title", { number: card.appeal.number }), ...lines]);
 }
 
 /** One button per appeal: the list is where work starts. */
@@ -75,8 +75,8 @@ function listButtons(rows: { id: number; number: string }[]): InlineKeyboard {
 
 appealCard.command("appeals", async (ctx) => {
   const rows = await openAppeals(ctx.deps.core, ctx.actor);
-  const lines = rows.map((r) => ctx.t("staff.appeals.line", { number: r.number, state: ctx.t(`appeal.state.${r.state}`), due: formatDate(r.dueOn) }));
-  await send(ctx, [ctx.t("staff.appeals.title"), ...(lines.length ? lines : [ctx.t("staff.appeals.none")])].join("\n"), listButtons(rows));
+  const lines = rows.map((r) => ctx.t("staff.appeals.line", { number: r.number, state: ctx.label(`appeal.state.${r.state}`), due: formatDate(r.dueOn) }));
+  await send(ctx, joinHtml([ctx.t("staff.appeals.title"), ...(lines.length ? lines : [ctx.t("staff.appeals.none")])]), listButtons(rows));
 });
 
 appealCard.command("find", async (ctx) => {
@@ -85,9 +85,9 @@ appealCard.command("find", async (ctx) => {
   const found = await searchAppeals(ctx.deps.core, ctx.actor, typed);
   if (found.length === 0) return void (await send(ctx, ctx.t("staff.search.none", { query: typed })));
   const lines = found.map((f) =>
-    ctx.t("staff.search.line", { number: f.number, state: ctx.t(`appeal.state.${f.state}`), received: formatDate(f.receivedAt.toISOString().slice(0, 10)), name: f.name ? ` — ${f.name}` : "" }),
+    ctx.t("staff.search.line", { number: f.number, state: ctx.label(`appeal.state.${f.state}`), received: formatDate(f.receivedAt.toISOString().slice(0, 10)), name: f.name ? ` — ${f.name}` : "" }),
   );
-  await send(ctx, [ctx.t("staff.search.title", { query: typed }), ...lines].join("\n"), listButtons(found));
+  await send(ctx, joinHtml([ctx.t("staff.search.title", { query: typed }), ...lines]), listButtons(found));
 });
 
 appealCard.callbackQuery(cardButton.pattern, async (ctx) => {

@@ -7,6 +7,7 @@ import { setFlowMessage } from "../../../core/flows/store.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import { defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
+import type { Html } from "../../html.js";
 import { formatDate, preview } from "../../format.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
 
@@ -28,14 +29,14 @@ async function showNext(ctx: BotContext): Promise<void> {
   await send(ctx, itemText(ctx, item, 1, queue.length), itemButtons(ctx, item));
 }
 
-function itemText(ctx: BotContext, item: AwaitingApproval, position: number, total: number): string {
+function itemText(ctx: BotContext, item: AwaitingApproval, position: number, total: number): Html {
   return ctx.t("staff.approval.item", { number: item.number, position, total, due: formatDate(item.dueOn), outcome: item.outcome, text: preview(item.text, 3000) });
 }
 
 function itemButtons(ctx: BotContext, item: AwaitingApproval): InlineKeyboard {
   return new InlineKeyboard()
-    .text(ctx.t("staff.approval.approve"), approvalButton.encode("ok", item.appealId, item.answerId))
-    .text(ctx.t("staff.approval.return"), approvalButton.encode("ret", item.appealId, item.answerId));
+    .text(ctx.label("staff.approval.approve"), approvalButton.encode("ok", item.appealId, item.answerId))
+    .text(ctx.label("staff.approval.return"), approvalButton.encode("ret", item.appealId, item.answerId));
 }
 
 approvals.command("approvals", (ctx) => showNext(ctx));
@@ -57,7 +58,7 @@ approvals.callbackQuery(approvalButton.pattern, async (ctx) => {
     await stripButtons(ctx, messageId ?? null);
     const number = (await awaitingMyApproval(ctx.deps.core, ctx.actor)).find((i) => i.answerId === answerId)?.number ?? "";
     const keyboard = new InlineKeyboard();
-    for (const quick of QUICK) keyboard.text(ctx.t(`staff.approval.quick.${quick}`), approvalButton.encode(quick, appealId, answerId)).row();
+    for (const quick of QUICK) keyboard.text(ctx.label(`staff.approval.quick.${quick}`), approvalButton.encode(quick, appealId, answerId)).row();
     const asked = await send(ctx, ctx.t("staff.approval.ask_comment", { number }), keyboard);
     await setFlowMessage(ctx.deps.core, ctx.actor.userId, RETURN_FLOW, asked);
     return;

@@ -4,6 +4,7 @@ import { byPostQueue, markSentByPost } from "../../../core/appeals/by-post.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import { defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
+import { joinHtml, type Html } from "../../html.js";
 import { MESSAGE_LIMIT } from "../../delivery/split-message.js";
 import { formatDateTime } from "../../format.js";
 import { answerCallback, send, showInPlace } from "../../messages.js";
@@ -19,7 +20,7 @@ const sentButton = defineCallback("bp1", z.literal("sent"), z.coerce.number().in
 /** Room kept for the closing "and N more" line. */
 const MORE_RESERVE = 200;
 
-async function listView(ctx: BotContext): Promise<{ text: string; keyboard: InlineKeyboard }> {
+async function listView(ctx: BotContext): Promise<{ text: Html; keyboard: InlineKeyboard }> {
   const { items, total } = await byPostQueue(ctx.deps.core, ctx.actor);
   const keyboard = new InlineKeyboard();
   if (total === 0) return { text: ctx.t("staff.by_post.empty"), keyboard };
@@ -27,17 +28,17 @@ async function listView(ctx: BotContext): Promise<{ text: string; keyboard: Inli
   let shown = 0;
   // As many as fit one message: an address may be long, and the buttons belong to this message.
   for (const item of items) {
-    const block = [
+    const block = joinHtml([
       ctx.t("staff.by_post.item", { number: item.number, addressee: item.addressee }),
       item.postalAddress ? ctx.t("staff.by_post.address", { address: item.postalAddress }) : ctx.t("staff.by_post.no_address"),
-      ctx.t("staff.by_post.why", { reason: ctx.t(`staff.by_post.reason.${item.reason}`), since: formatDateTime(item.recordedAt) }),
-    ].join("\n");
+      ctx.t("staff.by_post.why", { reason: ctx.label(`staff.by_post.reason.${item.reason}`), since: formatDateTime(item.recordedAt) }),
+    ]);
     if (text.length + block.length + 2 > MESSAGE_LIMIT - MORE_RESERVE) break;
-    text += `\n\n${block}`;
-    keyboard.text(ctx.t("staff.by_post.sent_button", { number: item.number }), sentButton.encode("sent", item.appealId)).row();
+    text = joinHtml([text, block], "\n\n");
+    keyboard.text(ctx.label("staff.by_post.sent_button", { number: item.number }), sentButton.encode("sent", item.appealId)).row();
     shown++;
   }
-  if (total > shown) text += `\n\n${ctx.t("staff.by_post.more", { count: total - shown })}`;
+  if (total > shown) text = joinHtml([text, ctx.t("staff.by_post.more", { count: total - shown })], "\n\n");
   return { text, keyboard };
 }
 
@@ -50,7 +51,7 @@ byPostList.callbackQuery(sentButton.pattern, async (ctx) => {
   const parsed = sentButton.parse(ctx.callbackQuery.data);
   if (!parsed) throw new DomainError("stale_button");
   const { number } = await markSentByPost(ctx.deps.core, ctx.actor, { appealId: parsed[1] });
-  await answerCallback(ctx, ctx.t("staff.by_post.marked", { number }));
+  await answerCallback(ctx, ctx.label("staff.by_post.marked", { number }));
   const { text, keyboard } = await listView(ctx);
   await showInPlace(ctx, ctx.callbackQuery.message?.message_id, text, keyboard);
 });

@@ -30,8 +30,8 @@ async function asked(ctx: BotContext, messageId: number): Promise<void> {
 
 async function askOutcome(ctx: BotContext, appealId: number, text: string, messageId?: number): Promise<void> {
   const keyboard = new InlineKeyboard();
-  ANSWER_OUTCOMES.forEach((outcome, index) => keyboard.text(ctx.t(`appeal.outcome.${outcome}`), draftButton.encode("out", appealId, index)));
-  keyboard.row().text(ctx.t("common.cancel"), draftButton.encode("stop", appealId, 0));
+  ANSWER_OUTCOMES.forEach((outcome, index) => keyboard.text(ctx.label(`appeal.outcome.${outcome}`), draftButton.encode("out", appealId, index)));
+  keyboard.row().text(ctx.label("common.cancel"), draftButton.encode("stop", appealId, 0));
   await asked(ctx, await showInPlace(ctx, messageId, ctx.t("staff.draft.ask_outcome", { text: preview(text, 3000) }), keyboard));
 }
 
@@ -46,9 +46,9 @@ drafting.callbackQuery(draftButton.pattern, async (ctx) => {
     const { appeal, templates } = await beginDraft(core, ctx.actor, appealId);
     const keyboard = new InlineKeyboard();
     for (const template of templates) keyboard.text(template.title, draftButton.encode("tpl", appealId, template.id)).row();
-    keyboard.text(ctx.t("common.cancel"), draftButton.encode("stop", appealId, 0));
+    keyboard.text(ctx.label("common.cancel"), draftButton.encode("stop", appealId, 0));
     await answerCallback(ctx);
-    return asked(ctx, await send(ctx, ctx.t("staff.draft.start", { number: appeal.number, language: ctx.t(`appeal.language.${appeal.language}`) }), keyboard));
+    return asked(ctx, await send(ctx, ctx.t("staff.draft.start", { number: appeal.number, language: ctx.label(`appeal.language.${appeal.language}`) }), keyboard));
   }
   if (action === "tpl") {
     const text = await draftFromTemplate(core, ctx.actor, appealId, n);
@@ -67,10 +67,10 @@ drafting.callbackQuery(draftButton.pattern, async (ctx) => {
     await stripButtons(ctx, messageId ?? null);
     await ctx.replyWithDocument(new InputFile(letter.pdf, letter.fileName));
     const keyboard = new InlineKeyboard()
-      .text(ctx.t("staff.draft.submit"), draftButton.encode("send", appealId, 0)).row()
-      .text(ctx.t("staff.draft.edit"), draftButton.encode("edit", appealId, 0))
-      .text(ctx.t("common.cancel"), draftButton.encode("stop", appealId, 0));
-    return asked(ctx, await send(ctx, ctx.t("staff.draft.confirm", { outcome: ctx.t(`appeal.outcome.${outcome}`) }), keyboard));
+      .text(ctx.label("staff.draft.submit"), draftButton.encode("send", appealId, 0)).row()
+      .text(ctx.label("staff.draft.edit"), draftButton.encode("edit", appealId, 0))
+      .text(ctx.label("common.cancel"), draftButton.encode("stop", appealId, 0));
+    return asked(ctx, await send(ctx, ctx.t("staff.draft.confirm", { outcome: ctx.label(`appeal.outcome.${outcome}`) }), keyboard));
   }
   if (action === "send") {
     const { appeal } = await submitDraftFlow(core, ctx.actor, appealId);

@@ -30,8 +30,8 @@ async function showNextRequest(ctx: BotContext, messageId?: number): Promise<voi
   const [next] = await pendingExtensions(ctx.deps.core, ctx.actor);
   if (!next) return void (await showInPlace(ctx, messageId, ctx.t("staff.extension.none")));
   const keyboard = new InlineKeyboard()
-    .text(ctx.t("staff.extension.grant"), extensionButton.encode("g", next.extensionId, 0))
-    .text(ctx.t("staff.extension.refuse"), extensionButton.encode("r", next.extensionId, 0));
+    .text(ctx.label("staff.extension.grant"), extensionButton.encode("g", next.extensionId, 0))
+    .text(ctx.label("staff.extension.refuse"), extensionButton.encode("r", next.extensionId, 0));
   const text = ctx.t("staff.extension.item", {
     number: next.number,
     due: formatDate(next.dueOn),
@@ -61,7 +61,7 @@ extensions.callbackQuery(extensionButton.pattern, async (ctx) => {
     return answerCallback(ctx);
   }
   const { appeal } = await decideExtension(ctx.deps.core, ctx.actor, { extensionId: id, grant: action === "g" });
-  await answerCallback(ctx, ctx.t(action === "g" ? "staff.extension.granted" : "staff.extension.refused", { number: appeal.number }));
+  await answerCallback(ctx, ctx.label(action === "g" ? "staff.extension.granted" : "staff.extension.refused", { number: appeal.number }));
   await showNextRequest(ctx, messageId);
 });
 

@@ -24,7 +24,7 @@ async function join(ctx: BotContext, code: string): Promise<void> {
   const { actor, role, unit } = await joinWithInvite(ctx.deps.core, ctx.actor, { code, fullName });
   ctx.actor = { ...ctx.actor, ...actor };
   await publishStaffCommands(ctx.api, ctx.chat!.id, actor.language, actor.role);
-  await send(ctx, ctx.t("staff.join.done", { name: fullName, role: ctx.t(`staff.roles.${role}`), unit: unitName(unit, actor.language) }));
+  await send(ctx, ctx.t("staff.join.done", { name: fullName, role: ctx.label(`staff.roles.${role}`), unit: unitName(unit, actor.language) }));
 }
 
 staffJoin.chatType("private").command("join", (ctx) => join(ctx, ctx.match));

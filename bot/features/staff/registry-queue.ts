@@ -9,6 +9,7 @@ import { DomainError } from "../../../core/shared/errors.js";
 import { unitName } from "../../../core/staff/units.js";
 import { defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
+import { html, joinHtml, type Html } from "../../html.js";
 import { formatDate, formatDateTime, preview } from "../../format.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
 
@@ -32,17 +33,17 @@ async function showNext(ctx: BotContext): Promise<void> {
   const item = queue[0];
   if (!item) return void (await send(ctx, ctx.t("staff.registry.empty")));
   const keyboard = new InlineKeyboard();
-  APPEAL_CATEGORIES.forEach((category, index) => keyboard.text(ctx.t(`appeal.category.${category}`), queueButton.encode("cat", item.id, index, 0)).row());
-  await send(ctx, `${itemText(ctx, item, 1, queue.length)}\n\n${ctx.t("staff.registry.choose_category")}`, keyboard);
+  APPEAL_CATEGORIES.forEach((category, index) => keyboard.text(ctx.label(`appeal.category.${category}`), queueButton.encode("cat", item.id, index, 0)).row());
+  await send(ctx, html`${itemText(ctx, item, 1, queue.length)}\n\n${ctx.t("staff.registry.choose_category")}`, keyboard);
 }
 
-function itemText(ctx: BotContext, item: NewAppeal, position: number, total: number): string {
+function itemText(ctx: BotContext, item: NewAppeal, position: number, total: number): Html {
   return ctx.t("staff.registry.item", {
     number: item.number,
     position,
     total,
-    repeated: item.repeatedOfId === null ? "" : ctx.t("staff.registry.repeated"),
-    type: ctx.t(`appeal.type.${item.type}`),
+    repeated: item.repeatedOfId === null ? "" : ctx.label("staff.registry.repeated"),
+    type: ctx.label(`appeal.type.${item.type}`),
     received: formatDateTime(item.receivedAt),
     forwardDue: formatDate(item.forwardDueOn),
     files: item.filesCount,
@@ -59,7 +60,7 @@ registryQueue.callbackQuery(queueButton.pattern, async (ctx) => {
   const messageId = ctx.callbackQuery.message?.message_id;
   const core = ctx.deps.core;
   const category = categoryOf(categoryIndex);
-  const categoryLabel = ctx.t(`appeal.category.${category}`);
+  const categoryLabel = ctx.label(`appeal.category.${category}`);
 
   if (action === "as") {
     const { appeal } = await classifyAppeal(core, ctx.actor, { appealId, category, holderUserId: target });
@@ -82,12 +83,12 @@ registryQueue.callbackQuery(queueButton.pattern, async (ctx) => {
   const header = itemText(ctx, item, 1, 1);
   if (action === "cat") {
     const keyboard = new InlineKeyboard()
-      .text(ctx.t("staff.registry.assign"), queueButton.encode("mrv", appealId, categoryIndex, 0)).row()
-      .text(ctx.t("staff.registry.to_unit"), queueButton.encode("mju", appealId, categoryIndex, 0)).row()
-      .text(ctx.t("staff.registry.to_body"), queueButton.encode("meb", appealId, categoryIndex, 0)).row()
-      .text(ctx.t("staff.registry.leave"), queueButton.encode("lw", appealId, categoryIndex, 0));
+      .text(ctx.label("staff.registry.assign"), queueButton.encode("mrv", appealId, categoryIndex, 0)).row()
+      .text(ctx.label("staff.registry.to_unit"), queueButton.encode("mju", appealId, categoryIndex, 0)).row()
+      .text(ctx.label("staff.registry.to_body"), queueButton.encode("meb", appealId, categoryIndex, 0)).row()
+      .text(ctx.label("staff.registry.leave"), queueButton.encode("lw", appealId, categoryIndex, 0));
     await answerCallback(ctx);
-    return void (await showInPlace(ctx, messageId, `${header}\n\n${ctx.t("staff.registry.category_chosen", { category: categoryLabel })}`, keyboard));
+    return void (await showInPlace(ctx, messageId, html`${header}\n\n${ctx.t("staff.registry.category_chosen", { category: categoryLabel })}`, keyboard));
   }
   if (action === "mrv" || action === "mju" || action === "meb") {
     const keyboard = new InlineKeyboard();
@@ -97,16 +98,16 @@ registryQueue.callbackQuery(queueButton.pattern, async (ctx) => {
       const kind = action === "mju" ? "ja_unit" : "external_body";
       for (const u of await forwardTargets(core, ctx.actor, kind)) keyboard.text(unitName(u, ctx.actor.language), queueButton.encode(action === "mju" ? "ju" : "eb", appealId, categoryIndex, u.id)).row();
     }
-    keyboard.text(ctx.t("common.back"), queueButton.encode("cat", appealId, categoryIndex, 0));
+    keyboard.text(ctx.label("common.back"), queueButton.encode("cat", appealId, categoryIndex, 0));
     const question = ctx.t(action === "mrv" ? "staff.registry.choose_reviewer" : action === "mju" ? "staff.registry.choose_unit" : "staff.registry.choose_body", { number: item.number });
-    const empty = keyboard.inline_keyboard.length === 1 ? `\n${ctx.t("staff.registry.none")}` : "";
+    const empty = keyboard.inline_keyboard.length === 1 ? ctx.t("staff.registry.none") : undefined;
     await answerCallback(ctx);
-    return void (await showInPlace(ctx, messageId, `${header}\n\n${question}${empty}`, keyboard));
+    return void (await showInPlace(ctx, messageId, joinHtml([header, joinHtml([question, empty])], "\n\n"), keyboard));
   }
   if (action === "eb") {
     await beginRegistryReason(core, ctx.actor, { step: "external_reason", data: { appealId, unitId: target, category } });
     const keyboard = new InlineKeyboard();
-    for (const quick of QUICK) keyboard.text(ctx.t(`staff.registry.quick.${quick}`), queueButton.encode(quick, appealId, categoryIndex, target)).row();
+    for (const quick of QUICK) keyboard.text(ctx.label(`staff.registry.quick.${quick}`), queueButton.encode(quick, appealId, categoryIndex, target)).row();
     const body = await targetName(ctx, "external_body", target);
     await answerCallback(ctx);
     const asked = await showInPlace(ctx, messageId, ctx.t("staff.registry.ask_body_reason", { number: item.number, body }), keyboard);
@@ -143,7 +144,7 @@ async function finished(ctx: BotContext, reason: string, messageId: number | und
   await done(ctx, messageId, text);
 }
 
-async function done(ctx: BotContext, messageId: number | undefined, text: string): Promise<void> {
+async function done(ctx: BotContext, messageId: number | undefined, text: Html): Promise<void> {
   await answerCallback(ctx);
   await showInPlace(ctx, messageId, text);
   await showNext(ctx);
