@@ -16,6 +16,8 @@ export const flows = pgTable(
     data: jsonb("data").notNull(),
     /** The bot message that asks the current question, so it can be edited or stripped of buttons. */
     messageId: integer("message_id"),
+    /** Grows with every write of the step or data: a write based on an older state is refused, never lost. */
+    version: integer("version").notNull().default(1),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.name] })],
