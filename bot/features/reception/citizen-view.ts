@@ -4,7 +4,7 @@ import { MY_RECEPTION_KEYBOARD, slotTime } from "../../../core/reception/notices
 import { officialLabel, type Official } from "../../../core/reception/officials.js";
 import type { Slot } from "../../../core/reception/slots.js";
 import type { MyBooking } from "../../../core/reception/views.js";
-import { defineCallback } from "../../callback-data.js";
+import { callbackNumber, defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { preview } from "../../format.js";
 import { registerOutboxKeyboard } from "../../delivery/outbox-keyboards.js";
@@ -16,7 +16,7 @@ import { homeKeyboard, menuButton } from "../../keyboards/home.js";
  * `ac`/`dc` accept or decline an offer. Bookings carry their version, so a stale button says so.
  */
 const ACTIONS = ["new", "off", "ln", "bk", "rq", "wl", "cx", "mv", "mt", "ac", "dc"] as const;
-const n = z.coerce.number().int().min(0);
+const n = callbackNumber;
 export const receptionButton = defineCallback("rc1", z.enum(ACTIONS), n, n, n);
 
 // An offer sent from the outbox opens "My reception", where its buttons carry the booking's version.

@@ -7,7 +7,7 @@ import { officialLabel, type Official } from "../../../core/reception/officials.
 import type { Slot } from "../../../core/reception/slots.js";
 import type { PendingRequest } from "../../../core/reception/staff-decisions.js";
 import type { DayEntry } from "../../../core/reception/views.js";
-import { defineCallback } from "../../callback-data.js";
+import { callbackNumber, defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { formatDate, preview } from "../../format.js";
 import { dateToButton } from "../../button-date.js";
@@ -21,7 +21,7 @@ import { dateToButton } from "../../button-date.js";
 const ACTIONS = ["ok", "lc", "lo", "of", "dn", "q1", "q2", "dl", "pdf", "at", "ns", "na", "ex", "nn", "nx"] as const;
 /** The quick-reason buttons, each standing for one of the core's decline templates, in order. */
 export const QUICK_REASONS = ["q1", "q2"] as const;
-const n = z.coerce.number().int().min(0);
+const n = callbackNumber;
 export const deskButton = defineCallback("rs1", z.enum(ACTIONS), n, n, n);
 
 /** "Appeal ЖТ-2026-000123" under a request or a day-list entry whose citizen linked one. */

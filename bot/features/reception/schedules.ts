@@ -8,7 +8,7 @@ import { beginScheduleEdit, finishScheduleEdit, SCHEDULE_FLOW } from "../../../c
 import { officialSchedule, officialsForSchedules } from "../../../core/reception/schedule-view.js";
 import { setException } from "../../../core/reception/schedule.js";
 import { DomainError } from "../../../core/shared/errors.js";
-import { defineCallback } from "../../callback-data.js";
+import { callbackNumber, defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { formatDate } from "../../format.js";
 import { answerCallback, send, showInPlace } from "../../messages.js";
@@ -22,7 +22,7 @@ import { dateFromButton, dateToButton } from "../../button-date.js";
 export const receptionSchedules = new Composer<BotContext>();
 
 /** list; add: a new official; open; dir: direct booking toggled; hrs/off: ask for hours or a day away; back: undo an exception (n = YYYYMMDD). */
-const scheduleButton = defineCallback("os1", z.enum(["list", "add", "open", "dir", "hrs", "off", "back"]), z.coerce.number().int().min(0), z.coerce.number().int().min(0));
+const scheduleButton = defineCallback("os1", z.enum(["list", "add", "open", "dir", "hrs", "off", "back"]), callbackNumber, callbackNumber);
 
 async function officialsList(ctx: BotContext, messageId?: number): Promise<void> {
   const keyboard = new InlineKeyboard();

@@ -9,7 +9,7 @@ import { createInvite } from "../../../core/staff/invites.js";
 import { activeStaff } from "../../../core/staff/roster.js";
 import { beginUnitAdd, UNIT_FLOW, unitAddName } from "../../../core/staff/unit-flow.js";
 import { listUnits, unitName } from "../../../core/staff/units.js";
-import { defineCallback } from "../../callback-data.js";
+import { callbackNumber, defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { formatDateTime } from "../../format.js";
 import { answerCallback, send, showInPlace } from "../../messages.js";
@@ -22,7 +22,7 @@ export const adminMenu = new Composer<BotContext>();
 
 const ACTIONS = ["home", "units", "add", "staff", "who", "off", "inv", "ir", "iu", "ic"] as const;
 /** n and m: a kind, role or person, and a unit or the clearance flag, depending on the action. */
-const adminButton = defineCallback("ad1", z.enum(ACTIONS), z.coerce.number().int().min(0), z.coerce.number().int().min(0));
+const adminButton = defineCallback("ad1", z.enum(ACTIONS), callbackNumber, callbackNumber);
 const ADDABLE = ["ja_unit", "external_body"] as const;
 
 function home(ctx: BotContext): InlineKeyboard {

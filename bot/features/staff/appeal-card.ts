@@ -5,7 +5,7 @@ import { staffAppealCard, type StaffCard } from "../../../core/appeals/staff-car
 import { openAppeals } from "../../../core/appeals/staff-view.js";
 import { storedFileForSending } from "../../../core/files/stored-files.js";
 import { DomainError } from "../../../core/shared/errors.js";
-import { defineCallback } from "../../callback-data.js";
+import { callbackId, defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { formatDate, formatDateTime, preview } from "../../format.js";
 import { answerCallback, send, showInPlace } from "../../messages.js";
@@ -18,7 +18,7 @@ import { extensionButton } from "./extensions.js";
  */
 export const appealCard = new Composer<BotContext>();
 
-export const cardButton = defineCallback("sc1", z.enum(["open", "files", "hist"]), z.coerce.number().int().positive());
+export const cardButton = defineCallback("sc1", z.enum(["open", "files", "hist"]), callbackId);
 
 const HISTORY_LINES = 25;
 

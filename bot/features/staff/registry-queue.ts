@@ -7,7 +7,7 @@ import { forwardTargets, forwardToJaUnit, newAppeal, newAppeals, reviewerWorkloa
 import { setFlowMessage } from "../../../core/flows/store.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import { unitName } from "../../../core/staff/units.js";
-import { defineCallback } from "../../callback-data.js";
+import { callbackId, callbackNumber, defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { formatDate, formatDateTime, preview } from "../../format.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
@@ -22,8 +22,7 @@ export const registryQueue = new Composer<BotContext>();
 const QUICK = ["q1", "q2"] as const;
 /** cat: category chosen; m*: open a list; as/ju/eb: the target chosen; lw: leave without review. */
 const ACTIONS = ["cat", "mrv", "mju", "meb", "as", "ju", "eb", "lw", ...QUICK] as const;
-const id = z.coerce.number().int().positive();
-const queueButton = defineCallback("rq1", z.enum(ACTIONS), id, z.coerce.number().int().min(0).max(APPEAL_CATEGORIES.length - 1), z.coerce.number().int().min(0));
+const queueButton = defineCallback("rq1", z.enum(ACTIONS), callbackId, callbackNumber.refine((n) => n < APPEAL_CATEGORIES.length), callbackNumber);
 
 const categoryOf = (index: number): AppealCategory => APPEAL_CATEGORIES[index]!;
 
