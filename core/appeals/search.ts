@@ -33,7 +33,7 @@ export async function searchAppeals(ctx: Ctx, actor: Actor, raw: string): Promis
   const parsed = query.safeParse(raw);
   if (!parsed.success) throw new DomainError("search_query_length", { min: 2, max: 200 });
   const text = parsed.data;
-  const readsAll = can(actor, "appeal.read", {});
+  const readsAll = can(actor, "appeal.staff_view", {});
   const personal = can(actor, "appeal.personal_data", readsAll ? {} : { holderUserId: actor.userId });
   const number = parseAppealNumber(text);
   let match: SQL | undefined;

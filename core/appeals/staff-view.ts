@@ -10,7 +10,7 @@ import { parseAppealNumber } from "./appeal-number.js";
 export async function openAppeals(ctx: Ctx, actor: Actor, limit = 20) {
   assertCan(actor, "staff.menu");
   // Reviewers and executors see what they hold; the registry, reception and the Head see all.
-  const all = can(actor, "appeal.read", {});
+  const all = can(actor, "appeal.staff_view", {});
   return ctx.db
     .select({ id: appeals.id, number: appeals.number, state: appeals.state, dueOn: appeals.dueOn })
     .from(appeals)

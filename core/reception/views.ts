@@ -70,8 +70,8 @@ const dayInput = z.object({ officialId: z.number().int().positive(), date: z.str
 
 /** An official's reception day: every slot held by a booking or an offer, in time order. */
 export async function dayList(ctx: Ctx, actor: Actor, raw: z.input<typeof dayInput>): Promise<{ official: Official; date: IsoDate; entries: DayEntry[] }> {
-  const { officialId, date } = parseInput(dayInput, raw);
   assertCan(actor, "reception.day");
+  const { officialId, date } = parseInput(dayInput, raw);
   const official = await officialById(ctx.db, officialId, false);
   const rows = await ctx.db
     .select({ booking: receptionBookings, slot: receptionSlots, citizenName: citizens.fullName, phone: citizens.phone, appealNumber: appeals.number })

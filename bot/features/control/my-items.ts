@@ -50,12 +50,12 @@ myItems.callbackQuery(itemButton.pattern, async (ctx) => {
   const messageId = ctx.callbackQuery.message?.message_id;
   const core = ctx.deps.core;
   if (action === "list") {
-    await answerCallback(ctx);
-    return showList(ctx, messageId);
+    await showList(ctx, messageId);
+    return answerCallback(ctx);
   }
   if (action === "open") {
-    await answerCallback(ctx);
-    return showItem(ctx, executorId, messageId);
+    await showItem(ctx, executorId, messageId);
+    return answerCallback(ctx);
   }
   // The question is a message of its own: the assignment and its buttons stay for later.
   const number = action === "rep" ? await beginReport(core, ctx.actor, executorId) : await beginExtension(core, ctx.actor, executorId);

@@ -91,8 +91,8 @@ receptionDesk.callbackQuery(deskButton.pattern, async (ctx) => {
     return void (await showInPlace(ctx, messageId, dayText(ctx, official, date, entries), dayButtons(ctx, official, date, entries, core.clock.now(), can(ctx.actor, "reception.handle"))));
   }
   if (action === "nx") {
-    await answerCallback(ctx);
-    return showNext(ctx, messageId);
+    await showNext(ctx, messageId);
+    return answerCallback(ctx);
   }
   if (action === "ok" || action === "of") {
     const decide = action === "ok" ? confirmRequest : offerSlot;
@@ -135,8 +135,8 @@ receptionDesk.callbackQuery(deskButton.pattern, async (ctx) => {
     return askOutcome(ctx, state!);
   }
   if (action === "nn") {
-    await answerCallback(ctx);
-    return outcomeRecorded(ctx, messageId, null);
+    await outcomeRecorded(ctx, messageId, null);
+    return answerCallback(ctx);
   }
   // na: no assignment; ex: the executor of the assignment.
   const state = await answerOutcome(core, ctx.actor, action === "na" ? null : a);

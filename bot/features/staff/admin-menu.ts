@@ -89,9 +89,9 @@ adminMenu.callbackQuery(adminButton.pattern, async (ctx) => {
     STAFF_ROLES.forEach((role, index) => keyboard.text(ctx.t(`staff.roles.${role}`), adminButton.encode("ir", index, 0)).row());
     return void (await show(ctx.t("staff.admin.choose_role"), back(ctx, keyboard)));
   }
+  const staffUnits = (await listUnits(core, ctx.actor)).filter((u) => u.active && u.kind !== "external_body");
   const role = STAFF_ROLES[n];
   if (!role) throw new DomainError("stale_button");
-  const staffUnits = (await listUnits(core, ctx.actor)).filter((u) => u.active && u.kind !== "external_body");
   if (action === "ir") {
     const keyboard = new InlineKeyboard();
     for (const u of staffUnits) keyboard.text(unitName(u, language), adminButton.encode("iu", n, u.id)).row();
