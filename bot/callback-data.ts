@@ -40,6 +40,8 @@ export function definedCallbacks(): readonly CallbackDefinition[] {
  */
 export function defineCallback<T extends [z.ZodType, ...z.ZodType[]]>(prefix: string, ...parts: T) {
   const schema = z.tuple(parts);
+  // A prefix names one kind of button, so a press never reaches another feature's handler.
+  if (definitions.some((d) => d.prefix === prefix)) throw new Error(`button prefix defined twice: ${prefix}`);
   definitions.push({ prefix, parts });
   return {
     prefix,

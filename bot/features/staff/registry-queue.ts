@@ -1,16 +1,14 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { z } from "zod";
 import { classifyAppeal } from "../../../core/appeals/classify.js";
-import { APPEAL_CATEGORIES, type AppealCategory } from "../../../core/appeals/kinds.js";
+import { APPEAL_CATEGORIES } from "../../../core/appeals/kinds.js";
 import { beginRegistryReason, currentRegistryReason, finishRegistryReason, REGISTRY_REASON_FLOW } from "../../../core/appeals/registry-flow.js";
-import { forwardTargets, forwardToJaUnit, newAppeal, newAppeals, reviewerWorkload, type NewAppeal } from "../../../core/appeals/registry-queue.js";
+import { forwardTargets, forwardToJaUnit, newAppeal, newAppeals, reviewerWorkload } from "../../../core/appeals/registry-queue.js";
 import { setFlowMessage } from "../../../core/flows/store.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import { unitName } from "../../../core/staff/units.js";
-import { callbackId, callbackNumber, defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
-import { formatDate, formatDateTime, preview } from "../../format.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
+import { bodyList, categoryOf, itemText, QUICK, queueButton, reviewerList, unitList } from "./registry-view.js";
 
 /**
  * The registrar's queue in chat (Reg. 7.1.5–7.1.7): each new appeal, the oldest first, with buttons
@@ -19,13 +17,6 @@ import { answerCallback, send, showInPlace, stripButtons } from "../../messages.
  */
 export const registryQueue = new Composer<BotContext>();
 
-const QUICK = ["q1", "q2"] as const;
-/** cat: category chosen; m*: open a list; as/ju/eb: the target chosen; lw: leave without review. */
-const ACTIONS = ["cat", "mrv", "mju", "meb", "as", "ju", "eb", "lw", ...QUICK] as const;
-const queueButton = defineCallback("rq1", z.enum(ACTIONS), callbackId, callbackNumber.refine((n) => n < APPEAL_CATEGORIES.length), callbackNumber);
-
-const categoryOf = (index: number): AppealCategory => APPEAL_CATEGORIES[index]!;
-
 async function showNext(ctx: BotContext): Promise<void> {
   const queue = await newAppeals(ctx.deps.core, ctx.actor);
   const item = queue[0];
@@ -33,20 +24,6 @@ async function showNext(ctx: BotContext): Promise<void> {
   const keyboard = new InlineKeyboard();
   APPEAL_CATEGORIES.forEach((category, index) => keyboard.text(ctx.t(`appeal.category.${category}`), queueButton.encode("cat", item.id, index, 0)).row());
   await send(ctx, `${itemText(ctx, item, 1, queue.length)}\n\n${ctx.t("staff.registry.choose_category")}`, keyboard);
-}
-
-function itemText(ctx: BotContext, item: NewAppeal, position: number, total: number): string {
-  return ctx.t("staff.registry.item", {
-    number: item.number,
-    position,
-    total,
-    repeated: item.repeatedOfId === null ? "" : ctx.t("staff.registry.repeated"),
-    type: ctx.t(`appeal.type.${item.type}`),
-    received: formatDateTime(item.receivedAt),
-    forwardDue: formatDate(item.forwardDueOn),
-    files: item.filesCount,
-    text: preview(item.text, 3000),
-  });
 }
 
 registryQueue.command("queue", (ctx) => showNext(ctx));
@@ -77,6 +54,11 @@ registryQueue.callbackQuery(queueButton.pattern, async (ctx) => {
   }
 
   // The rest only show the next question: the appeal must still wait for its preliminary review.
+  if (action === "mrv" || action === "mju" || action === "meb") {
+    const list = action === "mrv" ? reviewerList : action === "mju" ? unitList : bodyList;
+    await list.show(ctx, { args: [appealId, categoryIndex] }, messageId);
+    return answerCallback(ctx);
+  }
   const item = await newAppeal(core, ctx.actor, appealId);
   const header = itemText(ctx, item, 1, 1);
   if (action === "cat") {
@@ -87,20 +69,6 @@ registryQueue.callbackQuery(queueButton.pattern, async (ctx) => {
       .text(ctx.t("staff.registry.leave"), queueButton.encode("lw", appealId, categoryIndex, 0));
     await answerCallback(ctx);
     return void (await showInPlace(ctx, messageId, `${header}\n\n${ctx.t("staff.registry.category_chosen", { category: categoryLabel })}`, keyboard));
-  }
-  if (action === "mrv" || action === "mju" || action === "meb") {
-    const keyboard = new InlineKeyboard();
-    if (action === "mrv") {
-      for (const r of await reviewerWorkload(core, ctx.actor)) keyboard.text(`${r.name} (${r.openCount})`, queueButton.encode("as", appealId, categoryIndex, r.userId)).row();
-    } else {
-      const kind = action === "mju" ? "ja_unit" : "external_body";
-      for (const u of await forwardTargets(core, ctx.actor, kind)) keyboard.text(unitName(u, ctx.actor.language), queueButton.encode(action === "mju" ? "ju" : "eb", appealId, categoryIndex, u.id)).row();
-    }
-    keyboard.text(ctx.t("common.back"), queueButton.encode("cat", appealId, categoryIndex, 0));
-    const question = ctx.t(action === "mrv" ? "staff.registry.choose_reviewer" : action === "mju" ? "staff.registry.choose_unit" : "staff.registry.choose_body", { number: item.number });
-    const empty = keyboard.inline_keyboard.length === 1 ? `\n${ctx.t("staff.registry.none")}` : "";
-    await answerCallback(ctx);
-    return void (await showInPlace(ctx, messageId, `${header}\n\n${question}${empty}`, keyboard));
   }
   if (action === "eb") {
     await beginRegistryReason(core, ctx.actor, { step: "external_reason", data: { appealId, unitId: target, category } });
