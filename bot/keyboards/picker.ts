@@ -26,8 +26,8 @@ export interface PickerSpec {
   prefix: string;
   /** Every item, in order; the core checks that the person may see them. */
   items(ctx: BotContext, args: ListArgs, input: string | undefined): Promise<PickerItem[]>;
-  /** The message above the items. */
-  title(ctx: BotContext, args: ListArgs, input: string | undefined): string | Promise<string>;
+  /** The message above the items; `items` is the whole list, before any search. */
+  title(ctx: BotContext, args: ListArgs, input: string | undefined, items: readonly PickerItem[]): string | Promise<string>;
   /** Said when the list has no items at all. */
   empty?(ctx: BotContext): string;
   /** An item's button; a list without one shows its items as lines only. */
@@ -109,7 +109,7 @@ export function definePicker(spec: PickerSpec): Picker {
         : pages > 1
           ? ctx.t("picker.type_to_search")
           : "";
-    const text = [await spec.title(ctx, args, view.input), lines.join("\n"), status].filter(Boolean).join("\n\n");
+    const text = [await spec.title(ctx, args, view.input, all), lines.join("\n"), status].filter(Boolean).join("\n\n");
     const shown = await showInPlace(ctx, messageId, text, keyboard);
     const remembered: ShownListData = { list: spec.prefix, args, page, query, ...(view.input !== undefined && { input: view.input }) };
     await rememberShownList(ctx.deps.core, ctx.actor, remembered, shown);

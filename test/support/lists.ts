@@ -17,7 +17,7 @@ async function message(u: SandboxUser, messageId: number): Promise<ChatMessage> 
 }
 
 /**
- * Presses ▶ on a list until `label` shows, checking on every page that the message was edited in
+ * Presses ▶ on a list until `label` shows (on a button, or in a list of lines), checking on every page that the message was edited in
  * place, says which page it is of `pages`, and holds at most ten items. Returns the page with it.
  */
 export async function pageTo(u: SandboxUser, listMessageId: number, label: string, pages: number, footer: string[] = []): Promise<ChatMessage> {
@@ -26,7 +26,7 @@ export async function pageTo(u: SandboxUser, listMessageId: number, label: strin
     const labels = (current.inline_keyboard ?? []).flat().map((b) => b.text);
     expect(labels).toContain(`${page} / ${pages}`);
     expect(itemButtons(current, footer).length).toBeLessThanOrEqual(PAGE_SIZE);
-    if (labels.includes(label)) return current;
+    if (labels.includes(label) || current.text.includes(label)) return current;
     if (page === pages) throw new Error(`"${label}" is on none of the ${pages} pages`);
     await u.press("▶️", { messageId: listMessageId });
     await u.waitFor((v) => v.messages.some((m) => m.message_id === listMessageId && (m.inline_keyboard ?? []).flat().some((b) => b.text === `${page + 1} / ${pages}`)));
