@@ -29,7 +29,7 @@ export interface PickerSpec {
   /** The message above the items; `items` is the whole list, before any search. */
   title(ctx: BotContext, args: ListArgs, input: string | undefined, items: readonly PickerItem[]): string | Promise<string>;
   /** Said when the list has no items at all. */
-  empty?(ctx: BotContext): string;
+  empty?(ctx: BotContext, input: string | undefined): string;
   /** An item's button; a list without one shows its items as lines only. */
   pick?(id: number, args: ListArgs): string;
   /** Buttons under the pages: back, done, add. */
@@ -105,7 +105,7 @@ export function definePicker(spec: PickerSpec): Picker {
     const status = query
       ? ctx.t(found.length === 0 ? "picker.nothing_found" : "picker.found", { query, count: found.length })
       : all.length === 0
-        ? (spec.empty?.(ctx) ?? "")
+        ? (spec.empty?.(ctx, view.input) ?? "")
         : pages > 1
           ? ctx.t("picker.type_to_search")
           : "";

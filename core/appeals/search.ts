@@ -17,7 +17,8 @@ export interface FoundAppeal {
   name: string | null;
 }
 
-const LIMIT = 10;
+/** Enough to page through; a search that finds more needs more words. */
+const LIMIT = 100;
 const query = z.string().trim().min(2).max(200);
 
 /** `%`, `_` and `\` are LIKE's own characters: typed by a person they mean themselves. */

@@ -8,7 +8,7 @@ import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
 import { almatyAt } from "./local-time.js";
 import type { Booking } from "./notices.js";
-import { officialById, type Official } from "./officials.js";
+import { activeOfficials, officialById, type Official } from "./officials.js";
 import { loadPolicy } from "./policy.js";
 import { ACTIVE, SLOT_HOLDING } from "./slots.js";
 
@@ -51,6 +51,12 @@ export async function myReception(ctx: Ctx, actor: Actor): Promise<{ upcoming: M
   const active = (b: MyBooking) => (ACTIVE as readonly string[]).includes(b.booking.status);
   const upcoming = items.filter(active).sort((a, b) => (a.startsAt?.getTime() ?? Infinity) - (b.startsAt?.getTime() ?? Infinity));
   return { upcoming, past: items.filter((b) => !active(b)).slice(0, PAST_SHOWN) };
+}
+
+/** The officials whose day lists reception staff open. */
+export async function deskOfficials(ctx: Ctx, actor: Actor): Promise<Official[]> {
+  assertCan(actor, "reception.day");
+  return activeOfficials(ctx.db);
 }
 
 export interface DayEntry {

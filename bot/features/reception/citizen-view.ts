@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import { z } from "zod";
 import { MY_RECEPTION_KEYBOARD, slotTime } from "../../../core/reception/notices.js";
-import { officialLabel, type Official } from "../../../core/reception/officials.js";
+import { activeOfficials, officialLabel, type Official } from "../../../core/reception/officials.js";
 import type { Slot } from "../../../core/reception/slots.js";
 import type { MyBooking } from "../../../core/reception/views.js";
 import { callbackNumber, defineCallback } from "../../callback-data.js";
@@ -9,6 +9,7 @@ import type { BotContext } from "../../context.js";
 import { preview } from "../../format.js";
 import { registerOutboxKeyboard } from "../../delivery/outbox-keyboards.js";
 import { homeKeyboard, menuButton } from "../../keyboards/home.js";
+import { definePicker } from "../../keyboards/picker.js";
 
 /**
  * Citizen's buttons: `new` the officials, `off` one chosen, `ln` an appeal linked (0: none), `bk` a slot, `rq` a request without a
@@ -57,17 +58,19 @@ export function myReceptionScreen(ctx: BotContext, view: { upcoming: MyBooking[]
   return { text: lines.join("\n\n"), markup: homeKeyboard(ctx, markup) };
 }
 
-export function officialsScreen(ctx: BotContext, officials: Official[]): Screen {
-  const markup = new InlineKeyboard();
-  const lines = [ctx.t("reception.book.choose_official")];
-  for (const official of officials) {
-    const { name, title } = officialLabel(official, ctx.actor.language);
-    lines.push(ctx.t("reception.book.official_line", { name, title }));
-    markup.text(name, receptionButton.encode("off", official.id, 0, 0)).row();
-  }
-  if (officials.length === 0) lines.push(ctx.t("reception.book.no_officials"));
-  return { text: lines.join("\n"), markup: homeKeyboard(ctx, markup) };
-}
+/** The officials a citizen may ask to see, with what each of them is. */
+export const officialsList = definePicker({
+  prefix: "rco1",
+  items: async (ctx) =>
+    (await activeOfficials(ctx.deps.core.db)).map((official) => {
+      const { name, title } = officialLabel(official, ctx.actor.language);
+      return { id: official.id, label: name, line: ctx.t("reception.book.official_line", { name, title }) };
+    }),
+  title: (ctx) => ctx.t("reception.book.choose_official"),
+  empty: (ctx) => ctx.t("reception.book.no_officials"),
+  pick: (officialId) => receptionButton.encode("off", officialId, 0, 0),
+  footer: (ctx, keyboard) => void homeKeyboard(ctx, keyboard),
+});
 
 /** The citizen's latest appeals to link to the booking, or none. */
 export function linkScreen(ctx: BotContext, appeals: { id: number; number: string }[]): Screen {

@@ -63,12 +63,6 @@ export function slotButtons(ctx: BotContext, action: "ok" | "of", bookingId: num
   return keyboard.row().text(ctx.t("common.back"), deskButton.encode("nx", 0, 0, 0));
 }
 
-export function officialsButtons(ctx: BotContext, officials: Official[], date: IsoDate): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
-  for (const o of officials) keyboard.text(officialLabel(o, ctx.actor.language).name, deskButton.encode("dl", o.id, dateToButton(date), 0)).row();
-  return keyboard;
-}
-
 const hhmm = (instant: Date) => slotTime(instant).slice(-5);
 
 export function dayText(ctx: BotContext, official: Official, date: IsoDate, entries: DayEntry[]): string {
