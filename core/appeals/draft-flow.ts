@@ -34,6 +34,7 @@ type DraftState = z.infer<typeof stateSchema>;
 const DRAFTABLE_STATES = ["in_review", "forwarded_internal"];
 
 async function draftableAppeal(ctx: Ctx, actor: Actor, appealId: number): Promise<AppealRow> {
+  assertMayAttempt(actor, "appeal.draft");
   const [appeal] = await ctx.db.select().from(appeals).where(eq(appeals.id, appealId));
   if (!appeal) throw new DomainError("appeal_not_found");
   assertCanTouch(actor, "appeal.draft", appeal);

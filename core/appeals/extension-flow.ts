@@ -30,6 +30,7 @@ export interface ExtensionChoice {
 }
 
 export async function beginExtensionRequest(ctx: Ctx, actor: Actor, appealId: number): Promise<{ number: string }> {
+  assertMayAttempt(actor, "appeal.extension.request");
   const [appeal] = await ctx.db.select().from(appeals).where(eq(appeals.id, appealId));
   if (!appeal) throw new DomainError("appeal_not_found");
   assertCanTouch(actor, "appeal.extension.request", appeal);
