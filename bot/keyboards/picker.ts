@@ -50,7 +50,7 @@ export interface Picker {
   /** Shows the list in place of `messageId` (or as a new message); it becomes the step a typed word searches. */
   show(ctx: BotContext, view: ListView, messageId?: number): Promise<number>;
   /** Shows it again after a press on it (a choice ticked), at the page and search it was at. */
-  again(ctx: BotContext, messageId: number | undefined, args?: ListArgs): Promise<number>;
+  again(ctx: BotContext, messageId: number | undefined): Promise<number>;
 }
 
 const definePageButton = (prefix: string) => defineCallback(prefix, z.enum(["pg", "all"]), callbackNumber, callbackNumber, callbackNumber);
@@ -63,7 +63,8 @@ export function pickerOf(list: string): Picker | undefined {
 
 /** The picker whose page button this is. */
 export function pickerFor(data: string): Picker | undefined {
-  return pickers.get(data.slice(0, data.indexOf(":")));
+  const end = data.indexOf(":");
+  return end > 0 ? pickers.get(data.slice(0, end)) : undefined;
 }
 
 /** Every word typed, in any case, somewhere in the item's label or line. */
@@ -81,6 +82,21 @@ const clip = (label: string) => (label.length > LABEL_MAX ? `${label.slice(0, LA
 export function definePicker(spec: PickerSpec): Picker {
   const button = definePageButton(spec.prefix);
 
+  /** ◀️ · the page of how many · ▶️, each turning the page in place. */
+  function pager(keyboard: InlineKeyboard, page: number, pages: number, args: ListArgs): void {
+    if (page > 0) keyboard.text("◀️", button.encode("pg", page - 1, ...args));
+    keyboard.text(`${page + 1} / ${pages}`, button.encode("pg", page, ...args));
+    if (page < pages - 1) keyboard.text("▶️", button.encode("pg", page + 1, ...args));
+    keyboard.row();
+  }
+
+  /** What the search found, that there is nothing yet, or that a word finds one in a long list. */
+  function status(ctx: BotContext, query: string, found: number, all: number, pages: number, input: string | undefined): string {
+    if (query) return ctx.t(found === 0 ? "picker.nothing_found" : "picker.found", { query, count: found });
+    if (all === 0) return spec.empty?.(ctx, input) ?? "";
+    return pages > 1 ? ctx.t("picker.type_to_search") : "";
+  }
+
   async function show(ctx: BotContext, view: ListView, messageId?: number): Promise<number> {
     const args = view.args ?? [0, 0];
     const query = (view.query ?? "").trim().slice(0, QUERY_MAX);
@@ -92,34 +108,22 @@ export function definePicker(spec: PickerSpec): Picker {
 
     const keyboard = new InlineKeyboard();
     if (spec.pick) for (const item of onPage) keyboard.text(clip(item.label), spec.pick(item.id, args)).row();
-    if (pages > 1) {
-      if (page > 0) keyboard.text("◀️", button.encode("pg", page - 1, ...args));
-      keyboard.text(`${page + 1} / ${pages}`, button.encode("pg", page, ...args));
-      if (page < pages - 1) keyboard.text("▶️", button.encode("pg", page + 1, ...args));
-      keyboard.row();
-    }
+    if (pages > 1) pager(keyboard, page, pages, args);
     if (query) keyboard.text(ctx.t("picker.show_all"), button.encode("all", 0, ...args)).row();
     spec.footer?.(ctx, keyboard, args);
 
     const lines = onPage.flatMap((item) => (item.line === undefined ? [] : [item.line]));
-    const status = query
-      ? ctx.t(found.length === 0 ? "picker.nothing_found" : "picker.found", { query, count: found.length })
-      : all.length === 0
-        ? (spec.empty?.(ctx, view.input) ?? "")
-        : pages > 1
-          ? ctx.t("picker.type_to_search")
-          : "";
-    const text = [await spec.title(ctx, args, view.input, all), lines.join("\n"), status].filter(Boolean).join("\n\n");
+    const text = [await spec.title(ctx, args, view.input, all), lines.join("\n"), status(ctx, query, found.length, all.length, pages, view.input)].filter(Boolean).join("\n\n");
     const shown = await showInPlace(ctx, messageId, text, keyboard);
     const remembered: ShownListData = { list: spec.prefix, args, page, query, ...(view.input !== undefined && { input: view.input }) };
     await rememberShownList(ctx.deps.core, ctx.actor, remembered, shown);
     return shown;
   }
 
-  function again(ctx: BotContext, messageId: number | undefined, args?: ListArgs): Promise<number> {
+  function again(ctx: BotContext, messageId: number | undefined): Promise<number> {
     const was = ctx.shownList;
     const same = was?.list === spec.prefix && was.messageId === messageId ? was : undefined;
-    return show(ctx, { args: args ?? same?.args, page: same?.page, query: same?.query, input: same?.input }, messageId);
+    return show(ctx, { args: same?.args, page: same?.page, query: same?.query, input: same?.input }, messageId);
   }
 
   const picker = { spec, button, show, again };
