@@ -1,4 +1,5 @@
 import type { Context } from "grammy";
+import type { ShownList } from "../core/flows/shown-list.js";
 import type { Ctx } from "../core/shared/context.js";
 import type { Actor, Language } from "../core/shared/roles.js";
 import { labels, translator, type Label, type Translate } from "./i18n.js";
@@ -24,6 +25,8 @@ export interface BotContext extends Context {
   flows: ReadonlySet<string>;
   /** The flow most recently started or advanced: the one a typed message answers. */
   activeFlow: string | undefined;
+  /** The list that was on screen before this press or command, taken off as the active step. */
+  shownList?: ShownList | null;
   /** Set once the button press has been answered, so the rest of the chain does not answer twice. */
   callbackAnswered: boolean;
 }

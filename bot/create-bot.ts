@@ -35,7 +35,9 @@ const errorBoundary: MiddlewareFn<BotContext> = async (ctx, next) => {
   } catch (error) {
     const domain = isDomainError(error);
     if (!domain) ctx.deps.core.log.error({ err: error, update: ctx.update.update_id }, "update failed");
-    const [key, params] = domain ? [`errors.${error.code}`, error.params] : ["errors.internal", {}];
+    // A citizen pressing a staff button is told it is not for them; a staff command they typed is simply not theirs.
+    const code = domain && error.code === "staff_only" && !ctx.callbackQuery ? "forbidden" : domain ? error.code : "internal";
+    const [key, params] = [`errors.${code}`, domain ? error.params : {}];
     // A press already answered (the step had begun) gets the refusal as a message instead of a toast.
     if (ctx.callbackQuery && !ctx.callbackAnswered) {
       const text = ctx.label(key, params);

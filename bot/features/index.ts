@@ -9,6 +9,7 @@ import { cancel } from "./common/cancel.js";
 import { fallback } from "./common/fallback.js";
 import { help } from "./common/help.js";
 import { language } from "./common/language.js";
+import { listSearch } from "./common/list-search.js";
 import { control } from "./control/index.js";
 import { citizenReception } from "./reception/citizen.js";
 import { receptionDesk } from "./reception/desk.js";
@@ -23,5 +24,5 @@ import { drafting } from "./staff/drafting.js";
 import { extensions } from "./staff/extensions.js";
 import { registryQueue } from "./staff/registry-queue.js";
 
-/** Every feature, in the order they get a chance at an update; the fallback is last. */
-export const features = new Composer<BotContext>(cancel, staffJoin, approvals, registryQueue, control, receptionDesk, receptionSchedules, byPostList, drafting, extensions, appealCard, adminMenu, digestSetting, myAppeals, citizenReception, signup, profile, intake, menu, language, help, fallback);
+/** Every feature, in the order they get a chance at an update; long lists' search first, the fallback last. */
+export const features = new Composer<BotContext>(listSearch, cancel, staffJoin, approvals, registryQueue, control, receptionDesk, receptionSchedules, byPostList, drafting, extensions, appealCard, adminMenu, digestSetting, myAppeals, citizenReception, signup, profile, intake, menu, language, help, fallback);

@@ -5,6 +5,7 @@ import { appealAnswers, users } from "../../db/schema/index.js";
 import { enqueue } from "../outbox/enqueue.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
+import { assertMayAttempt } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
 import { currentApprovers } from "../staff/approvers.js";
@@ -63,6 +64,7 @@ const approveInput = z.object({ appealId: z.number().int().positive(), answerId:
  */
 export async function approveDraft(ctx: Ctx, actor: Actor, raw: z.input<typeof approveInput>) {
   const { appealId, answerId } = parseInput(approveInput, raw);
+  assertMayAttempt(actor, "appeal.approve");
   const draft = await pendingDraft(ctx.db, appealId);
   if (!draft || draft.id !== answerId) throw new DomainError((await isSigned(ctx.db, answerId)) ? "already_approved" : "stale_button");
   let letter: SignedLetter | undefined;

@@ -5,7 +5,7 @@ import { almatyDate } from "../calendar/dates.js";
 import { renderAnswerLetter } from "../letters/answer-letter.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
-import { assertCan } from "../shared/permissions.js";
+import { assertCan, assertMayAttempt } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
 import { letterOf } from "./sign-letter.js";
@@ -50,6 +50,7 @@ const previewInput = z.object({ appealId: z.number().int().positive(), answerId:
 /** The draft as the letter it will become, marked as a draft and without a number yet. */
 export async function draftLetterPreview(ctx: Ctx, actor: Actor, raw: z.input<typeof previewInput>): Promise<{ pdf: Buffer; fileName: string }> {
   const { appealId, answerId } = parseInput(previewInput, raw);
+  assertMayAttempt(actor, "appeal.approve");
   const [row] = await ctx.db
     .select({ appeal: appeals, answer: appealAnswers })
     .from(appeals)

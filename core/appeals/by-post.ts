@@ -5,7 +5,7 @@ import type { CitizenProfile } from "../citizens/profile.js";
 import type { UnreachableReason } from "../outbox/delivery.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
-import { assertCan } from "../shared/permissions.js";
+import { assertCan, assertMayAttempt } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
 import { appendEvent } from "./events.js";
@@ -55,6 +55,7 @@ const sentInput = z.object({ appealId: z.number().int().positive() });
 /** The answer went by post: the appeal leaves the list, and its trail says who sent it and when. */
 export async function markSentByPost(ctx: Ctx, actor: Actor, raw: z.input<typeof sentInput>): Promise<{ number: string }> {
   const { appealId } = parseInput(sentInput, raw);
+  assertMayAttempt(actor, "appeal.by_post");
   return ctx.db.transaction(async (tx) => {
     const [appeal] = await tx.select({ number: appeals.number, restricted: appeals.restricted }).from(appeals).where(eq(appeals.id, appealId));
     if (!appeal) throw new DomainError("appeal_not_found");

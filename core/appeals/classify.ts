@@ -3,6 +3,7 @@ import { z } from "zod";
 import { users } from "../../db/schema/index.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
+import { assertMayAttempt } from "../shared/permissions.js";
 import type { Actor, Role } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
 import { APPEAL_CATEGORIES } from "./kinds.js";
@@ -20,6 +21,7 @@ const input = z.object({
 /** Preliminary review (Reg. 7.1.5): the registrar sets the category and the appeal goes to review. */
 export async function classifyAppeal(ctx: Ctx, actor: Actor, raw: z.input<typeof input>) {
   const { appealId, category, holderUserId } = parseInput(input, raw);
+  assertMayAttempt(actor, "appeal.classify");
   if (holderUserId !== undefined) await checkHolder(ctx, holderUserId);
   return transition(ctx, actor, {
     appealId,

@@ -7,6 +7,7 @@ import { clearFlow, loadFlow, saveFlow } from "../flows/store.js";
 import { renderAnswerLetter } from "../letters/answer-letter.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
+import { assertMayAttempt } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
 import { currentApprovers } from "../staff/approvers.js";
@@ -33,6 +34,7 @@ type DraftState = z.infer<typeof stateSchema>;
 const DRAFTABLE_STATES = ["in_review", "forwarded_internal"];
 
 async function draftableAppeal(ctx: Ctx, actor: Actor, appealId: number): Promise<AppealRow> {
+  assertMayAttempt(actor, "appeal.draft");
   const [appeal] = await ctx.db.select().from(appeals).where(eq(appeals.id, appealId));
   if (!appeal) throw new DomainError("appeal_not_found");
   assertCanTouch(actor, "appeal.draft", appeal);
@@ -48,6 +50,7 @@ export async function beginDraft(ctx: Ctx, actor: Actor, appealId: number): Prom
 }
 
 export async function currentDraft(ctx: Ctx, actor: Actor) {
+  assertMayAttempt(actor, "appeal.draft");
   return loadFlow(ctx, ctx.db, actor.userId, DRAFT_FLOW, stateSchema);
 }
 

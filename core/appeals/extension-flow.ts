@@ -7,6 +7,7 @@ import { nthWorkingDayAfter } from "../calendar/working-days.js";
 import { clearFlow, loadFlow, saveFlow } from "../flows/store.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
+import { assertMayAttempt } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { requestExtension } from "./extension.js";
 import { assertCanTouch } from "./transition.js";
@@ -29,6 +30,7 @@ export interface ExtensionChoice {
 }
 
 export async function beginExtensionRequest(ctx: Ctx, actor: Actor, appealId: number): Promise<{ number: string }> {
+  assertMayAttempt(actor, "appeal.extension.request");
   const [appeal] = await ctx.db.select().from(appeals).where(eq(appeals.id, appealId));
   if (!appeal) throw new DomainError("appeal_not_found");
   assertCanTouch(actor, "appeal.extension.request", appeal);
@@ -37,6 +39,7 @@ export async function beginExtensionRequest(ctx: Ctx, actor: Actor, appealId: nu
 }
 
 export async function currentExtensionRequest(ctx: Ctx, actor: Actor) {
+  assertMayAttempt(actor, "appeal.extension.request");
   return loadFlow(ctx, ctx.db, actor.userId, EXTENSION_FLOW, stateSchema);
 }
 

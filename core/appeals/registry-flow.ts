@@ -2,7 +2,7 @@ import { z } from "zod";
 import { clearFlow, loadFlow, saveFlow } from "../flows/store.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
-import { assertCan } from "../shared/permissions.js";
+import { assertCan, assertMayAttempt } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
 import { submitDraft } from "./answer.js";
@@ -25,6 +25,7 @@ export async function beginRegistryReason(ctx: Ctx, actor: Actor, raw: z.input<t
 }
 
 export async function currentRegistryReason(ctx: Ctx, actor: Actor) {
+  assertMayAttempt(actor, "appeal.classify");
   return loadFlow(ctx, ctx.db, actor.userId, REGISTRY_REASON_FLOW, stateSchema);
 }
 

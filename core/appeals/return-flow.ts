@@ -2,7 +2,7 @@ import { z } from "zod";
 import { clearFlow, loadFlow, saveFlow } from "../flows/store.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
-import { assertCan } from "../shared/permissions.js";
+import { assertCan, assertMayAttempt } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
 import { returnDraft } from "./answer.js";
@@ -20,6 +20,7 @@ export async function beginReturn(ctx: Ctx, actor: Actor, raw: z.input<typeof dr
 }
 
 export async function currentReturn(ctx: Ctx, actor: Actor) {
+  assertMayAttempt(actor, "appeal.approve");
   return loadFlow(ctx, ctx.db, actor.userId, RETURN_FLOW, stateSchema);
 }
 

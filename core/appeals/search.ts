@@ -17,7 +17,8 @@ export interface FoundAppeal {
   name: string | null;
 }
 
-const LIMIT = 10;
+/** Enough to page through; a search that finds more needs more words. */
+const LIMIT = 100;
 const query = z.string().trim().min(2).max(200);
 
 /** `%`, `_` and `\` are LIKE's own characters: typed by a person they mean themselves. */
@@ -33,7 +34,7 @@ export async function searchAppeals(ctx: Ctx, actor: Actor, raw: string): Promis
   const parsed = query.safeParse(raw);
   if (!parsed.success) throw new DomainError("search_query_length", { min: 2, max: 200 });
   const text = parsed.data;
-  const readsAll = can(actor, "appeal.read", {});
+  const readsAll = can(actor, "appeal.staff_view", {});
   const personal = can(actor, "appeal.personal_data", readsAll ? {} : { holderUserId: actor.userId });
   const number = parseAppealNumber(text);
   let match: SQL | undefined;

@@ -4,7 +4,7 @@ import { appealEvents, appealExtensions, appealFiles, appeals, storedFiles, user
 import type { CitizenProfile } from "../citizens/profile.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
-import { can } from "../shared/permissions.js";
+import { assertMayAttempt, can } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { isClosed, type AppealState } from "./states.js";
 import { assertCanTouch, type AppealRow } from "./transition.js";
@@ -26,9 +26,11 @@ const holder = alias(users, "holder");
 
 /**
  * One appeal as staff see it (DESIGN §1): text, files, history and what the actor may do next.
+ * Staff only: the owner reads their appeal in "My appeals", without the internal steps and comments.
  * A document for official use (ДСП) needs the clearance flag; personal data needs a role that may see it.
  */
 export async function staffAppealCard(ctx: Ctx, actor: Actor, appealId: number): Promise<StaffCard> {
+  assertMayAttempt(actor, "appeal.staff_view");
   const [row] = await ctx.db
     .select({ appeal: appeals, holder: holder.fullName })
     .from(appeals)
@@ -36,8 +38,8 @@ export async function staffAppealCard(ctx: Ctx, actor: Actor, appealId: number):
     .where(eq(appeals.id, appealId));
   if (!row) throw new DomainError("appeal_not_found");
   const { appeal } = row;
-  if (appeal.restricted && !actor.clearance && actor.role !== "citizen") throw new DomainError("clearance_required");
-  assertCanTouch(actor, "appeal.read", appeal);
+  if (appeal.restricted && !actor.clearance) throw new DomainError("clearance_required");
+  assertCanTouch(actor, "appeal.staff_view", appeal);
   const resource = { ownerUserId: appeal.citizenUserId, holderUserId: appeal.holderUserId, restricted: appeal.restricted };
   const open = !isClosed(appeal.state as AppealState);
   const [files, events, extension] = await Promise.all([

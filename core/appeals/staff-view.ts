@@ -6,11 +6,11 @@ import { assertCan, can } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { parseAppealNumber } from "./appeal-number.js";
 
-/** Open appeals by deadline, for staff; restricted ones only with clearance. */
-export async function openAppeals(ctx: Ctx, actor: Actor, limit = 20) {
+/** Open appeals by deadline, for staff, paged in chat; restricted ones only with clearance. Past the limit, /find narrows it down. */
+export async function openAppeals(ctx: Ctx, actor: Actor, limit = 1_000) {
   assertCan(actor, "staff.menu");
   // Reviewers and executors see what they hold; the registry, reception and the Head see all.
-  const all = can(actor, "appeal.read", {});
+  const all = can(actor, "appeal.staff_view", {});
   return ctx.db
     .select({ id: appeals.id, number: appeals.number, state: appeals.state, dueOn: appeals.dueOn })
     .from(appeals)

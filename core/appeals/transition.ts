@@ -4,7 +4,7 @@ import { appeals, users } from "../../db/schema/index.js";
 import { enqueue } from "../outbox/enqueue.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
-import { can, type Action } from "../shared/permissions.js";
+import { assertMayAttempt, can, type Action } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { appendEvent, type EventKind } from "./events.js";
 import { isClosed, nextState, type AppealAction, type AppealState } from "./states.js";
@@ -66,7 +66,7 @@ export async function transition(ctx: Ctx, actor: Actor, spec: TransitionSpec): 
 
 /** A citizen is never told that somebody else's appeal exists: it is simply not found. */
 export function assertCanTouch(actor: Actor, permission: Action, appeal: AppealRow): void {
-  if (!actor.active) throw new DomainError("staff_deactivated");
+  assertMayAttempt(actor, permission);
   if (can(actor, permission, { ownerUserId: appeal.citizenUserId, holderUserId: appeal.holderUserId, restricted: appeal.restricted })) return;
   throw new DomainError(actor.role === "citizen" ? "appeal_not_found" : "forbidden");
 }

@@ -5,7 +5,7 @@ import { parseTypedDate } from "../calendar/dates.js";
 import { clearFlow, loadFlow, saveFlow, type FlowState } from "../flows/store.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
-import { assertCan } from "../shared/permissions.js";
+import { assertCan, assertMayAttempt } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { assertExecutor, assertOpen } from "./executor-row.js";
 import { requestExtension } from "./extension.js";
@@ -31,11 +31,13 @@ const stateSchema = z
 type AnswerData = z.infer<typeof stateSchema>["data"];
 
 export async function currentControlAnswer(ctx: Ctx, actor: Actor): Promise<FlowState<ControlAnswerStep, AnswerData> | null> {
+  assertMayAttempt(actor, "control.execute");
   return loadFlow(ctx, ctx.db, actor.userId, CONTROL_ANSWER_FLOW, stateSchema);
 }
 
 /** The executor's own open item, checked before asking them anything about it. */
 async function openItem(ctx: Ctx, actor: Actor, executorId: number): Promise<{ number: string; state: string }> {
+  assertMayAttempt(actor, "control.execute");
   const [row] = await ctx.db
     .select({ executor: controlExecutors, number: controlDocuments.number })
     .from(controlExecutors)

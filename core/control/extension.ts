@@ -5,7 +5,7 @@ import { loadCalendar } from "../calendar/calendar-store.js";
 import { almatyDate, dottedDate, isIsoDate } from "../calendar/dates.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
-import { assertCan } from "../shared/permissions.js";
+import { assertCan, assertMayAttempt } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
 import { assertDueDate } from "./due-date.js";
@@ -25,6 +25,7 @@ const requestInput = z.object({
 /** The executor asks for more time: a reason and a later working day; one request waits at a time. */
 export async function requestExtension(ctx: Ctx, actor: Actor, raw: z.input<typeof requestInput>): Promise<{ requestId: number; number: string }> {
   const { executorId, reason, proposedDueOn } = parseInput(requestInput, raw);
+  assertMayAttempt(actor, "control.execute");
   return ctx.db.transaction(async (tx) => {
     const { executor, document } = await lockExecutor(tx, executorId);
     assertExecutor(actor, executor);

@@ -4,7 +4,7 @@ import { controlDocuments, controlExecutors, controlExtensionRequests, units, us
 import { almatyDate } from "../calendar/dates.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
-import { assertCan } from "../shared/permissions.js";
+import { assertCan, assertMayAttempt } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
 import { assertExecutor } from "./executor-row.js";
@@ -45,6 +45,7 @@ const itemInput = z.object({ executorId: z.number().int().positive() });
 /** One of my items in full, for its screen; somebody else's is not found. */
 export async function myControlItem(ctx: Ctx, actor: Actor, raw: z.input<typeof itemInput>): Promise<ControlItemDetail> {
   const { executorId } = parseInput(itemInput, raw);
+  assertMayAttempt(actor, "control.execute");
   const [row] = await ctx.db
     .select({ executor: controlExecutors, document: controlDocuments })
     .from(controlExecutors)

@@ -6,7 +6,7 @@ import { almatyDate, isIsoDate, parseTypedDate } from "../calendar/dates.js";
 import { clearFlow, loadFlow, saveFlow, type FlowState } from "../flows/store.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
-import { assertCan } from "../shared/permissions.js";
+import { assertCan, assertMayAttempt } from "../shared/permissions.js";
 import { APPEAL_WORK_ROLES, type Actor } from "../shared/roles.js";
 import { unitName } from "../staff/units.js";
 import { assertDueDate } from "./due-date.js";
@@ -44,6 +44,7 @@ export async function beginRecord(ctx: Ctx, actor: Actor): Promise<RecordState> 
 }
 
 export async function currentRecord(ctx: Ctx, actor: Actor): Promise<RecordState | null> {
+  assertMayAttempt(actor, "control.record");
   return loadFlow(ctx, ctx.db, actor.userId, RECORD_FLOW, stateSchema);
 }
 

@@ -5,7 +5,7 @@ import { controlReports, controlExecutors } from "../../db/schema/index.js";
 import { almatyDate, dottedDate } from "../calendar/dates.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
-import { assertCan } from "../shared/permissions.js";
+import { assertCan, assertMayAttempt } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
 import { appendControlEvent } from "./events.js";
@@ -22,6 +22,7 @@ const submitInput = z.object({
 /** The executor reports execution with a note and/or a file; the registrar who recorded it decides. */
 export async function submitReport(ctx: Ctx, actor: Actor, raw: z.input<typeof submitInput>): Promise<{ reportId: number; number: string }> {
   const { executorId, note, fileId } = parseInput(submitInput, raw);
+  assertMayAttempt(actor, "control.execute");
   if (note === undefined && fileId === undefined) throw new DomainError("control_report_empty");
   return ctx.db.transaction(async (tx) => {
     const { executor, document } = await lockExecutor(tx, executorId);

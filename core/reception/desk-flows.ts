@@ -3,7 +3,7 @@ import { isIsoDate } from "../calendar/dates.js";
 import { clearFlow, loadFlow, saveFlow } from "../flows/store.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
-import { assertCan } from "../shared/permissions.js";
+import { assertCan, assertMayAttempt } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
 import { outcomeDue, recordOutcome } from "./outcome.js";
@@ -18,12 +18,13 @@ const ref = { bookingId: z.number().int().positive(), version: z.number().int().
 const declineState = z.object({ step: z.literal("reason"), data: z.object(ref) });
 
 export async function beginDecline(ctx: Ctx, actor: Actor, raw: { bookingId: number; version: number }): Promise<void> {
-  const data = parseInput(z.object(ref), raw);
   assertCan(actor, "reception.handle");
+  const data = parseInput(z.object(ref), raw);
   await saveFlow(ctx, ctx.db, actor.userId, DECLINE_FLOW, { step: "reason", data });
 }
 
 export async function currentDecline(ctx: Ctx, actor: Actor) {
+  assertMayAttempt(actor, "reception.handle");
   return loadFlow(ctx, ctx.db, actor.userId, DECLINE_FLOW, declineState);
 }
 
@@ -49,6 +50,7 @@ export async function beginOutcome(ctx: Ctx, actor: Actor, raw: { bookingId: num
 }
 
 export async function currentOutcome(ctx: Ctx, actor: Actor) {
+  assertMayAttempt(actor, "reception.handle");
   return loadFlow(ctx, ctx.db, actor.userId, OUTCOME_FLOW, outcomeState);
 }
 

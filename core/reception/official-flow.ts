@@ -2,7 +2,7 @@ import { z } from "zod";
 import { clearFlow, loadFlow, saveFlow } from "../flows/store.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
-import { assertCan } from "../shared/permissions.js";
+import { assertCan, assertMayAttempt } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { addOfficial, type Official } from "./officials.js";
 
@@ -23,6 +23,7 @@ export async function beginOfficialAdd(ctx: Ctx, actor: Actor): Promise<void> {
 }
 
 export async function currentOfficialAdd(ctx: Ctx, actor: Actor) {
+  assertMayAttempt(actor, "reception.schedule");
   return loadFlow(ctx, ctx.db, actor.userId, OFFICIAL_FLOW, stateSchema);
 }
 

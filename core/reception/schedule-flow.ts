@@ -3,7 +3,7 @@ import { parseTypedDate } from "../calendar/dates.js";
 import { clearFlow, loadFlow, saveFlow } from "../flows/store.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
-import { assertCan } from "../shared/permissions.js";
+import { assertCan, assertMayAttempt } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { parseHoursText } from "./hours-text.js";
 import { officialById } from "./officials.js";
@@ -21,6 +21,7 @@ export async function beginScheduleEdit(ctx: Ctx, actor: Actor, officialId: numb
 }
 
 export async function currentScheduleEdit(ctx: Ctx, actor: Actor) {
+  assertMayAttempt(actor, "reception.schedule");
   return loadFlow(ctx, ctx.db, actor.userId, SCHEDULE_FLOW, stateSchema);
 }
 

@@ -51,8 +51,8 @@ const exceptionInput = z
 
 /** A dated exception: away that day (`off`), other hours that day (`extra`), or back to the weekly rules (`none`). */
 export async function setException(ctx: Ctx, actor: Actor, raw: z.input<typeof exceptionInput>): Promise<number> {
-  const input = parseInput(exceptionInput, raw);
   assertCan(actor, "reception.schedule");
+  const input = parseInput(exceptionInput, raw);
   const official = await officialById(ctx.db, input.officialId, false);
   const where = and(eq(receptionExceptions.officialId, official.id), eq(receptionExceptions.day, input.day));
   await ctx.db.transaction(async (tx) => {

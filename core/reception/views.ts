@@ -8,7 +8,7 @@ import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
 import { almatyAt } from "./local-time.js";
 import type { Booking } from "./notices.js";
-import { officialById, type Official } from "./officials.js";
+import { activeOfficials, officialById, type Official } from "./officials.js";
 import { loadPolicy } from "./policy.js";
 import { ACTIVE, SLOT_HOLDING } from "./slots.js";
 
@@ -53,6 +53,12 @@ export async function myReception(ctx: Ctx, actor: Actor): Promise<{ upcoming: M
   return { upcoming, past: items.filter((b) => !active(b)).slice(0, PAST_SHOWN) };
 }
 
+/** The officials whose day lists reception staff open. */
+export async function deskOfficials(ctx: Ctx, actor: Actor): Promise<Official[]> {
+  assertCan(actor, "reception.day");
+  return activeOfficials(ctx);
+}
+
 export interface DayEntry {
   bookingId: number;
   version: number;
@@ -70,8 +76,8 @@ const dayInput = z.object({ officialId: z.number().int().positive(), date: z.str
 
 /** An official's reception day: every slot held by a booking or an offer, in time order. */
 export async function dayList(ctx: Ctx, actor: Actor, raw: z.input<typeof dayInput>): Promise<{ official: Official; date: IsoDate; entries: DayEntry[] }> {
-  const { officialId, date } = parseInput(dayInput, raw);
   assertCan(actor, "reception.day");
+  const { officialId, date } = parseInput(dayInput, raw);
   const official = await officialById(ctx.db, officialId, false);
   const rows = await ctx.db
     .select({ booking: receptionBookings, slot: receptionSlots, citizenName: citizens.fullName, phone: citizens.phone, appealNumber: appeals.number })

@@ -10,6 +10,7 @@ export type Action =
   | "profile.edit"
   | "appeal.submit"
   | "appeal.read"
+  | "appeal.staff_view"
   | "appeal.withdraw"
   | "appeal.supplement"
   | "appeal.rate"
@@ -71,6 +72,8 @@ const POLICY: Record<Action, Rule> = {
   "profile.edit": own,
   "appeal.submit": (actor) => actor.role === "citizen",
   "appeal.read": either(citizenOwn, allAppealsStaff, holderStaff),
+  /** The staff card: who holds it, the internal history, the Head's comments. Never the citizen, not even the owner. */
+  "appeal.staff_view": either(allAppealsStaff, holderStaff),
   "appeal.withdraw": citizenOwn,
   "appeal.supplement": citizenOwn,
   "appeal.rate": citizenOwn,
@@ -110,14 +113,35 @@ const POLICY: Record<Action, Rule> = {
   "control.list": anyStaff(["registrar", "deputy", "head", "admin"]),
 };
 
+/** What a citizen may ever do; every other action is staff work. */
+export const CITIZEN_ACTIONS: readonly Action[] = [
+  "profile.read",
+  "profile.edit",
+  "appeal.submit",
+  "appeal.read",
+  "appeal.withdraw",
+  "appeal.supplement",
+  "appeal.rate",
+  "reception.book",
+];
+
 export function can(actor: Actor, action: Action, resource?: Resource): boolean {
   if (!actor.active) return false;
   if (resource?.restricted && !actor.clearance) return false;
   return POLICY[action](actor, resource);
 }
 
-export function assertCan(actor: Actor, action: Action, resource?: Resource): void {
+/**
+ * Checked before anything is looked up: a citizen asking for staff work (a forged or forwarded
+ * staff button) is told it is not for them, and learns nothing about what the button names.
+ */
+export function assertMayAttempt(actor: Actor, action: Action): void {
   // Someone whose access ended is told so, not just refused: old buttons in their chat still show.
   if (!actor.active) throw new DomainError("staff_deactivated");
+  if (actor.role === "citizen" && !CITIZEN_ACTIONS.includes(action)) throw new DomainError("staff_only");
+}
+
+export function assertCan(actor: Actor, action: Action, resource?: Resource): void {
+  assertMayAttempt(actor, action);
   if (!can(actor, action, resource)) throw new DomainError("forbidden");
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { clearFlow, loadFlow, saveFlow } from "../flows/store.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
-import { assertCan } from "../shared/permissions.js";
+import { assertCan, assertMayAttempt } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { addUnit, type Unit } from "./units.js";
 
@@ -23,6 +23,7 @@ export async function beginUnitAdd(ctx: Ctx, actor: Actor, kind: string): Promis
 }
 
 export async function currentUnitAdd(ctx: Ctx, actor: Actor) {
+  assertMayAttempt(actor, "units.manage");
   return loadFlow(ctx, ctx.db, actor.userId, UNIT_FLOW, stateSchema);
 }
 

@@ -78,3 +78,19 @@ export const delegations = pgTable(
     index("delegations_period_idx").on(t.startsAt, t.endsAt),
   ],
 );
+
+/**
+ * Wrong invite codes tried with /join (DESIGN §1): after five in ten minutes a person waits. Only the
+ * time is kept, never what was typed; in the database, so a restart or a second instance counts the same.
+ */
+export const joinAttempts = pgTable(
+  "join_attempts",
+  {
+    id: serial("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("join_attempts_user_at_idx").on(t.userId, t.at)],
+);

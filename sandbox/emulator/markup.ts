@@ -21,6 +21,8 @@ const INLINE_ACTIONS = [
   "pay",
 ];
 const CALLBACK_DATA_MAX_BYTES = 64;
+/** Telegram refuses an inline keyboard of more buttons than this, counted over all rows. */
+const INLINE_BUTTONS_MAX = 100;
 
 function rowsOf(value: unknown, field: string, type: string): unknown[][] {
   if (!Array.isArray(value) || !value.every(Array.isArray)) {
@@ -66,6 +68,7 @@ export function parseMarkup(raw: unknown): Markup {
     const rows = rowsOf(raw.inline_keyboard, "inline_keyboard", "InlineKeyboardMarkup").filter((row) => row.length > 0);
     // An empty inline keyboard is how bots remove one.
     if (rows.length === 0) return { kind: "none" };
+    if (rows.flat().length > INLINE_BUTTONS_MAX) throw badRequest("BUTTONS_TOO_MUCH");
     return { kind: "inline", markup: { inline_keyboard: rows.map((row) => row.map(inlineButton)) } };
   }
   if (raw.keyboard !== undefined) {

@@ -39,7 +39,7 @@ describe(`audit trail on ${dbKind}`, () => {
     expect(trail.lines[1]).toMatchObject({ actor: { role: "citizen", name: null }, comment: null });
     expect(trail.lines[4]).toMatchObject({ actor: { role: "head", name: "Бауыржан Исабеков" }, comment: "Негізін көрсетіңіз", from: "awaiting_approval", to: "in_review" });
     expect(trail.lines[6]).toMatchObject({ authority: { userId: head.userId }, to: "answered" });
-    expect(await refusal(auditTrail(ctx, citizen, number))).toBe("forbidden");
+    expect(await refusal(auditTrail(ctx, citizen, number))).toBe("staff_only");
     expect(await refusal(auditTrail(ctx, registrar, "ЖТ-2026-999999"))).toBe("appeal_not_found");
   });
 });

@@ -74,7 +74,7 @@ describe(`appeal lifecycle on ${dbKind}`, () => {
     const head = await staffMember(ctx, 7103, "head");
     const { appealId } = await registerAppeal(ctx, citizen, { draftId: randomUUID(), type: "application", text: TEXT, language: "kk", replyChannel: "chat" });
 
-    expect(await refusal(classifyAppeal(ctx, citizen, { appealId, category: "general" }))).toBe("appeal_not_found");
+    expect(await refusal(classifyAppeal(ctx, citizen, { appealId, category: "general" }))).toBe("staff_only");
     await classifyAppeal(ctx, registrar, { appealId, category: "court_proceedings", holderUserId: reviewer.userId });
     expect(await refusal(classifyAppeal(ctx, registrar, { appealId, category: "general" }))).toBe("appeal_wrong_state");
     await submitDraft(ctx, reviewer, { appealId, text: "Көшірмені сот кеңсесінен алуға болады.", outcome: "explained" });

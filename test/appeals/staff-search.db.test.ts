@@ -41,7 +41,7 @@ describe(`staff search and the appeal card on ${dbKind}`, () => {
     expect(await searchAppeals(ctx, other, "исполнительн")).toEqual([]);
     expect(await searchAppeals(ctx, other, "870615400228")).toEqual([]);
     expect(await refusal(searchAppeals(ctx, admin, "исполнительн"))).toBe("forbidden");
-    expect(await refusal(searchAppeals(ctx, citizen, held.number))).toBe("forbidden");
+    expect(await refusal(searchAppeals(ctx, citizen, held.number))).toBe("staff_only");
     expect(await refusal(searchAppeals(ctx, registrar, "a"))).toBe("search_query_length");
     // A percent sign is looked for as itself, not as "anything".
     expect(await searchAppeals(ctx, registrar, "%%")).toEqual([]);
@@ -51,6 +51,8 @@ describe(`staff search and the appeal card on ${dbKind}`, () => {
     expect(card.may).toEqual({ draft: true, extend: true });
     expect(card.history.map((h) => h.kind)).toEqual(["registered", "classified"]);
     expect(await refusal(staffAppealCard(ctx, other, held.appealId))).toBe("forbidden");
+    // Not even the owner sees the staff card: who holds it, the internal history.
+    expect(await refusal(staffAppealCard(ctx, citizen, held.appealId))).toBe("staff_only");
     expect(await refusal(staffAppealCard(ctx, registrar, secret.appealId))).toBe("clearance_required");
     expect((await staffAppealCard(ctx, { ...registrar, clearance: true }, secret.appealId)).appeal.number).toBe(secret.number);
   });

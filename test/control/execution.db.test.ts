@@ -50,7 +50,7 @@ describe(`executing a control document on ${dbKind}`, () => {
   it("takes a report only from its executor, one at a time, and refuses an empty one", async () => {
     const { executorId } = await assigned();
     expect(await refusal(submitReport(ctx, colleague, { executorId, note: "Менікі емес." }))).toBe("control_not_found");
-    expect(await refusal(submitReport(ctx, citizen, { executorId, note: "Азамат." }))).toBe("control_not_found");
+    expect(await refusal(submitReport(ctx, citizen, { executorId, note: "Азамат." }))).toBe("staff_only");
     expect(await refusal(submitReport(ctx, executor, { executorId }))).toBe("control_report_empty");
     await submitReport(ctx, executor, { executorId, note: "Орындалды." });
     expect(await refusal(submitReport(ctx, executor, { executorId, note: "Тағы." }))).toBe("control_report_pending");

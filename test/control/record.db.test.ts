@@ -76,7 +76,7 @@ describe(`recording a control document on ${dbKind}`, () => {
   });
 
   it("is refused to a citizen and to staff who do not record control documents", async () => {
-    expect(await refusal(recordControlDocument(ctx, citizen, valid()))).toBe("forbidden");
+    expect(await refusal(recordControlDocument(ctx, citizen, valid()))).toBe("staff_only");
     expect(await refusal(recordControlDocument(ctx, reviewer, valid()))).toBe("forbidden");
     expect(await refusal(recordControlDocument(ctx, executor, valid()))).toBe("forbidden");
     expect(await refusal(recordControlDocument(ctx, reception, valid()))).toBe("forbidden");

@@ -14,12 +14,13 @@ const SCAN = new TextEncoder().encode("%PDF-1.4 scanned assignment");
 const REGISTRAR = 964101;
 const EXECUTOR = 964102;
 const CITIZEN = 964001;
+const STRANGER = 964103;
 
 let h: Harness;
 let registrar: Actor;
 let executor: Actor;
 beforeAll(async () => {
-  h = await startHarness([citizen(REGISTRAR, "ru"), citizen(EXECUTOR, "kk"), citizen(CITIZEN, "kk")]);
+  h = await startHarness([citizen(REGISTRAR, "ru"), citizen(EXECUTOR, "kk"), citizen(CITIZEN, "kk"), citizen(STRANGER, "kk")]);
   const core = h.app().core;
   // Notices reach staff in the language they chose; the registrar reads Russian.
   registrar = await setLanguage(core, core.db, await staffMember(core, REGISTRAR, "registrar"), "ru");
@@ -168,10 +169,17 @@ describe(`control documents in chat on ${dbKind}`, () => {
     const ex = h.user(EXECUTOR);
     await ex.send("/newcontrol");
     await ex.waitForBot(shown("kk", "errors.forbidden"));
-    // A forged "report" button for an item that is not the citizen's.
+    // A forged "report" button: not a citizen's to press; another executor is told there is no such item of theirs.
     const [row] = await h.app().core.db.select().from(controlExecutors).limit(1);
     const msg = await person.lastBot();
     await person.pressData(msg.message_id, `ct1:rep:${row!.id}`);
-    await person.waitFor((v) => v.toasts.some((t) => t.text === shown("kk", "errors.control_not_found")));
+    await person.waitFor((v) => v.toasts.some((t) => t.text === shown("kk", "errors.staff_only")));
+    const other = await staffIn(h.app().core, STRANGER, "executor", "Бөтен Орындаушы", await unitId(h.app().core, "judicial_administration"));
+    expect(other.role).toBe("executor");
+    const stranger = h.user(STRANGER);
+    await stranger.send("/control");
+    const list = await stranger.waitForBot(shown("kk", "control.my.none"));
+    await stranger.pressData(list.message_id, `ct1:rep:${row!.id}`);
+    await stranger.waitFor((v) => v.toasts.some((t) => t.text === shown("kk", "errors.control_not_found")));
   });
 });

@@ -11,6 +11,7 @@ const NEWCOMER = 961001;
 const CITIZEN = 961002;
 const LATECOMER = 961003;
 const LINKED = 961004;
+const GUESSER = 961005;
 
 let h: Harness;
 beforeAll(async () => {
@@ -19,6 +20,7 @@ beforeAll(async () => {
     citizen(CITIZEN, "ru"),
     citizen(LATECOMER, "kk"),
     citizen(LINKED, "en", "Dana"),
+    citizen(GUESSER, "ru", "Марат"),
   ]);
 });
 afterAll(() => h.dispose());
@@ -65,5 +67,23 @@ describe(`staff joining by invite, end to end on ${dbKind}`, () => {
     await late.waitForBot(shown("kk", "errors.invite_expired"));
     expect((await identify(h.app().core, { telegramId: LATECOMER })).role).toBe("citizen");
     expect((await late.commands()).map((c) => c.command)).not.toContain("appeals");
+  });
+
+  it("after five wrong codes makes the person wait, says until when in Almaty time, and still counts them after a restart", async () => {
+    h.clock.set("2026-03-02T15:00:00+05:00");
+    const guesser = h.user(GUESSER);
+    for (const code of ["AAAAAAAAAA", "BBBBBBBBBB", "CCCCCCCCCC", "DDDDDDDDDD", "EEEEEEEEEE"]) {
+      await guesser.send(`/join ${code}`);
+      await guesser.waitForBot(shown("ru", "errors.invite_unknown"));
+    }
+    const { code } = await invite("reviewer", "appeals_review");
+    await h.restart();
+    await guesser.send(`/join ${code}`);
+    await guesser.waitForBot(shown("ru", "errors.join_locked", { until: "02.03.2026 15:10" }));
+    expect((await identify(h.app().core, { telegramId: GUESSER })).role).toBe("citizen");
+
+    h.clock.advance(10 * 60_000 + 1_000);
+    await guesser.send(`/join ${code}`);
+    await guesser.waitForBot(shown("ru", "staff.join.done", { name: "Марат", role: shown("ru", "staff.roles.reviewer"), unit: "Сектор рассмотрения обращений" }));
   });
 });

@@ -20,6 +20,10 @@ async function send(params: Record<string, unknown>): Promise<{ message_id: numb
   return reply.body.result as { message_id: number };
 }
 
+/** `count` callback buttons, two to a row, as a long list would make them. */
+const buttons = (count: number) =>
+  Array.from({ length: Math.ceil(count / 2) }, (_, row) => Array.from({ length: Math.min(2, count - row * 2) }, (_, i) => ({ text: `${row * 2 + i}`, callback_data: `b:${row * 2 + i}` })));
+
 const chat = (userId = CITIZEN) => sandbox.tester<ChatView>(`users/${userId}/chat`);
 
 describe("routing and authorization", () => {
@@ -111,9 +115,16 @@ describe("sendMessage", () => {
     [{ chat_id: CITIZEN, text: "x", reply_markup: { inline_keyboard: [[{ text: "A", callback_data: "d".repeat(65) }]] } }, "BUTTON_DATA_INVALID"],
     [{ chat_id: CITIZEN, text: "x", reply_markup: { inline_keyboard: [[{ text: "A", callback_data: "ж".repeat(33) }]] } }, "BUTTON_DATA_INVALID"],
     [{ chat_id: CITIZEN, text: "x", reply_markup: { inline_keyboard: [[{ text: "A" }]] } }, "can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard"],
+    [{ chat_id: CITIZEN, text: "x", reply_markup: { inline_keyboard: buttons(101) } }, "BUTTONS_TOO_MUCH"],
     [{ chat_id: CITIZEN, text: "x", reply_markup: { inline_keyboard: [[{ text: "A", url: "javascript:alert(1)" }]] } }, "BUTTON_URL_INVALID"],
   ])("rejects %j with %j", async (params, description) => {
     expect(await sandbox.call("sendMessage", params)).toEqual(badRequest(description));
+  });
+
+  it("takes up to 100 inline buttons, and refuses an edit that would show more", async () => {
+    const sent = await send({ text: "x", reply_markup: { inline_keyboard: buttons(100) } });
+    const edit = { chat_id: CITIZEN, message_id: sent.message_id, text: "y", reply_markup: { inline_keyboard: buttons(101) } };
+    expect(await sandbox.call("editMessageText", edit)).toEqual(badRequest("BUTTONS_TOO_MUCH"));
   });
 
   it("measures the length after entity parsing", async () => {

@@ -75,7 +75,7 @@ describe(`deactivating staff on ${dbKind}`, () => {
     const citizen = await signedUpCitizen(ctx, 8213);
     const admin = await staffMember(ctx, 8214, "admin");
     expect(await refusal(deactivateStaff(ctx, head, { userId: reviewer.userId }))).toBe("forbidden");
-    expect(await refusal(deactivateStaff(ctx, citizen, { userId: reviewer.userId }))).toBe("forbidden");
+    expect(await refusal(deactivateStaff(ctx, citizen, { userId: reviewer.userId }))).toBe("staff_only");
     expect(await refusal(deactivateStaff(ctx, admin, { userId: citizen.userId }))).toBe("staff_not_found");
     expect(await refusal(deactivateStaff(ctx, admin, { userId: admin.userId }))).toBe("cannot_deactivate_self");
     const quiet = await deactivateStaff(ctx, CONSOLE_OPERATOR, { userId: reviewer.userId });

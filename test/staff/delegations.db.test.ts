@@ -74,7 +74,7 @@ describe(`the Acting Head on ${dbKind}`, () => {
     const byConsole = await setActingHead(ctx, CONSOLE_OPERATOR, { deputyUserId: deputy.userId, ...days("2026-04-09", "2026-04-09") });
     expect(byConsole.createdBy).toBeNull();
 
-    expect(await refusal(setActingHead(ctx, citizen, { deputyUserId: deputy.userId, ...days("2026-05-01", "2026-05-02") }))).toBe("forbidden");
+    expect(await refusal(setActingHead(ctx, citizen, { deputyUserId: deputy.userId, ...days("2026-05-01", "2026-05-02") }))).toBe("staff_only");
     expect(await refusal(setActingHead(ctx, reviewer, { deputyUserId: deputy.userId, ...days("2026-05-01", "2026-05-02") }))).toBe("forbidden");
     expect(await refusal(setActingHead(ctx, deputy, { deputyUserId: deputy.userId, ...days("2026-05-01", "2026-05-02") }))).toBe("forbidden");
     expect(await refusal(setActingHead(ctx, head, { deputyUserId: registrar.userId, ...days("2026-05-01", "2026-05-02") }))).toBe("deputy_not_found");

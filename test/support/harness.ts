@@ -35,7 +35,8 @@ export interface Harness {
  */
 export const WEBHOOK_SECRET = "e2e-webhook-secret-0123456789";
 
-export async function startHarness(users: DemoUser[], options: { webhook?: boolean } = {}): Promise<Harness> {
+/** `floodLimit: 0` for tests that press many buttons in a row on purpose, as no person would. */
+export async function startHarness(users: DemoUser[], options: { webhook?: boolean; floodLimit?: number } = {}): Promise<Harness> {
   const db = await openTestDatabase();
   const sandbox = createSandbox({ token: TOKEN, bot: { id: 200000002, username: "otinish_test_bot", first_name: "Otinish" }, demoUsers: users });
   const server = await new Promise<ServerType>((resolve) => {
@@ -54,6 +55,7 @@ export async function startHarness(users: DemoUser[], options: { webhook?: boole
     FILES_DIR: filesDir,
     // Tests move the clock and run the jobs they check themselves.
     SCHEDULER: "off",
+    ...(options.floodLimit !== undefined && { FLOOD_LIMIT: String(options.floodLimit) }),
     ...(options.webhook && { WEBHOOK_URL: "https://otinish.example.kz/telegram/webhook", WEBHOOK_SECRET }),
   });
   const start = () =>

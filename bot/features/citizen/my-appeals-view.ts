@@ -4,7 +4,7 @@ import type { listMyAppeals, myAppeal } from "../../../core/appeals/citizen-view
 import { INTAKE_LIMITS } from "../../../core/appeals/kinds.js";
 import type { SupplementData } from "../../../core/appeals/supplement-flow.js";
 import { almatyDate } from "../../../core/calendar/dates.js";
-import { defineCallback } from "../../callback-data.js";
+import { callbackNumber, defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { splitMessage } from "../../delivery/split-message.js";
 import { formatDate, formatDateTime, preview } from "../../format.js";
@@ -19,13 +19,11 @@ type Screen = { text: Html; markup: InlineKeyboard };
 const ACTIONS = ["list", "open", "supplement", "withdraw", "withdraw_yes", "satisfied", "unsatisfied", "complain", "send", "cancel"] as const;
 export type MyAppealsAction = (typeof ACTIONS)[number];
 
-const id = z.coerce.number().int().min(0).max(2_147_483_647);
-
 /**
  * My-appeals buttons: `ma1:<action>:<appeal id>:<list page>` (`ma1:list:0:2` for a page). The page
  * travels along so "Back to the list" returns to where the citizen was.
  */
-export const myAppealsButton = defineCallback("ma1", z.enum(ACTIONS), id, id);
+export const myAppealsButton = defineCallback("ma1", z.enum(ACTIONS), callbackNumber, callbackNumber);
 
 const button = (label: string, action: MyAppealsAction, appealId: number, page: number) =>
   InlineKeyboard.text(label, myAppealsButton.encode(action, appealId, page));

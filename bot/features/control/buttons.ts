@@ -1,17 +1,16 @@
 import { InlineKeyboard } from "grammy";
 import { z } from "zod";
-import { defineCallback } from "../../callback-data.js";
+import { callbackId, callbackNumber, defineCallback } from "../../callback-data.js";
 import { registerOutboxKeyboard } from "../../delivery/outbox-keyboards.js";
 import type { Label } from "../../i18n.js";
 
-const id = z.coerce.number().int().positive();
 
 /** An executor's item: open it, report, ask for more time, back to the list. */
-export const itemButton = defineCallback("ct1", z.enum(["open", "rep", "ext", "list"]), id);
+export const itemButton = defineCallback("ct1", z.enum(["open", "rep", "ext", "list"]), callbackId);
 /** A decision on a report (accept, return) or on a request for more time (grant, refuse). */
-export const decisionButton = defineCallback("cd1", z.enum(["acc", "ret", "grant", "refuse"]), id);
+export const decisionButton = defineCallback("cd1", z.enum(["acc", "ret", "grant", "refuse"]), callbackId);
 /** The recording flow: a source by index, an executor toggled, executors done, a due date (YYYYMMDD) taken, record. */
-export const recordButton = defineCallback("cr1", z.enum(["src", "ex", "done", "due", "ok"]), z.coerce.number().int().min(0));
+export const recordButton = defineCallback("cr1", z.enum(["src", "ex", "done", "due", "ok"]), callbackNumber);
 
 export function executorKeyboard(label: Label, executorId: number, options: { report: boolean; moreTime: boolean } = { report: true, moreTime: true }): InlineKeyboard {
   const keyboard = new InlineKeyboard();

@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
 import { beginExtension, beginReport, CONTROL_ANSWER_FLOW } from "../../../core/control/answer-flow.js";
 import { myControlItem, myControlItems } from "../../../core/control/items.js";
 import { setFlowMessage } from "../../../core/flows/store.js";
@@ -6,22 +6,28 @@ import { DomainError } from "../../../core/shared/errors.js";
 import type { BotContext } from "../../context.js";
 import { joinHtml } from "../../html.js";
 import { formatDate, preview } from "../../format.js";
+import { definePicker } from "../../keyboards/picker.js";
 import { answerCallback, send, showInPlace } from "../../messages.js";
 import { executorKeyboard, itemButton } from "./buttons.js";
 
 /** "My control items" (`/control`): what I must execute, the nearest due date first; each opens with its buttons. */
 export const myItems = new Composer<BotContext>();
 
-async function showList(ctx: BotContext, messageId?: number): Promise<void> {
-  const items = await myControlItems(ctx.deps.core, ctx.actor);
-  const lines = items.map((i) =>
-    ctx.t("control.my.line", { number: i.number, due: formatDate(i.dueOn), state: ctx.label(`control.state.${i.state}`), overdue: i.overdue ? ctx.label("control.my.overdue_mark") : "" }),
-  );
-  const keyboard = new InlineKeyboard();
-  for (const i of items) keyboard.text(ctx.label("control.button.open", { number: i.number, due: formatDate(i.dueOn) }), itemButton.encode("open", i.executorId)).row();
-  const text = joinHtml([ctx.t("control.my.title"), ...(lines.length ? lines : [ctx.t("control.my.none")])]);
-  await showInPlace(ctx, messageId, text, keyboard);
-}
+/** My items, a line and a button each, ten a page. */
+const myList = definePicker({
+  prefix: "ctl1",
+  items: async (ctx) =>
+    (await myControlItems(ctx.deps.core, ctx.actor)).map((i) => ({
+      id: i.executorId,
+      label: ctx.label("control.button.open", { number: i.number, due: formatDate(i.dueOn) }),
+      line: ctx.t("control.my.line", { number: i.number, due: formatDate(i.dueOn), state: ctx.label(`control.state.${i.state}`), overdue: i.overdue ? ctx.label("control.my.overdue_mark") : "" }),
+    })),
+  title: (ctx) => ctx.t("control.my.title"),
+  empty: (ctx) => ctx.t("control.my.none"),
+  pick: (executorId) => itemButton.encode("open", executorId),
+});
+
+const showList = (ctx: BotContext, messageId?: number) => myList.show(ctx, {}, messageId);
 
 async function showItem(ctx: BotContext, executorId: number, messageId: number | undefined): Promise<void> {
   const item = await myControlItem(ctx.deps.core, ctx.actor, { executorId });
@@ -51,12 +57,12 @@ myItems.callbackQuery(itemButton.pattern, async (ctx) => {
   const messageId = ctx.callbackQuery.message?.message_id;
   const core = ctx.deps.core;
   if (action === "list") {
-    await answerCallback(ctx);
-    return showList(ctx, messageId);
+    await showList(ctx, messageId);
+    return answerCallback(ctx);
   }
   if (action === "open") {
-    await answerCallback(ctx);
-    return showItem(ctx, executorId, messageId);
+    await showItem(ctx, executorId, messageId);
+    return answerCallback(ctx);
   }
   // The question is a message of its own: the assignment and its buttons stay for later.
   const number = action === "rep" ? await beginReport(core, ctx.actor, executorId) : await beginExtension(core, ctx.actor, executorId);

@@ -24,6 +24,7 @@ import { registerReask } from "../../flows/reask.js";
 import { clip, formatDate, preview } from "../../format.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
 import { recordButton } from "./buttons.js";
+import { executorList } from "./executor-list.js";
 import { dateFromButton, dateToButton } from "../../button-date.js";
 
 /**
@@ -35,6 +36,7 @@ export const recordControl = new Composer<BotContext>();
 
 const CHOSEN = "✅ ";
 
+/** Every question but the executors' list. */
 async function question(ctx: BotContext, state: RecordState): Promise<{ text: Html; markup?: InlineKeyboard }> {
   const { step, data } = state;
   if (step === "source") {
@@ -45,15 +47,6 @@ async function question(ctx: BotContext, state: RecordState): Promise<{ text: Ht
   if (step === "source_number") return { text: ctx.t("control.record.ask_source_number") };
   if (step === "source_date") return { text: ctx.t("control.record.ask_source_date") };
   if (step === "content") return { text: ctx.t("control.record.ask_content") };
-  if (step === "executors") {
-    const markup = new InlineKeyboard();
-    for (const c of await executorChoices(ctx.deps.core, ctx.actor)) {
-      const label = `${data.executorUserIds.includes(c.userId) ? CHOSEN : ""}${c.name}${c.unit ? ` · ${c.unit}` : ""}`;
-      markup.text(clip(label, 60), recordButton.encode("ex", c.userId)).row();
-    }
-    markup.text(ctx.label("control.record.executors_done"), recordButton.encode("done", 0));
-    return { text: ctx.t("control.record.ask_executors", { count: data.executorUserIds.length }), markup };
-  }
   if (step === "due") return { text: ctx.t("control.record.ask_due") };
   const executors = await executorChoices(ctx.deps.core, ctx.actor, data.executorUserIds);
   return {
@@ -70,8 +63,12 @@ async function question(ctx: BotContext, state: RecordState): Promise<{ text: Ht
   };
 }
 
-/** Shows the flow's question: in place of the message that was pressed, or as a new message. */
+/**
+ * Shows the flow's question: in place of the message that was pressed, or as a new message. The
+ * executors are a long list, shown again at the page and search where an executor was ticked.
+ */
 async function ask(ctx: BotContext, state: RecordState, messageId?: number): Promise<void> {
+  if (state.step === "executors") return void (await setFlowMessage(ctx.deps.core, ctx.actor.userId, RECORD_FLOW, await executorList.again(ctx, messageId)));
   const { text, markup } = await question(ctx, state);
   const shown = await showInPlace(ctx, messageId, text, markup);
   await setFlowMessage(ctx.deps.core, ctx.actor.userId, RECORD_FLOW, shown);

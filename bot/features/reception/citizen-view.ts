@@ -1,15 +1,16 @@
 import { InlineKeyboard } from "grammy";
 import { z } from "zod";
 import { MY_RECEPTION_KEYBOARD, slotTime } from "../../../core/reception/notices.js";
-import { officialLabel, type Official } from "../../../core/reception/officials.js";
+import { activeOfficials, officialLabel, type Official } from "../../../core/reception/officials.js";
 import type { Slot } from "../../../core/reception/slots.js";
 import type { MyBooking } from "../../../core/reception/views.js";
-import { defineCallback } from "../../callback-data.js";
+import { callbackNumber, defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { html, joinHtml, type Html } from "../../html.js";
 import { preview } from "../../format.js";
 import { registerOutboxKeyboard } from "../../delivery/outbox-keyboards.js";
 import { homeKeyboard, menuButton } from "../../keyboards/home.js";
+import { definePicker } from "../../keyboards/picker.js";
 
 /**
  * Citizen's buttons: `new` the officials, `off` one chosen, `ln` an appeal linked (0: none), `bk` a slot, `rq` a request without a
@@ -17,7 +18,7 @@ import { homeKeyboard, menuButton } from "../../keyboards/home.js";
  * `ac`/`dc` accept or decline an offer. Bookings carry their version, so a stale button says so.
  */
 const ACTIONS = ["new", "off", "ln", "bk", "rq", "wl", "cx", "mv", "mt", "ac", "dc"] as const;
-const n = z.coerce.number().int().min(0);
+const n = callbackNumber;
 export const receptionButton = defineCallback("rc1", z.enum(ACTIONS), n, n, n);
 
 // An offer sent from the outbox opens "My reception", where its buttons carry the booking's version.
@@ -58,17 +59,19 @@ export function myReceptionScreen(ctx: BotContext, view: { upcoming: MyBooking[]
   return { text: joinHtml(lines, "\n\n"), markup: homeKeyboard(ctx, markup) };
 }
 
-export function officialsScreen(ctx: BotContext, officials: Official[]): Screen {
-  const markup = new InlineKeyboard();
-  const lines = [ctx.t("reception.book.choose_official")];
-  for (const official of officials) {
-    const { name, title } = officialLabel(official, ctx.actor.language);
-    lines.push(ctx.t("reception.book.official_line", { name, title }));
-    markup.text(name, receptionButton.encode("off", official.id, 0, 0)).row();
-  }
-  if (officials.length === 0) lines.push(ctx.t("reception.book.no_officials"));
-  return { text: joinHtml(lines), markup: homeKeyboard(ctx, markup) };
-}
+/** The officials a citizen may ask to see, with what each of them is. */
+export const officialsList = definePicker({
+  prefix: "rco1",
+  items: async (ctx) =>
+    (await activeOfficials(ctx.deps.core)).map((official) => {
+      const { name, title } = officialLabel(official, ctx.actor.language);
+      return { id: official.id, label: name, line: ctx.t("reception.book.official_line", { name, title }) };
+    }),
+  title: (ctx) => ctx.t("reception.book.choose_official"),
+  empty: (ctx) => ctx.t("reception.book.no_officials"),
+  pick: (officialId) => receptionButton.encode("off", officialId, 0, 0),
+  footer: (ctx, keyboard) => void homeKeyboard(ctx, keyboard),
+});
 
 /** The citizen's latest appeals to link to the booking, or none. */
 export function linkScreen(ctx: BotContext, appeals: { id: number; number: string }[]): Screen {

@@ -3,7 +3,7 @@ import { acceptOffer, bookSlot, cancelBooking, declineOffer, requestReception, r
 import { beginBooking, bookingChoice, BOOKING_FLOW, currentBooking, finishBooking, linkBookingAppeal, setBookingMatter } from "../../../core/reception/booking-flow.js";
 import { bookingById } from "../../../core/reception/booking-row.js";
 import { slotTime } from "../../../core/reception/notices.js";
-import { activeOfficials, officialById, officialLabel } from "../../../core/reception/officials.js";
+import { officialById, officialLabel } from "../../../core/reception/officials.js";
 import { isSlotTaken } from "../../../core/reception/slot-taken.js";
 import { freeSlots, type Slot } from "../../../core/reception/slots.js";
 import { myReception } from "../../../core/reception/views.js";
@@ -16,7 +16,7 @@ import { html, type Html } from "../../html.js";
 import { reaskActiveFlow, registerReask } from "../../flows/reask.js";
 import { homeKeyboard } from "../../keyboards/home.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
-import { linkScreen, moveScreen, myReceptionScreen, officialsScreen, receptionButton, slotsScreen } from "./citizen-view.js";
+import { linkScreen, moveScreen, myReceptionScreen, officialsList, receptionButton, slotsScreen } from "./citizen-view.js";
 
 /**
  * Personal reception for citizens (Reg. 7.3, DESIGN §5): "My reception", and booking in chat —
@@ -95,9 +95,8 @@ citizenReception.callbackQuery(receptionButton.pattern, async (ctx) => {
   if (!(await getProfile(core, ctx.actor))) throw new DomainError("profile_missing");
 
   if (action === "new") {
-    await answerCallback(ctx);
-    const screen = officialsScreen(ctx, await activeOfficials(core));
-    return void (await showInPlace(ctx, messageId, screen.text, screen.markup));
+    await officialsList.show(ctx, {}, messageId);
+    return answerCallback(ctx);
   }
   if (action === "off") {
     await beginBooking(core, ctx.actor, a);

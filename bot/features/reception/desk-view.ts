@@ -7,7 +7,7 @@ import { officialLabel, type Official } from "../../../core/reception/officials.
 import type { Slot } from "../../../core/reception/slots.js";
 import type { PendingRequest } from "../../../core/reception/staff-decisions.js";
 import type { DayEntry } from "../../../core/reception/views.js";
-import { defineCallback } from "../../callback-data.js";
+import { callbackNumber, defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { joinHtml, type Html } from "../../html.js";
 import { formatDate, preview } from "../../format.js";
@@ -22,7 +22,7 @@ import { dateToButton } from "../../button-date.js";
 const ACTIONS = ["ok", "lc", "lo", "of", "dn", "q1", "q2", "dl", "pdf", "at", "ns", "na", "ex", "nn", "nx"] as const;
 /** The quick-reason buttons, each standing for one of the core's decline templates, in order. */
 export const QUICK_REASONS = ["q1", "q2"] as const;
-const n = z.coerce.number().int().min(0);
+const n = callbackNumber;
 export const deskButton = defineCallback("rs1", z.enum(ACTIONS), n, n, n);
 
 /** "Appeal ЖТ-2026-000123" under a request or a day-list entry whose citizen linked one. */
@@ -63,12 +63,6 @@ export function slotButtons(ctx: BotContext, action: "ok" | "of", bookingId: num
     if (i % 2 === 1) keyboard.row();
   });
   return keyboard.row().text(ctx.label("common.back"), deskButton.encode("nx", 0, 0, 0));
-}
-
-export function officialsButtons(ctx: BotContext, officials: Official[], date: IsoDate): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
-  for (const o of officials) keyboard.text(officialLabel(o, ctx.actor.language).name, deskButton.encode("dl", o.id, dateToButton(date), 0)).row();
-  return keyboard;
 }
 
 const hhmm = (instant: Date) => slotTime(instant).slice(-5);

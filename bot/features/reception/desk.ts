@@ -1,5 +1,4 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
-import { almatyDate } from "../../../core/calendar/dates.js";
 import { setFlowMessage } from "../../../core/flows/store.js";
 import { renderDayList } from "../../../core/reception/day-list-pdf.js";
 import {
@@ -15,16 +14,16 @@ import {
   type OutcomeState,
 } from "../../../core/reception/desk-flows.js";
 import { slotTime } from "../../../core/reception/notices.js";
-import { activeOfficials } from "../../../core/reception/officials.js";
-import { assignableStaff, recordOutcome } from "../../../core/reception/outcome.js";
+import { recordOutcome } from "../../../core/reception/outcome.js";
 import { confirmRequest, DECLINE_TEMPLATES, offerSlot, pendingRequests, slotsForRequest, type DeclineTemplate } from "../../../core/reception/staff-decisions.js";
 import { dayList } from "../../../core/reception/views.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import { assertCan, can } from "../../../core/shared/permissions.js";
 import type { BotContext } from "../../context.js";
 import { registerReask } from "../../flows/reask.js";
-import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
-import { dayButtons, dayListWords, dayText, deskButton, officialsButtons, QUICK_REASONS, requestButtons, requestText, slotButtons } from "./desk-view.js";
+import { answerCallback, showInPlace, stripButtons } from "../../messages.js";
+import { assignmentExecutors, showDayListOfficials } from "./desk-lists.js";
+import { dayButtons, dayListWords, dayText, deskButton, QUICK_REASONS, requestButtons, requestText, slotButtons } from "./desk-view.js";
 import { dateFromButton } from "../../button-date.js";
 
 /**
@@ -41,23 +40,16 @@ async function showNext(ctx: BotContext, messageId?: number): Promise<void> {
   await showInPlace(ctx, messageId, requestText(ctx, first, queue.length), requestButtons(ctx, first));
 }
 
-async function showDays(ctx: BotContext): Promise<void> {
-  const today = almatyDate(ctx.deps.core.clock.now());
-  await send(ctx, ctx.t("reception.desk.days"), officialsButtons(ctx, await activeOfficials(ctx.deps.core), today));
-}
-
 receptionDesk.command("reception", async (ctx) => {
   assertCan(ctx.actor, "reception.day");
   if (can(ctx.actor, "reception.handle")) await showNext(ctx);
-  await showDays(ctx);
+  await showDayListOfficials(ctx);
 });
 
 async function askOutcome(ctx: BotContext, state: OutcomeState, messageId?: number): Promise<void> {
+  if (state.step === "executor") return void (await setFlowMessage(ctx.deps.core, ctx.actor.userId, OUTCOME_FLOW, await assignmentExecutors.show(ctx, {}, messageId)));
   const keyboard = new InlineKeyboard();
   if (state.step === "assignment") keyboard.text(ctx.label("reception.desk.no_assignment"), deskButton.encode("na", 0, 0, 0));
-  if (state.step === "executor") {
-    for (const s of await assignableStaff(ctx.deps.core, ctx.actor)) keyboard.text(s.name, deskButton.encode("ex", s.userId, 0, 0)).row();
-  }
   if (state.step === "note") keyboard.text(ctx.label("reception.desk.no_note"), deskButton.encode("nn", 0, 0, 0));
   const shown = await showInPlace(ctx, messageId, ctx.t(`reception.desk.ask_${state.step}`), keyboard);
   await setFlowMessage(ctx.deps.core, ctx.actor.userId, OUTCOME_FLOW, shown);
@@ -91,8 +83,8 @@ receptionDesk.callbackQuery(deskButton.pattern, async (ctx) => {
     return void (await showInPlace(ctx, messageId, dayText(ctx, official, date, entries), dayButtons(ctx, official, date, entries, core.clock.now(), can(ctx.actor, "reception.handle"))));
   }
   if (action === "nx") {
-    await answerCallback(ctx);
-    return showNext(ctx, messageId);
+    await showNext(ctx, messageId);
+    return answerCallback(ctx);
   }
   if (action === "ok" || action === "of") {
     const decide = action === "ok" ? confirmRequest : offerSlot;
@@ -135,8 +127,8 @@ receptionDesk.callbackQuery(deskButton.pattern, async (ctx) => {
     return askOutcome(ctx, state!);
   }
   if (action === "nn") {
-    await answerCallback(ctx);
-    return outcomeRecorded(ctx, messageId, null);
+    await outcomeRecorded(ctx, messageId, null);
+    return answerCallback(ctx);
   }
   // na: no assignment; ex: the executor of the assignment.
   const state = await answerOutcome(core, ctx.actor, action === "na" ? null : a);

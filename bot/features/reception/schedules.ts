@@ -8,10 +8,11 @@ import { beginScheduleEdit, finishScheduleEdit, SCHEDULE_FLOW } from "../../../c
 import { officialSchedule, officialsForSchedules } from "../../../core/reception/schedule-view.js";
 import { setException } from "../../../core/reception/schedule.js";
 import { DomainError } from "../../../core/shared/errors.js";
-import { defineCallback } from "../../callback-data.js";
+import { callbackNumber, defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { html, joinHtml, escapeHtml } from "../../html.js";
 import { formatDate } from "../../format.js";
+import { definePicker } from "../../keyboards/picker.js";
 import { answerCallback, send, showInPlace } from "../../messages.js";
 import { dateFromButton, dateToButton } from "../../button-date.js";
 
@@ -23,17 +24,22 @@ import { dateFromButton, dateToButton } from "../../button-date.js";
 export const receptionSchedules = new Composer<BotContext>();
 
 /** list; add: a new official; open; dir: direct booking toggled; hrs/off: ask for hours or a day away; back: undo an exception (n = YYYYMMDD). */
-const scheduleButton = defineCallback("os1", z.enum(["list", "add", "open", "dir", "hrs", "off", "back"]), z.coerce.number().int().min(0), z.coerce.number().int().min(0));
+const scheduleButton = defineCallback("os1", z.enum(["list", "add", "open", "dir", "hrs", "off", "back"]), callbackNumber, callbackNumber);
 
-async function officialsList(ctx: BotContext, messageId?: number): Promise<void> {
-  const keyboard = new InlineKeyboard();
-  for (const o of await officialsForSchedules(ctx.deps.core, ctx.actor)) {
-    const label = officialLabel(o, ctx.actor.language).name;
-    keyboard.text(o.active ? label : `${label} ${ctx.label("reception.schedule.inactive")}`, scheduleButton.encode("open", o.id, 0)).row();
-  }
-  keyboard.text(ctx.label("reception.schedule.add_official"), scheduleButton.encode("add", 0, 0));
-  await showInPlace(ctx, messageId, ctx.t("reception.schedule.title"), keyboard);
-}
+/** Every official, those not receiving too, each opening their schedule. */
+const officialsPicker = definePicker({
+  prefix: "oso1",
+  items: async (ctx) =>
+    (await officialsForSchedules(ctx.deps.core, ctx.actor)).map((o) => {
+      const label = officialLabel(o, ctx.actor.language).name;
+      return { id: o.id, label: o.active ? label : `${label} ${ctx.label("reception.schedule.inactive")}` };
+    }),
+  title: (ctx) => ctx.t("reception.schedule.title"),
+  pick: (officialId) => scheduleButton.encode("open", officialId, 0),
+  footer: (ctx, keyboard) => void keyboard.text(ctx.label("reception.schedule.add_official"), scheduleButton.encode("add", 0, 0)),
+});
+
+const officialsList = (ctx: BotContext, messageId?: number) => officialsPicker.show(ctx, {}, messageId);
 
 async function showSchedule(ctx: BotContext, officialId: number, messageId?: number): Promise<void> {
   const { official, hours, exceptions } = await officialSchedule(ctx.deps.core, ctx.actor, officialId);

@@ -5,10 +5,12 @@ import { staffAppealCard, type StaffCard } from "../../../core/appeals/staff-car
 import { openAppeals } from "../../../core/appeals/staff-view.js";
 import { storedFileForSending } from "../../../core/files/stored-files.js";
 import { DomainError } from "../../../core/shared/errors.js";
-import { defineCallback } from "../../callback-data.js";
+import { assertMayAttempt } from "../../../core/shared/permissions.js";
+import { callbackId, defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { joinHtml, escapeHtml, type Html } from "../../html.js";
 import { formatDate, formatDateTime, preview } from "../../format.js";
+import { definePicker } from "../../keyboards/picker.js";
 import { answerCallback, send, showInPlace } from "../../messages.js";
 import { draftButton } from "./drafting.js";
 import { extensionButton } from "./extensions.js";
@@ -19,7 +21,7 @@ import { extensionButton } from "./extensions.js";
  */
 export const appealCard = new Composer<BotContext>();
 
-export const cardButton = defineCallback("sc1", z.enum(["open", "files", "hist"]), z.coerce.number().int().positive());
+export const cardButton = defineCallback("sc1", z.enum(["open", "files", "hist"]), callbackId);
 
 const HISTORY_LINES = 25;
 
@@ -63,31 +65,47 @@ function historyText(ctx: BotContext, card: StaffCard): Html {
   return joinHtml([ctx.t("staff.card.history_title", { number: card.appeal.number }), ...lines]);
 }
 
-/** One button per appeal: the list is where work starts. */
-function listButtons(rows: { id: number; number: string }[]): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
-  rows.forEach((r, i) => {
-    keyboard.text(r.number, cardButton.encode("open", r.id));
-    if (i % 2 === 1) keyboard.row();
-  });
-  return keyboard;
-}
-
-appealCard.command("appeals", async (ctx) => {
-  const rows = await openAppeals(ctx.deps.core, ctx.actor);
-  const lines = rows.map((r) => ctx.t("staff.appeals.line", { number: r.number, state: ctx.label(`appeal.state.${r.state}`), due: formatDate(r.dueOn) }));
-  await send(ctx, joinHtml([ctx.t("staff.appeals.title"), ...(lines.length ? lines : [ctx.t("staff.appeals.none")])]), listButtons(rows));
+/** Open appeals, a line and a button each: the list is where work starts. */
+const openList = definePicker({
+  prefix: "sca1",
+  items: async (ctx) =>
+    (await openAppeals(ctx.deps.core, ctx.actor)).map((r) => ({
+      id: r.id,
+      label: r.number,
+      line: ctx.t("staff.appeals.line", { number: r.number, state: ctx.label(`appeal.state.${r.state}`), due: formatDate(r.dueOn) }),
+    })),
+  title: (ctx) => ctx.t("staff.appeals.title"),
+  empty: (ctx) => ctx.t("staff.appeals.none"),
+  pick: (appealId) => cardButton.encode("open", appealId),
 });
+
+/** What /find found for the words after it; those words are kept with the list, for its pages. */
+const foundList = definePicker({
+  prefix: "scf1",
+  async items(ctx, _args, typed) {
+    if (typed === undefined) {
+      // A page of a search this chat no longer shows: old, unless it was not the person's to press at all.
+      assertMayAttempt(ctx.actor, "appeal.search");
+      throw new DomainError("stale_button");
+    }
+    return (await searchAppeals(ctx.deps.core, ctx.actor, typed)).map((f) => ({
+      id: f.id,
+      label: f.number,
+      line: ctx.t("staff.search.line", { number: f.number, state: ctx.label(`appeal.state.${f.state}`), received: formatDate(f.receivedAt.toISOString().slice(0, 10)), name: f.name ? ` — ${f.name}` : "" }),
+    }));
+  },
+  title: (ctx, _args, typed) => ctx.t("staff.search.title", { query: typed ?? "" }),
+  empty: (ctx, typed) => ctx.t("staff.search.none", { query: typed ?? "" }),
+  pick: (appealId) => cardButton.encode("open", appealId),
+});
+
+appealCard.command("appeals", (ctx) => openList.show(ctx, {}));
 
 appealCard.command("find", async (ctx) => {
   const typed = ctx.match.trim();
   if (!typed) return void (await send(ctx, ctx.t("staff.search.usage")));
-  const found = await searchAppeals(ctx.deps.core, ctx.actor, typed);
-  if (found.length === 0) return void (await send(ctx, ctx.t("staff.search.none", { query: typed })));
-  const lines = found.map((f) =>
-    ctx.t("staff.search.line", { number: f.number, state: ctx.label(`appeal.state.${f.state}`), received: formatDate(f.receivedAt.toISOString().slice(0, 10)), name: f.name ? ` — ${f.name}` : "" }),
-  );
-  await send(ctx, joinHtml([ctx.t("staff.search.title", { query: typed }), ...lines]), listButtons(found));
+  // The core refuses words too short or too long before the list is kept.
+  await foundList.show(ctx, { input: typed });
 });
 
 appealCard.callbackQuery(cardButton.pattern, async (ctx) => {

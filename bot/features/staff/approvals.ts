@@ -5,7 +5,7 @@ import { awaitingMyApproval, draftLetterPreview, type AwaitingApproval } from ".
 import { beginReturn, currentReturn, finishReturn, RETURN_FLOW } from "../../../core/appeals/return-flow.js";
 import { setFlowMessage } from "../../../core/flows/store.js";
 import { DomainError } from "../../../core/shared/errors.js";
-import { defineCallback } from "../../callback-data.js";
+import { callbackId, defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import type { Html } from "../../html.js";
 import { formatDate, preview } from "../../format.js";
@@ -18,7 +18,7 @@ import { answerCallback, send, showInPlace, stripButtons } from "../../messages.
 export const approvals = new Composer<BotContext>();
 
 const QUICK = ["q1", "q2", "q3"] as const;
-const approvalButton = defineCallback("ap1", z.enum(["ok", "ret", ...QUICK]), z.coerce.number().int().positive(), z.coerce.number().int().positive());
+const approvalButton = defineCallback("ap1", z.enum(["ok", "ret", ...QUICK]), callbackId, callbackId);
 
 async function showNext(ctx: BotContext): Promise<void> {
   const queue = await awaitingMyApproval(ctx.deps.core, ctx.actor);

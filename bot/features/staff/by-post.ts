@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
 import { byPostQueue, markSentByPost } from "../../../core/appeals/by-post.js";
 import { DomainError } from "../../../core/shared/errors.js";
-import { defineCallback } from "../../callback-data.js";
+import { callbackId, defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { joinHtml, type Html } from "../../html.js";
 import { MESSAGE_LIMIT } from "../../delivery/split-message.js";
@@ -15,7 +15,7 @@ import { answerCallback, send, showInPlace } from "../../messages.js";
  */
 export const byPostList = new Composer<BotContext>();
 
-const sentButton = defineCallback("bp1", z.literal("sent"), z.coerce.number().int().positive());
+const sentButton = defineCallback("bp1", z.literal("sent"), callbackId);
 
 /** Room kept for the closing "and N more" line. */
 const MORE_RESERVE = 200;

@@ -4,7 +4,7 @@ import { beginDraft, cancelDraft, currentDraft, DRAFT_FLOW, draftFromTemplate, d
 import { ANSWER_OUTCOMES } from "../../../core/appeals/kinds.js";
 import { setFlowMessage } from "../../../core/flows/store.js";
 import { DomainError } from "../../../core/shared/errors.js";
-import { defineCallback } from "../../callback-data.js";
+import { callbackId, callbackNumber, defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { preview } from "../../format.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
@@ -20,8 +20,8 @@ export const drafting = new Composer<BotContext>();
 export const draftButton = defineCallback(
   "dr1",
   z.enum(["start", "tpl", "out", "send", "edit", "stop"]),
-  z.coerce.number().int().positive(),
-  z.coerce.number().int().min(0),
+  callbackId,
+  callbackNumber,
 );
 
 async function asked(ctx: BotContext, messageId: number): Promise<void> {

@@ -5,7 +5,7 @@ import { beginExtensionRequest, currentExtensionRequest, EXTENSION_FLOW, extensi
 import { parseTypedDate } from "../../../core/calendar/dates.js";
 import { setFlowMessage } from "../../../core/flows/store.js";
 import { DomainError } from "../../../core/shared/errors.js";
-import { defineCallback } from "../../callback-data.js";
+import { callbackId, callbackNumber, defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { formatDate, preview } from "../../format.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
@@ -18,7 +18,7 @@ import { dateFromButton, dateToButton } from "../../button-date.js";
 export const extensions = new Composer<BotContext>();
 
 /** ask: from the card (id = appeal); d: a date picked (n = YYYYMMDD); g/r: grant or refuse (id = request). */
-export const extensionButton = defineCallback("ex1", z.enum(["ask", "d", "g", "r"]), z.coerce.number().int().positive(), z.coerce.number().int().min(0));
+export const extensionButton = defineCallback("ex1", z.enum(["ask", "d", "g", "r"]), callbackId, callbackNumber);
 
 
 async function requested(ctx: BotContext, dueOn: string, messageId: number | undefined): Promise<void> {

@@ -1,8 +1,10 @@
 import { Composer } from "grammy";
+import { DomainError, isDomainError } from "../../../core/shared/errors.js";
 import { joinWithInvite } from "../../../core/staff/join.js";
 import { unitName } from "../../../core/staff/units.js";
 import { publishStaffCommands } from "../../commands.js";
 import type { BotContext } from "../../context.js";
+import { formatDateTime } from "../../format.js";
 import { send } from "../../messages.js";
 
 /**
@@ -21,7 +23,11 @@ async function join(ctx: BotContext, code: string): Promise<void> {
   }
   const from = ctx.from!;
   const fullName = [from.first_name, from.last_name].filter(Boolean).join(" ");
-  const { actor, role, unit } = await joinWithInvite(ctx.deps.core, ctx.actor, { code, fullName });
+  const { actor, role, unit } = await joinWithInvite(ctx.deps.core, ctx.actor, { code, fullName }).catch((error: unknown) => {
+    // The core says until when as an instant; people read it in Almaty time.
+    if (isDomainError(error) && error.code === "join_locked") throw new DomainError("join_locked", { until: formatDateTime(new Date(String(error.params.until))) });
+    throw error;
+  });
   ctx.actor = { ...ctx.actor, ...actor };
   await publishStaffCommands(ctx.api, ctx.chat!.id, actor.language, actor.role);
   await send(ctx, ctx.t("staff.join.done", { name: fullName, role: ctx.label(`staff.roles.${role}`), unit: unitName(unit, actor.language) }));

@@ -1,17 +1,15 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { z } from "zod";
 import { classifyAppeal } from "../../../core/appeals/classify.js";
-import { APPEAL_CATEGORIES, type AppealCategory } from "../../../core/appeals/kinds.js";
+import { APPEAL_CATEGORIES } from "../../../core/appeals/kinds.js";
 import { beginRegistryReason, currentRegistryReason, finishRegistryReason, REGISTRY_REASON_FLOW } from "../../../core/appeals/registry-flow.js";
-import { forwardTargets, forwardToJaUnit, newAppeal, newAppeals, reviewerWorkload, type NewAppeal } from "../../../core/appeals/registry-queue.js";
+import { forwardTargets, forwardToJaUnit, newAppeal, newAppeals, reviewerWorkload } from "../../../core/appeals/registry-queue.js";
 import { setFlowMessage } from "../../../core/flows/store.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import { unitName } from "../../../core/staff/units.js";
-import { defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
-import { html, joinHtml, type Html } from "../../html.js";
-import { formatDate, formatDateTime, preview } from "../../format.js";
+import { html, type Html } from "../../html.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
+import { bodyList, categoryOf, itemText, QUICK, queueButton, reviewerList, unitList } from "./registry-view.js";
 
 /**
  * The registrar's queue in chat (Reg. 7.1.5–7.1.7): each new appeal, the oldest first, with buttons
@@ -20,14 +18,6 @@ import { answerCallback, send, showInPlace, stripButtons } from "../../messages.
  */
 export const registryQueue = new Composer<BotContext>();
 
-const QUICK = ["q1", "q2"] as const;
-/** cat: category chosen; m*: open a list; as/ju/eb: the target chosen; lw: leave without review. */
-const ACTIONS = ["cat", "mrv", "mju", "meb", "as", "ju", "eb", "lw", ...QUICK] as const;
-const id = z.coerce.number().int().positive();
-const queueButton = defineCallback("rq1", z.enum(ACTIONS), id, z.coerce.number().int().min(0).max(APPEAL_CATEGORIES.length - 1), z.coerce.number().int().min(0));
-
-const categoryOf = (index: number): AppealCategory => APPEAL_CATEGORIES[index]!;
-
 async function showNext(ctx: BotContext): Promise<void> {
   const queue = await newAppeals(ctx.deps.core, ctx.actor);
   const item = queue[0];
@@ -35,20 +25,6 @@ async function showNext(ctx: BotContext): Promise<void> {
   const keyboard = new InlineKeyboard();
   APPEAL_CATEGORIES.forEach((category, index) => keyboard.text(ctx.label(`appeal.category.${category}`), queueButton.encode("cat", item.id, index, 0)).row());
   await send(ctx, html`${itemText(ctx, item, 1, queue.length)}\n\n${ctx.t("staff.registry.choose_category")}`, keyboard);
-}
-
-function itemText(ctx: BotContext, item: NewAppeal, position: number, total: number): Html {
-  return ctx.t("staff.registry.item", {
-    number: item.number,
-    position,
-    total,
-    repeated: item.repeatedOfId === null ? "" : ctx.label("staff.registry.repeated"),
-    type: ctx.label(`appeal.type.${item.type}`),
-    received: formatDateTime(item.receivedAt),
-    forwardDue: formatDate(item.forwardDueOn),
-    files: item.filesCount,
-    text: preview(item.text, 3000),
-  });
 }
 
 registryQueue.command("queue", (ctx) => showNext(ctx));
@@ -79,6 +55,11 @@ registryQueue.callbackQuery(queueButton.pattern, async (ctx) => {
   }
 
   // The rest only show the next question: the appeal must still wait for its preliminary review.
+  if (action === "mrv" || action === "mju" || action === "meb") {
+    const list = action === "mrv" ? reviewerList : action === "mju" ? unitList : bodyList;
+    await list.show(ctx, { args: [appealId, categoryIndex] }, messageId);
+    return answerCallback(ctx);
+  }
   const item = await newAppeal(core, ctx.actor, appealId);
   const header = itemText(ctx, item, 1, 1);
   if (action === "cat") {
@@ -89,20 +70,6 @@ registryQueue.callbackQuery(queueButton.pattern, async (ctx) => {
       .text(ctx.label("staff.registry.leave"), queueButton.encode("lw", appealId, categoryIndex, 0));
     await answerCallback(ctx);
     return void (await showInPlace(ctx, messageId, html`${header}\n\n${ctx.t("staff.registry.category_chosen", { category: categoryLabel })}`, keyboard));
-  }
-  if (action === "mrv" || action === "mju" || action === "meb") {
-    const keyboard = new InlineKeyboard();
-    if (action === "mrv") {
-      for (const r of await reviewerWorkload(core, ctx.actor)) keyboard.text(`${r.name} (${r.openCount})`, queueButton.encode("as", appealId, categoryIndex, r.userId)).row();
-    } else {
-      const kind = action === "mju" ? "ja_unit" : "external_body";
-      for (const u of await forwardTargets(core, ctx.actor, kind)) keyboard.text(unitName(u, ctx.actor.language), queueButton.encode(action === "mju" ? "ju" : "eb", appealId, categoryIndex, u.id)).row();
-    }
-    keyboard.text(ctx.label("common.back"), queueButton.encode("cat", appealId, categoryIndex, 0));
-    const question = ctx.t(action === "mrv" ? "staff.registry.choose_reviewer" : action === "mju" ? "staff.registry.choose_unit" : "staff.registry.choose_body", { number: item.number });
-    const empty = keyboard.inline_keyboard.length === 1 ? ctx.t("staff.registry.none") : undefined;
-    await answerCallback(ctx);
-    return void (await showInPlace(ctx, messageId, joinHtml([header, joinHtml([question, empty])], "\n\n"), keyboard));
   }
   if (action === "eb") {
     await beginRegistryReason(core, ctx.actor, { step: "external_reason", data: { appealId, unitId: target, category } });

@@ -1,0 +1,34 @@
+import { almatyDate } from "../../../core/calendar/dates.js";
+import { currentOutcome } from "../../../core/reception/desk-flows.js";
+import { officialLabel } from "../../../core/reception/officials.js";
+import { assignableStaff } from "../../../core/reception/outcome.js";
+import { deskOfficials } from "../../../core/reception/views.js";
+import { DomainError } from "../../../core/shared/errors.js";
+import type { BotContext } from "../../context.js";
+import { dateToButton } from "../../button-date.js";
+import { definePicker } from "../../keyboards/picker.js";
+import { deskButton } from "./desk-view.js";
+
+/** The officials, each opening their day list; the day travels in the list's args (YYYYMMDD). */
+export const dayListOfficials = definePicker({
+  prefix: "rso1",
+  items: async (ctx) => (await deskOfficials(ctx.deps.core, ctx.actor)).map((o) => ({ id: o.id, label: officialLabel(o, ctx.actor.language).name })),
+  title: (ctx) => ctx.t("reception.desk.days"),
+  pick: (officialId, [day]) => deskButton.encode("dl", officialId, day, 0),
+});
+
+export function showDayListOfficials(ctx: BotContext): Promise<number> {
+  return dayListOfficials.show(ctx, { args: [dateToButton(almatyDate(ctx.deps.core.clock.now())), 0] });
+}
+
+/** Who is given the assignment made at reception: anyone on the staff who may be. */
+export const assignmentExecutors = definePicker({
+  prefix: "rse1",
+  async items(ctx) {
+    // A page turned after the executor was chosen is an old button.
+    if ((await currentOutcome(ctx.deps.core, ctx.actor))?.step !== "executor") throw new DomainError("stale_button");
+    return (await assignableStaff(ctx.deps.core, ctx.actor)).map((s) => ({ id: s.userId, label: s.name }));
+  },
+  title: (ctx) => ctx.t("reception.desk.ask_executor"),
+  pick: (userId) => deskButton.encode("ex", userId, 0, 0),
+});

@@ -1,0 +1,110 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { definedCallbacks, type CallbackDefinition } from "../../bot/callback-data.js";
+import { returnDraft, submitDraft } from "../../core/appeals/answer.js";
+import { classifyAppeal } from "../../core/appeals/classify.js";
+import { registerAppeal } from "../../core/appeals/register.js";
+import { appeals, users } from "../../db/schema/index.js";
+import { signedUpCitizen, staffMember } from "../support/citizens.js";
+import { dbKind } from "../support/db.js";
+import { citizen, startHarness, type Harness } from "../support/harness.js";
+import type { SandboxUser } from "../support/sandbox-user.js";
+import { shown } from "../support/texts.js";
+
+const CITIZEN = 966001;
+const REGISTRAR = 966101;
+const REVIEWER = 966102;
+const HEAD = 966103;
+
+/** The buttons citizens are given; every other prefix the bot knows is a staff button. */
+const CITIZEN_PREFIXES = ["su1", "in1", "ma1", "mn1", "lg1", "pf1", "rc1", "rco1"];
+const HOLDER = "Ерлан Жұмабеков";
+const RETURN_COMMENT = "Ішкі ескерту: заң бабы көрсетілмеген";
+
+let h: Harness;
+let appealId: number;
+let number: string;
+beforeAll(async () => {
+  // The citizen presses a hundred buttons in a row here, as no person would.
+  h = await startHarness([citizen(CITIZEN, "kk"), citizen(REGISTRAR, "ru"), citizen(REVIEWER, "kk"), citizen(HEAD, "kk")], { floodLimit: 0 });
+  const core = h.app().core;
+  const owner = await signedUpCitizen(core, CITIZEN);
+  const registrar = await staffMember(core, REGISTRAR, "registrar");
+  const reviewer = await staffMember(core, REVIEWER, "reviewer");
+  const head = await staffMember(core, HEAD, "head");
+  await core.db.update(users).set({ fullName: HOLDER }).where(eq(users.id, reviewer.userId));
+  ({ appealId, number } = await registerAppeal(core, owner, { draftId: randomUUID(), type: "complaint", text: "Сот шешімі орындалмады.", language: "kk", replyChannel: "chat" }));
+  await classifyAppeal(core, registrar, { appealId, category: "court_proceedings", holderUserId: reviewer.userId });
+  await submitDraft(core, reviewer, { appealId, text: "Жауап жобасы.", outcome: "explained" });
+  await returnDraft(core, head, { appealId, comment: RETURN_COMMENT });
+});
+afterAll(() => h.dispose());
+
+/** Each action of a button kind, its other parts filled with the appeal's id wherever they take one. */
+function pressesOf(definition: CallbackDefinition, id: number): string[] {
+  const [first, ...rest] = definition.parts;
+  const values = (schema: z.ZodType) => [String(id), "0", "1"].find((v) => schema.safeParse(v).success) ?? String(id);
+  const tail = rest.map(values);
+  const actions = optionsOf(first!);
+  return actions.map((action) => [definition.prefix, action, ...tail].join(":"));
+}
+
+function optionsOf(schema: z.ZodType): string[] {
+  if (schema instanceof z.ZodEnum) return schema.options.map(String);
+  if (schema instanceof z.ZodLiteral) return [...schema.values].map(String);
+  throw new Error("a button kind whose first part is not its action");
+}
+
+async function refusedWith(u: SandboxUser, messageId: number, data: string, key: string, language: "kk" | "ru"): Promise<void> {
+  await u.pressData(messageId, data);
+  await u.waitFor((v) => v.toasts.some((t) => t.text === shown(language, key))).catch(() => {
+    throw new Error(`${data}: no "${key}" notice`);
+  });
+}
+
+describe(`staff buttons pressed by a citizen on ${dbKind}`, () => {
+  it("tells the owner of an appeal that every staff button is not for them, and shows nothing of the staff's work", async () => {
+    const u = h.user(CITIZEN);
+    await u.send("/help");
+    const help = await u.waitForBot(shown("kk", "help.text").slice(0, 20));
+    const botMessagesBefore = (await u.messages()).filter((m) => m.from === "bot").length;
+
+    const staffKinds = definedCallbacks().filter((d) => !CITIZEN_PREFIXES.includes(d.prefix));
+    expect(staffKinds.map((d) => d.prefix)).toEqual(expect.arrayContaining(["sc1", "rq1", "ad1", "ap1", "dr1", "ex1", "ct1", "cr1", "rs1", "os1"]));
+    const presses = staffKinds.flatMap((d) => pressesOf(d, appealId));
+    expect(presses).toContain(`sc1:hist:${appealId}`);
+    for (const data of presses) await refusedWith(u, help.message_id, data, "errors.staff_only", "kk");
+
+    const botMessages = (await u.messages()).filter((m) => m.from === "bot");
+    expect(botMessages).toHaveLength(botMessagesBefore);
+    for (const m of botMessages) {
+      expect(m.text).not.toContain(HOLDER);
+      expect(m.text).not.toContain(RETURN_COMMENT);
+    }
+    const [row] = await h.app().core.db.select({ state: appeals.state }).from(appeals).where(eq(appeals.id, appealId));
+    expect(row!.state).toBe("in_review");
+  });
+
+  it("still tells a citizen who types a staff command that it is not theirs", async () => {
+    const u = h.user(CITIZEN);
+    await u.send("/appeals");
+    await u.waitForBot(shown("kk", "errors.forbidden"));
+  });
+
+  it("takes an id written any other way than the bot writes it for an out-of-date button, for staff and citizens alike", async () => {
+    const registrar = h.user(REGISTRAR);
+    await registrar.send("/appeals");
+    const list = await registrar.waitForBot(number);
+    for (const id of [`0x${appealId.toString(16)}`, `+${appealId}`, `0${appealId}`, `${appealId}e0`]) {
+      await refusedWith(registrar, list.message_id, `sc1:open:${id}`, "errors.stale_button", "ru");
+    }
+    const u = h.user(CITIZEN);
+    const last = await u.lastBot();
+    for (const id of ["0x1", "+1", "01"]) await refusedWith(u, last.message_id, `ma1:open:${id.replace("1", String(appealId))}:0`, "errors.stale_button", "kk");
+    // Written as the bot writes it, the registrar's button opens the card.
+    await registrar.pressData(list.message_id, `sc1:open:${appealId}`);
+    await registrar.waitForBot(HOLDER);
+  });
+});
