@@ -4,7 +4,6 @@ import { myControlItem, myControlItems } from "../../../core/control/items.js";
 import { setFlowMessage } from "../../../core/flows/store.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import type { BotContext } from "../../context.js";
-import { joinHtml } from "../../html.js";
 import { formatDate, preview } from "../../format.js";
 import { definePicker } from "../../keyboards/picker.js";
 import { answerCallback, send, showInPlace } from "../../messages.js";

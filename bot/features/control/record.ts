@@ -21,7 +21,7 @@ import type { BotContext } from "../../context.js";
 import type { Html } from "../../html.js";
 import { incomingFile, saveUpload } from "../../files/save-upload.js";
 import { registerReask } from "../../flows/reask.js";
-import { clip, formatDate, preview } from "../../format.js";
+import { formatDate, preview } from "../../format.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
 import { recordButton } from "./buttons.js";
 import { executorList } from "./executor-list.js";
@@ -33,8 +33,6 @@ import { dateFromButton, dateToButton } from "../../button-date.js";
  * the question in place; a typed answer gets the next question below it.
  */
 export const recordControl = new Composer<BotContext>();
-
-const CHOSEN = "✅ ";
 
 /** Every question but the executors' list. */
 async function question(ctx: BotContext, state: RecordState): Promise<{ text: Html; markup?: InlineKeyboard }> {

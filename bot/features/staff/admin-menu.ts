@@ -9,7 +9,7 @@ import { activeStaff } from "../../../core/staff/roster.js";
 import { beginUnitAdd, UNIT_FLOW, unitAddName } from "../../../core/staff/unit-flow.js";
 import { listUnits, unitName } from "../../../core/staff/units.js";
 import type { BotContext } from "../../context.js";
-import { joinHtml, type Html } from "../../html.js";
+import { type Html } from "../../html.js";
 import { formatDateTime } from "../../format.js";
 import { answerCallback, send, showInPlace } from "../../messages.js";
 import { ADDABLE, adminButton, back, home, inviteUnitList, staffList, unitsList } from "./admin-view.js";
