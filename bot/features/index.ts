@@ -1,5 +1,6 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
+import { flowRouter } from "../flows/router.js";
 import { intake } from "./citizen/intake.js";
 import { menu } from "./citizen/menu.js";
 import { myAppeals } from "./citizen/my-appeals.js";
@@ -25,4 +26,4 @@ import { extensions } from "./staff/extensions.js";
 import { registryQueue } from "./staff/registry-queue.js";
 
 /** Every feature, in the order they get a chance at an update; long lists' search first, the fallback last. */
-export const features = new Composer<BotContext>(listSearch, cancel, staffJoin, approvals, registryQueue, control, receptionDesk, receptionSchedules, byPostList, drafting, extensions, appealCard, adminMenu, digestSetting, myAppeals, citizenReception, signup, profile, intake, menu, language, help, fallback);
+export const features = new Composer<BotContext>(listSearch, cancel, flowRouter, staffJoin, approvals, registryQueue, control, receptionDesk, receptionSchedules, byPostList, drafting, extensions, appealCard, adminMenu, digestSetting, myAppeals, citizenReception, signup, profile, intake, menu, language, help, fallback);

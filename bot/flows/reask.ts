@@ -1,4 +1,5 @@
 import type { BotContext } from "../context.js";
+import { reaskActiveFlow as reaskChatFlow } from "./router.js";
 
 /**
  * How each chat flow asks its current question again, e.g. after the language changed or a
@@ -12,6 +13,7 @@ export function registerReask(flow: string, reask: (ctx: BotContext) => Promise<
 
 /** Asks the active flow's question again; false when the person is in no flow. */
 export async function reaskActiveFlow(ctx: BotContext): Promise<boolean> {
+  if (await reaskChatFlow(ctx)) return true;
   const reask = ctx.activeFlow ? reaskers.get(ctx.activeFlow) : undefined;
   if (!reask) return false;
   await reask(ctx);

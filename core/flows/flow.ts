@@ -4,6 +4,7 @@ import type { DbOrTx, Tx } from "../../db/client.js";
 import { flows } from "../../db/schema/index.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
+import { assertMayAttempt, type Action } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 
 export interface FlowState<S extends string, D> {
@@ -24,6 +25,8 @@ export type FlowStep<S extends string, D> = { step: S; data: D };
  */
 export interface FlowDefinition<S extends string, D> {
   name: string;
+  /** What the person must be allowed to attempt to be in the flow at all: a citizen in a staff flow is told so first. */
+  permission: Action;
   steps: readonly S[];
   data: z.ZodType<D>;
   /** Where Back leads (the step, and the data as it should be there); null (or no function) where Back is not offered. */
@@ -40,9 +43,10 @@ export interface Flow<S extends string, D> extends FlowDefinition<S, D> {
   start(ctx: Ctx, actor: Actor, next: FlowStep<S, D>, db?: DbOrTx): Promise<FlowState<S, D>>;
   /**
    * Read-modify-write in one transaction: the row is locked, `change` sees the latest state and
-   * says what comes next (`next: null` ends the flow) and what to return.
+   * says what comes next (`next: null` ends the flow) and what to return. `inTx` is `ctx` with the
+   * transaction as its database: use cases called with it commit or roll back with the step.
    */
-  update<R>(ctx: Ctx, actor: Actor, change: (state: FlowState<S, D>, tx: Tx) => Promise<Change<S, D, R>>): Promise<Updated<S, D, R>>;
+  update<R>(ctx: Ctx, actor: Actor, change: (state: FlowState<S, D>, inTx: Ctx) => Promise<Change<S, D, R>>): Promise<Updated<S, D, R>>;
   /** Ends the flow as finished; says whether it was still there (a second tap finds it gone). */
   end(ctx: Ctx, actor: Actor, db?: DbOrTx): Promise<boolean>;
   /** Ends the flow early, undoing what `onCancel` says; the state it was in, or null. */
@@ -80,6 +84,7 @@ export function defineFlow<S extends string, D>(definition: FlowDefinition<S, D>
   const schema = z.object({ step: z.enum(definition.steps as [S, ...S[]]), data: definition.data });
 
   async function read(ctx: Ctx, db: DbOrTx, actor: Actor, lock: boolean): Promise<FlowState<S, D> | null> {
+    assertMayAttempt(actor, definition.permission);
     const query = db.select().from(flows).where(and(eq(flows.userId, actor.userId), eq(flows.name, definition.name)));
     const [row] = lock ? await query.for("update") : await query;
     if (!row) return null;
@@ -114,6 +119,7 @@ export function defineFlow<S extends string, D>(definition: FlowDefinition<S, D>
     ...definition,
     load: (ctx, actor, db = ctx.db) => read(ctx, db, actor, false),
     async start(ctx, actor, next, db = ctx.db) {
+      assertMayAttempt(actor, definition.permission);
       const data = schema.parse(next).data as D;
       const now = ctx.clock.now();
       const [row] = await db
@@ -130,7 +136,7 @@ export function defineFlow<S extends string, D>(definition: FlowDefinition<S, D>
       return ctx.db.transaction(async (tx) => {
         const state = await read(ctx, tx, actor, true);
         if (!state) throw new DomainError("stale_button");
-        const { next, result } = await change(state, tx);
+        const { next, result } = await change(state, { ...ctx, db: tx });
         if (next === null) return { state: (await remove(tx, actor), null), result };
         // An answer that changes nothing (a file sent twice) writes nothing.
         if (next.step === state.step && next.data === state.data) return { state, result };

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buttonFamilies } from "../../bot/buttons/codec.js";
 import { definedCallbacks, type CallbackDefinition } from "../../bot/callback-data.js";
 import { returnDraft, submitDraft } from "../../core/appeals/answer.js";
 import { classifyAppeal } from "../../core/appeals/classify.js";
@@ -10,6 +11,7 @@ import { appeals, users } from "../../db/schema/index.js";
 import { signedUpCitizen, staffMember } from "../support/citizens.js";
 import { dbKind } from "../support/db.js";
 import { citizen, startHarness, type Harness } from "../support/harness.js";
+import { pressesOfFamily } from "../support/button-presses.js";
 import type { SandboxUser } from "../support/sandbox-user.js";
 import { shown } from "../support/texts.js";
 
@@ -20,6 +22,8 @@ const HEAD = 966103;
 
 /** The buttons citizens are given; every other prefix the bot knows is a staff button. */
 const CITIZEN_PREFIXES = ["su1", "in1", "ma1", "mn1", "lg1", "pf1", "rc1", "rco1"];
+/** The same for the families of buttons with named fields. */
+const CITIZEN_FAMILIES: string[] = [];
 const HOLDER = "Ерлан Жұмабеков";
 const RETURN_COMMENT = "Ішкі ескерту: заң бабы көрсетілмеген";
 
@@ -72,8 +76,11 @@ describe(`staff buttons pressed by a citizen on ${dbKind}`, () => {
     const botMessagesBefore = (await u.messages()).filter((m) => m.from === "bot").length;
 
     const staffKinds = definedCallbacks().filter((d) => !CITIZEN_PREFIXES.includes(d.prefix));
-    expect(staffKinds.map((d) => d.prefix)).toEqual(expect.arrayContaining(["sc1", "rq1", "ad1", "ap1", "dr1", "ex1", "ct1", "cr1", "rs1", "os1"]));
-    const presses = staffKinds.flatMap((d) => pressesOf(d, appealId));
+    const staffFamilies = buttonFamilies().filter((f) => !CITIZEN_FAMILIES.includes(f.prefix));
+    expect([...staffKinds.map((d) => d.prefix), ...staffFamilies.map((f) => `${f.prefix}${f.version}`)]).toEqual(
+      expect.arrayContaining(["sc1", "rq1", "ad1", "ap2", "dr1", "ex1", "ct1", "cr1", "rs1", "os1"]),
+    );
+    const presses = [...staffKinds.flatMap((d) => pressesOf(d, appealId)), ...staffFamilies.flatMap((f) => pressesOfFamily(f, appealId))];
     expect(presses).toContain(`sc1:hist:${appealId}`);
     for (const data of presses) await refusedWith(u, help.message_id, data, "errors.staff_only", "kk");
 

@@ -1,12 +1,12 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
-import { z } from "zod";
 import { approveDraft } from "../../../core/appeals/answer.js";
 import { awaitingMyApproval, draftLetterPreview, type AwaitingApproval } from "../../../core/appeals/approval-queue.js";
-import { beginReturn, currentReturn, finishReturn, RETURN_FLOW } from "../../../core/appeals/return-flow.js";
-import { setFlowMessage } from "../../../core/flows/store.js";
+import { beginReturn, finishReturn, returnFlow } from "../../../core/appeals/return-flow.js";
 import { DomainError } from "../../../core/shared/errors.js";
-import { callbackId, defineCallback } from "../../callback-data.js";
+import { defineButtons, field } from "../../buttons/codec.js";
+import { onPress } from "../../buttons/on-press.js";
 import type { BotContext } from "../../context.js";
+import { defineChatFlow } from "../../flows/chat-flow.js";
 import type { Html } from "../../html.js";
 import { formatDate, preview } from "../../format.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
@@ -17,8 +17,12 @@ import { answerCallback, send, showInPlace, stripButtons } from "../../messages.
  */
 export const approvals = new Composer<BotContext>();
 
+const buttons = defineButtons("ap", 2);
+const approveButton = buttons.action("approve", { appeal: field.id, answer: field.id });
+const returnButton = buttons.action("return", { appeal: field.id, answer: field.id });
+/** A ready reason under the question "why return it?", for the draft the flow names. */
 const QUICK = ["q1", "q2", "q3"] as const;
-const approvalButton = defineCallback("ap1", z.enum(["ok", "ret", ...QUICK]), callbackId, callbackId);
+const quickButton = buttons.action("quick", { reason: field.choice(...QUICK), version: field.version });
 
 async function showNext(ctx: BotContext): Promise<void> {
   const queue = await awaitingMyApproval(ctx.deps.core, ctx.actor);
@@ -35,45 +39,51 @@ function itemText(ctx: BotContext, item: AwaitingApproval, position: number, tot
 
 function itemButtons(ctx: BotContext, item: AwaitingApproval): InlineKeyboard {
   return new InlineKeyboard()
-    .text(ctx.label("staff.approval.approve"), approvalButton.encode("ok", item.appealId, item.answerId))
-    .text(ctx.label("staff.approval.return"), approvalButton.encode("ret", item.appealId, item.answerId));
+    .text(ctx.label("staff.approval.approve"), approveButton.encode({ appeal: item.appealId, answer: item.answerId }))
+    .text(ctx.label("staff.approval.return"), returnButton.encode({ appeal: item.appealId, answer: item.answerId }));
 }
 
 approvals.command("approvals", (ctx) => showNext(ctx));
 
-approvals.callbackQuery(approvalButton.pattern, async (ctx) => {
-  const parsed = approvalButton.parse(ctx.callbackQuery.data);
-  if (!parsed) throw new DomainError("stale_button");
-  const [action, appealId, answerId] = parsed;
-  const messageId = ctx.callbackQuery.message?.message_id;
-  if (action === "ok") {
-    const { appeal, outgoingNumber } = await approveDraft(ctx.deps.core, ctx.actor, { appealId, answerId });
-    await answerCallback(ctx);
-    await showInPlace(ctx, messageId, ctx.t("staff.approval.approved", { number: appeal.number, outgoing: outgoingNumber ?? "" }));
-    return showNext(ctx);
-  }
-  if (action === "ret") {
-    await beginReturn(ctx.deps.core, ctx.actor, { appealId, answerId });
-    await answerCallback(ctx);
-    await stripButtons(ctx, messageId ?? null);
-    const number = (await awaitingMyApproval(ctx.deps.core, ctx.actor)).find((i) => i.answerId === answerId)?.number ?? "";
-    const keyboard = new InlineKeyboard();
-    for (const quick of QUICK) keyboard.text(ctx.label(`staff.approval.quick.${quick}`), approvalButton.encode(quick, appealId, answerId)).row();
-    const asked = await send(ctx, ctx.t("staff.approval.ask_comment", { number }), keyboard);
-    await setFlowMessage(ctx.deps.core, ctx.actor.userId, RETURN_FLOW, asked);
-    return;
-  }
-  const state = await currentReturn(ctx.deps.core, ctx.actor);
-  if (state?.data.answerId !== answerId) throw new DomainError("stale_button");
+onPress(approvals, approveButton, async (ctx, { appeal: appealId, answer: answerId }) => {
+  const { appeal, outgoingNumber } = await approveDraft(ctx.deps.core, ctx.actor, { appealId, answerId });
   await answerCallback(ctx);
-  await returned(ctx, ctx.t(`staff.approval.quick.${action}`), messageId);
+  await showInPlace(ctx, ctx.callbackQuery?.message?.message_id, ctx.t("staff.approval.approved", { number: appeal.number, outgoing: outgoingNumber ?? "" }));
+  await showNext(ctx);
 });
 
-approvals.on("message:text", async (ctx, next) => {
-  if (ctx.activeFlow !== RETURN_FLOW || ctx.message.text.startsWith("/")) return next();
-  const state = await currentReturn(ctx.deps.core, ctx.actor);
-  await returned(ctx, ctx.message.text, undefined);
-  await stripButtons(ctx, state?.messageId ?? null);
+onPress(approvals, returnButton, async (ctx, { appeal: appealId, answer: answerId }) => {
+  const state = await beginReturn(ctx.deps.core, ctx.actor, { appealId, answerId });
+  await answerCallback(ctx);
+  await stripButtons(ctx, ctx.callbackQuery?.message?.message_id ?? null);
+  await returnChat.present(ctx, state, "new");
+});
+
+/** Why the draft goes back: typed, or one of the ready reasons; then the next draft. */
+const returnChat = defineChatFlow({
+  flow: returnFlow,
+  buttons,
+  steps: {
+    comment: {
+      async ask(ctx, state) {
+        const number = (await awaitingMyApproval(ctx.deps.core, ctx.actor)).find((i) => i.answerId === state.data.answerId)?.number ?? "";
+        const markup = new InlineKeyboard();
+        for (const reason of QUICK) markup.text(ctx.label(`staff.approval.quick.${reason}`), quickButton.encode({ reason, version: state.version })).row();
+        return { text: ctx.t("staff.approval.ask_comment", { number }), markup };
+      },
+      async text(ctx, state, text) {
+        await stripButtons(ctx, state.messageId);
+        await returned(ctx, text, undefined);
+      },
+    },
+  },
+});
+
+onPress(approvals, quickButton, async (ctx, { reason, version }) => {
+  const state = await returnFlow.load(ctx.deps.core, ctx.actor);
+  if (!state || state.version !== version) throw new DomainError("stale_button");
+  await answerCallback(ctx);
+  await returned(ctx, ctx.label(`staff.approval.quick.${reason}`), state.messageId ?? undefined);
 });
 
 async function returned(ctx: BotContext, comment: string, messageId: number | undefined): Promise<void> {

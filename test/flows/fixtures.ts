@@ -1,0 +1,39 @@
+import { randomUUID } from "node:crypto";
+import { pendingDraft, submitDraft } from "../../core/appeals/answer.js";
+import { classifyAppeal } from "../../core/appeals/classify.js";
+import { registerAppeal } from "../../core/appeals/register.js";
+import type { Ctx } from "../../core/shared/context.js";
+import type { Actor, Role } from "../../core/shared/roles.js";
+import { signedUpCitizen, staffMember } from "../support/citizens.js";
+
+/**
+ * How to be in each flow at each of its steps: who the person is, and the data each step holds,
+ * made on a fresh database. A flow declared without a fixture here fails the walk over all flows.
+ */
+export interface FlowFixture {
+  role: Role;
+  /** The step data, by step; made once per test, with whatever records the steps refer to. */
+  steps(core: Ctx, person: Actor, ids: FixtureIds): Promise<Record<string, unknown>>;
+}
+
+/** Telegram ids handed out to the people a fixture needs besides the one in the flow. */
+export interface FixtureIds {
+  next(): number;
+}
+
+async function draftAwaitingApproval(core: Ctx, ids: FixtureIds) {
+  const owner = await signedUpCitizen(core, ids.next());
+  const registrar = await staffMember(core, ids.next(), "registrar");
+  const reviewer = await staffMember(core, ids.next(), "reviewer");
+  const { appealId } = await registerAppeal(core, owner, { draftId: randomUUID(), type: "complaint", text: "Шешім орындалмады.", language: "kk", replyChannel: "chat" });
+  await classifyAppeal(core, registrar, { appealId, category: "general", holderUserId: reviewer.userId });
+  await submitDraft(core, reviewer, { appealId, text: "Жауап жобасы.", outcome: "explained" });
+  return { appealId, answerId: (await pendingDraft(core.db, appealId))!.id };
+}
+
+export const FLOW_FIXTURES: Record<string, FlowFixture> = {
+  return_comment: {
+    role: "head",
+    steps: async (core, _person, ids) => ({ comment: await draftAwaitingApproval(core, ids) }),
+  },
+};
