@@ -31,7 +31,8 @@ async function person(flowName: string): Promise<{ actor: Actor; telegramId: num
   const core = h.app().core;
   const telegramId = ids.next();
   const role = FLOW_FIXTURES[flowName]!.role;
-  const actor = role === "citizen" ? await signedUpCitizen(core, telegramId) : await staffMember(core, telegramId, role);
+  if (role === "citizen") await signedUpCitizen(core, telegramId);
+  else await staffMember(core, telegramId, role);
   return { actor: { ...(await identify(core, { telegramId })), role }, telegramId };
 }
 
