@@ -17,7 +17,7 @@ export interface ChatMessageView {
   entities: MessageEntity[];
   inline_keyboard: InlineKeyboardButton[][] | null;
   document?: { file_id: string; file_name?: string; mime_type?: string; file_size?: number; url: string };
-  photo?: { file_id: string; width: number; height: number; file_size: number; url: string };
+  photo?: { file_id: string; width: number; height: number; file_size?: number; url: string };
   contact?: TgContact;
   location?: { latitude: number; longitude: number };
   sticker?: { emoji: string };

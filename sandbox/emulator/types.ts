@@ -1,24 +1,13 @@
+import type { BotCommand, Chat, Contact, Document, MenuButton, PhotoSize, User } from "@grammyjs/types";
+
 /**
- * The slice of Telegram Bot API object shapes the sandbox produces. Kept
- * local so the emulator depends on nothing but the wire format.
+ * The Bot API's shapes as the emulator uses them: grammY's own types for what it produces, and a
+ * looser reading of what a bot sends (entities, buttons, keyboards), which the Bot API types as a
+ * union per kind but the emulator must read before it knows the bot sent a valid one.
  */
 
-export interface TgUser {
-  id: number;
-  is_bot: boolean;
-  first_name: string;
-  last_name?: string;
-  username?: string;
-  language_code?: string;
-}
-
-export interface TgChat {
-  id: number;
-  type: "private";
-  first_name: string;
-  last_name?: string;
-  username?: string;
-}
+export type TgUser = User;
+export type TgChat = Chat.PrivateChat;
 
 export interface MessageEntity {
   type: string;
@@ -54,29 +43,9 @@ export interface ReplyKeyboard {
   input_field_placeholder?: string;
 }
 
-export interface TgDocument {
-  file_id: string;
-  file_unique_id: string;
-  file_name?: string;
-  mime_type?: string;
-  /** Telegram leaves it out at times; a bot must not count on it. */
-  file_size?: number;
-}
-
-export interface TgPhotoSize {
-  file_id: string;
-  file_unique_id: string;
-  width: number;
-  height: number;
-  file_size: number;
-}
-
-export interface TgContact {
-  phone_number: string;
-  first_name: string;
-  last_name?: string;
-  user_id?: number;
-}
+export type TgDocument = Document;
+export type TgPhotoSize = PhotoSize;
+export type TgContact = Contact;
 
 /** What a message carries besides its envelope (ids, sender, chat, dates). */
 export interface MessageContent {
@@ -111,13 +80,4 @@ export interface TgCallbackQuery {
 
 export type TgUpdate = { update_id: number } & ({ message: TgMessage } | { callback_query: TgCallbackQuery });
 
-export interface BotCommand {
-  command: string;
-  description: string;
-}
-
-export interface MenuButton {
-  type: string;
-  text?: string;
-  web_app?: { url: string };
-}
+export type { BotCommand, MenuButton };
