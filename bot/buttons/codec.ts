@@ -38,6 +38,7 @@ export const field = {
   token: { kind: "token", read: z.uuid(), write: String } satisfies Field<string>,
   /** One of a set of names; never a position in a list. */
   choice<const V extends readonly [string, ...string[]]>(...values: V): Field<V[number]> {
+    if (values.some((v) => /^\d+$/.test(v))) throw new Error(`a choice is a name, not a number: ${values.join(", ")}`);
     return { kind: "choice", values, read: z.enum(values) as unknown as z.ZodType<V[number], string>, write: String };
   },
 };

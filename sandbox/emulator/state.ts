@@ -97,6 +97,9 @@ export class SandboxState {
   /** Set by setWebhook; as on Telegram, getUpdates is refused while it is. Updates are not pushed. */
   webhook: { url: string; secret_token?: string } | undefined;
 
+  /** The data of every inline button the bot has drawn, so tests can decode each one. */
+  readonly buttonData = new Set<string>();
+
   private readonly chats = new Map<number, ChatState>();
   private readonly files = new Map<string, StoredFile>();
   private pending: TgUpdate[] = [];
@@ -145,6 +148,7 @@ export class SandboxState {
       content,
       ...(replyMarkup && { reply_markup: replyMarkup }),
     };
+    if (sender === "bot") this.noteButtons(replyMarkup);
     this.change(chat, (seq) => {
       message.seq = seq;
       chat.messages.push(message);
@@ -154,6 +158,7 @@ export class SandboxState {
 
   /** A new content marks the message edited; a keyboard change alone does not. */
   editMessage(message: StoredMessage, changes: { content?: MessageContent; replyMarkup: InlineKeyboardMarkup | undefined }): void {
+    this.noteButtons(changes.replyMarkup);
     this.change(this.chatOf(message), (seq) => {
       if (changes.content) {
         message.content = changes.content;
@@ -163,6 +168,10 @@ export class SandboxState {
       else delete message.reply_markup;
       message.seq = seq;
     });
+  }
+
+  private noteButtons(markup: InlineKeyboardMarkup | undefined): void {
+    for (const button of markup?.inline_keyboard.flat() ?? []) if (typeof button.callback_data === "string") this.buttonData.add(button.callback_data);
   }
 
   deleteMessage(message: StoredMessage): void {

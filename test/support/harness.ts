@@ -10,6 +10,7 @@ import { createSandbox, type DemoUser, type Sandbox } from "../../sandbox/emulat
 import { loadConfig } from "../../core/config.js";
 import { ManualClock } from "../../core/shared/clock.js";
 import { openTestDatabase, type TestDatabase } from "./db.js";
+import { undecodableButtons } from "./buttons-sent.js";
 import { SandboxUser } from "./sandbox-user.js";
 
 const TOKEN = "200000002:e2e-token-for-the-local-emulator";
@@ -78,6 +79,9 @@ export async function startHarness(users: DemoUser[], options: { webhook?: boole
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.dispose();
       await rm(filesDir, { recursive: true, force: true });
+      // Every journey is also a check that each button the bot drew decodes to a declared action.
+      const undecodable = undecodableButtons(sandbox.state.buttonData);
+      if (undecodable.length > 0) throw new Error(`buttons no declared action decodes: ${undecodable.join(", ")}`);
     },
   };
 }
