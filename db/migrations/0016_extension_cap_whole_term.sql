@@ -1,0 +1,3 @@
+ALTER TABLE "deadline_policies" DROP CONSTRAINT "deadline_policies_positive";--> statement-breakpoint
+ALTER TABLE "deadline_policies" DROP COLUMN "max_extension_months";--> statement-breakpoint
+ALTER TABLE "deadline_policies" ADD CONSTRAINT "deadline_policies_positive" CHECK ("deadline_policies"."review_working_days" > 0 and "deadline_policies"."forward_working_days" > 0 and "deadline_policies"."max_term_months" > 0 and "deadline_policies"."extension_notice_working_days" > 0);
