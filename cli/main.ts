@@ -8,10 +8,11 @@ import { deadlineCommand } from "./commands/deadline.js";
 import { inviteCommand } from "./commands/invite.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { receptionCommand } from "./commands/reception.js";
+import { staffCommand } from "./commands/staff.js";
 import { statusCommand } from "./commands/status.js";
 import { unitCommand } from "./commands/unit.js";
 
-const commands: CliCommand[] = [migrateCommand, statusCommand, calendarCommand, deadlineCommand, auditCommand, inviteCommand, unitCommand, actingCommand, receptionCommand, controlCommand];
+const commands: CliCommand[] = [migrateCommand, statusCommand, calendarCommand, deadlineCommand, auditCommand, inviteCommand, unitCommand, staffCommand, actingCommand, receptionCommand, controlCommand];
 
 function help(io: Pick<CliIo, "out">): number {
   io.out("usage: npm run cli -- <command> [options]");
