@@ -1,5 +1,6 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
+import { consent } from "./citizen/consent.js";
 import { intake } from "./citizen/intake.js";
 import { menu } from "./citizen/menu.js";
 import { myAppeals } from "./citizen/my-appeals.js";
@@ -23,5 +24,5 @@ import { drafting } from "./staff/drafting.js";
 import { extensions } from "./staff/extensions.js";
 import { registryQueue } from "./staff/registry-queue.js";
 
-/** Every feature, in the order they get a chance at an update; the fallback is last. */
-export const features = new Composer<BotContext>(cancel, staffJoin, approvals, registryQueue, control, receptionDesk, receptionSchedules, byPostList, drafting, extensions, appealCard, adminMenu, digestSetting, myAppeals, citizenReception, signup, profile, intake, menu, language, help, fallback);
+/** Every feature, in the order they get a chance at an update; consent comes first, the fallback last. */
+export const features = new Composer<BotContext>(consent, cancel, staffJoin, approvals, registryQueue, control, receptionDesk, receptionSchedules, byPostList, drafting, extensions, appealCard, adminMenu, digestSetting, myAppeals, citizenReception, signup, profile, intake, menu, language, help, fallback);
