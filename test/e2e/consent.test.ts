@@ -86,7 +86,7 @@ describe(`consent in the bot on ${dbKind}`, () => {
     await u.waitForBot(shown("ru", "consent.withdraw.ask"));
     // "Keep" changes nothing.
     await u.press(shown("ru", "consent.withdraw.keep"));
-    expect(await u.toasts()).toContain(shown("ru", "consent.withdraw.kept"));
+    await expect.poll(() => u.toasts()).toContain(shown("ru", "consent.withdraw.kept"));
     expect((await consentRows(930003))[0]!.withdrawnAt).toBeNull();
 
     await u.send("/profile");
