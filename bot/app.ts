@@ -84,7 +84,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   databaseGauges(metrics, core, database);
   const app = new Hono();
   app.onError(logHttpErrors(log));
-  app.route("/", opsRoutes({ database, metrics, isReady: () => ready }));
+  app.route("/", opsRoutes({ database, clock, metrics, isReady: () => ready }));
 
   const token = localApi?.token ?? config.botToken!;
   if (localApi) app.route("/", localApi.routes);

@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { flowRouter } from "../flows/router.js";
+import { consent } from "./citizen/consent.js";
 import { intake } from "./citizen/intake.js";
 import { menu } from "./citizen/menu.js";
 import { myAppeals } from "./citizen/my-appeals.js";
@@ -25,5 +26,5 @@ import { drafting } from "./staff/drafting.js";
 import { extensions } from "./staff/extensions.js";
 import { registryQueue } from "./staff/registry-queue.js";
 
-/** Every feature, in the order they get a chance at an update; long lists' search first, the fallback last. */
-export const features = new Composer<BotContext>(listSearch, cancel, flowRouter, staffJoin, approvals, registryQueue, control, receptionDesk, receptionSchedules, byPostList, drafting, extensions, appealCard, adminMenu, digestSetting, myAppeals, citizenReception, signup, profile, intake, menu, language, help, fallback);
+/** Every feature, in the order they get a chance at an update; consent first, long lists' search next, the fallback last. */
+export const features = new Composer<BotContext>(consent, listSearch, cancel, flowRouter, staffJoin, approvals, registryQueue, control, receptionDesk, receptionSchedules, byPostList, drafting, extensions, appealCard, adminMenu, digestSetting, myAppeals, citizenReception, signup, profile, intake, menu, language, help, fallback);

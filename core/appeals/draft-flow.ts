@@ -91,7 +91,7 @@ export async function draftLetter(ctx: Ctx, actor: Actor, appealId: number): Pro
   const state = await draftAt(ctx, actor, appealId, ["confirm"]);
   const appeal = await draftableAppeal(ctx, actor, appealId);
   const signer = await expectedSigner(ctx, ctx.db);
-  const answer = { text: state.data.text ?? "", outcome: state.data.outcome ?? "explained" };
+  const answer = { text: state.data.text ?? "", outcome: state.data.outcome ?? "explained", authorUserId: actor.userId };
   const letter = await letterOf(ctx.db, signer ?? actor, appeal, answer, { outgoingNumber: null, date: almatyDate(ctx.clock.now()) });
   return { pdf: await renderAnswerLetter(letter), fileName: `${appeal.number}-draft.pdf` };
 }

@@ -51,7 +51,7 @@ export async function extensionReason(ctx: Ctx, actor: Actor, raw: string): Prom
   if (!reason) throw new DomainError("comment_required");
   const [appeal] = await ctx.db.select().from(appeals).where(eq(appeals.id, state.data.appealId));
   if (!appeal) throw new DomainError("appeal_not_found");
-  const latest = latestExtendedDeadline(await loadPolicy(ctx.db, appeal.type), appeal.initialDueOn);
+  const latest = latestExtendedDeadline(await loadPolicy(ctx.db, appeal.type), appeal.registeredOn);
   const calendar = await loadCalendar(ctx.db);
   const suggestions = [10, 20].map((n) => nthWorkingDayAfter(calendar, appeal.dueOn, n)).filter((d) => d <= latest);
   await saveFlow(ctx, ctx.db, actor.userId, EXTENSION_FLOW, { step: "date", data: { appealId: appeal.id, reason } });

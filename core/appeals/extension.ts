@@ -25,8 +25,8 @@ const requestInput = z.object({
 
 /**
  * The holder asks for a longer term with a reason and a date (APPK Art. 76): later than the
- * current deadline, a working day, and no later than the first deadline plus the policy's
- * longest extension. The Head and the deputies are asked to decide.
+ * current deadline, a working day, and no later than the policy's whole term after registration
+ * (APPK Art. 76(2), read strictly). The Head and the deputies are asked to decide.
  */
 export async function requestExtension(ctx: Ctx, actor: Actor, raw: z.input<typeof requestInput>) {
   const { appealId, reason, dueOn } = parseInput(requestInput, raw);
@@ -36,7 +36,7 @@ export async function requestExtension(ctx: Ctx, actor: Actor, raw: z.input<type
       const appeal = await lockAppeal(tx, appealId);
       assertCanTouch(actor, "appeal.extension.request", appeal);
       if (isClosed(appeal.state as AppealState)) throw new DomainError("appeal_closed", { state: appeal.state });
-      const latest = latestExtendedDeadline(await loadPolicy(tx, appeal.type), appeal.initialDueOn);
+      const latest = latestExtendedDeadline(await loadPolicy(tx, appeal.type), appeal.registeredOn);
       if (dueOn <= appeal.dueOn) throw new DomainError("extension_not_later", { due: appeal.dueOn });
       if (dueOn > latest) throw new DomainError("extension_too_long", { latest });
       const calendar = await loadCalendar(tx);

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { appeals } from "../../db/schema/index.js";
 import { getProfile } from "../citizens/profile.js";
+import { assertConsentNotWithdrawn } from "../citizens/consent.js";
 import { clearFlow, loadFlow, saveFlow } from "../flows/store.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
@@ -67,6 +68,7 @@ const EXPECTS: Record<IntakeStep, IntakeInput["type"][]> = {
 /** "Submit an appeal", or "Complain about the answer" with the first appeal linked. */
 export async function beginIntake(ctx: Ctx, actor: Actor, options: { complaintOfId?: number } = {}): Promise<IntakeView> {
   if (!(await getProfile(ctx, actor))) throw new DomainError("profile_missing");
+  await assertConsentNotWithdrawn(ctx.db, actor);
   const current = await loadFlow(ctx, ctx.db, actor.userId, INTAKE_FLOW, stateSchema);
   if (current && !options.complaintOfId) return current;
   const data: IntakeData = { draftId: randomUUID(), fileIds: [], ...(options.complaintOfId && { type: "complaint", complaintOfId: options.complaintOfId }) };

@@ -7,6 +7,7 @@ import { almatyDate } from "../calendar/dates.js";
 import { deadline, loadPolicy, registrationDate } from "../calendar/deadlines.js";
 import { yearsWithoutRows } from "../calendar/working-days.js";
 import { getProfile, type CitizenProfile } from "../citizens/profile.js";
+import { assertConsentNotWithdrawn } from "../citizens/consent.js";
 import type { Ctx } from "../shared/context.js";
 import { isUniqueViolation } from "../shared/db-errors.js";
 import { DomainError } from "../shared/errors.js";
@@ -65,6 +66,7 @@ export async function registerAppeal(ctx: Ctx, actor: Actor, rawInput: RegisterI
   if (existing) return existing;
   const profile = await getProfile(ctx, actor);
   if (!profile) throw new DomainError("profile_missing");
+  await assertConsentNotWithdrawn(ctx.db, actor);
 
   try {
     return await ctx.db.transaction((tx) => insertAppeal(ctx, tx, actor, profile, { ...input, text, postalAddress }));

@@ -1,10 +1,10 @@
-import { eq } from "drizzle-orm";
 import type { DbOrTx, Tx } from "../../db/client.js";
-import { users } from "../../db/schema/index.js";
 import { almatyDate } from "../calendar/dates.js";
 import type { CitizenProfile } from "../citizens/profile.js";
 import { renderAnswerLetter, type AnswerLetter } from "../letters/answer-letter.js";
-import { LETTER_WORDS } from "../letters/letter-words.js";
+import { addresseeLines, greetingOf } from "../letters/addressee.js";
+import { loadLetterWords } from "../letters/letter-words.js";
+import { officialNameOf } from "../staff/official-name.js";
 import type { Ctx } from "../shared/context.js";
 import type { Actor } from "../shared/roles.js";
 import { recordStoredFile } from "./attachments.js";
@@ -28,7 +28,7 @@ export async function signAnswerLetter(
   tx: Tx,
   actor: Actor,
   appeal: AppealRow,
-  answer: { text: string; outcome: string },
+  answer: { text: string; outcome: string; authorUserId: number },
 ): Promise<SignedLetter> {
   const today = almatyDate(ctx.clock.now());
   const { number: outgoingNumber } = await nextNumber(tx, OUTGOING_PREFIX, Number(today.slice(0, 4)));
@@ -45,34 +45,37 @@ export async function signAnswerLetter(
 }
 
 /**
- * The letter's content: addressee from the appeal as submitted, the answer, the signer by name.
- * A deputy acting for the Head signs as deputy, on the Head's authority (Reg. 13–14).
- * A draft has no outgoing number yet and carries the draft mark.
+ * The letter's content: addressee from the appeal as submitted, the answer, the signer by official
+ * name. A deputy acting for the Head signs under «Меңгерушінің м.а.» / «И.о. заведующего» with
+ * their own name (Reg. 13–14); whoever drafted the answer is the executor. A draft has no outgoing
+ * number yet and carries the draft mark.
  */
 export async function letterOf(
   db: DbOrTx,
   signerActor: Actor,
   appeal: AppealRow,
-  answer: { text: string; outcome: string },
+  answer: { text: string; outcome: string; authorUserId?: number },
   numbering: { outgoingNumber: string | null; date: string },
 ): Promise<AnswerLetter> {
-  const [signer] = await db.select({ fullName: users.fullName }).from(users).where(eq(users.id, signerActor.userId));
   const language = appeal.language as AnswerLanguage;
-  const words = LETTER_WORDS[language];
-  const actingFor = signerActor.role === "deputy" ? signerActor.actingForUserId : null;
-  const [head] = actingFor === null ? [] : await db.select({ fullName: users.fullName }).from(users).where(eq(users.id, actingFor));
+  const words = await loadLetterWords(db, language);
+  const signer = await officialNameOf(db, signerActor.userId, language);
+  const acting = signerActor.role === "deputy" && signerActor.actingForUserId !== null;
+  const executor = answer.authorUserId === undefined ? null : await officialNameOf(db, answer.authorUserId, language);
   const applicant = appeal.applicant as CitizenProfile;
   return {
     language,
+    words,
     outgoingNumber: numbering.outgoingNumber,
     date: numbering.date,
     appealNumber: appeal.number,
     appealReceivedOn: almatyDate(appeal.receivedAt),
-    addressee: { name: applicant.fullName, organization: applicant.organization, postalAddress: appeal.postalAddress },
+    addressee: addresseeLines(language, applicant, appeal.postalAddress),
+    greeting: greetingOf(words, applicant.fullName),
     text: answer.text,
     outcome: answer.outcome as DecisionOutcome,
-    signer: { name: signer?.fullName ?? "", position: actingFor === null ? words.headPosition : words.deputyPosition },
-    authority: actingFor === null ? null : { name: head?.fullName ?? "", position: words.headPosition },
+    signer: { name: signer.signature, position: acting ? words.acting_head : (signer.position ?? words.head_position) },
+    executor: executor && { name: executor.signature, phone: executor.phone },
     draft: numbering.outgoingNumber === null,
   };
 }

@@ -9,7 +9,8 @@ import { nthWorkingDayAfter, sameOrNextWorkingDay, type WorkingCalendar } from "
 export interface DeadlinePolicy {
   reviewWorkingDays: number;
   forwardWorkingDays: number;
-  maxExtensionMonths: number;
+  /** Months from registration to the latest extended deadline (the whole term). */
+  maxTermMonths: number;
   extensionNoticeWorkingDays: number;
 }
 
@@ -35,9 +36,13 @@ export function deadline(calendar: WorkingCalendar, policy: DeadlinePolicy, rece
   return nthWorkingDayAfter(calendar, registrationDate(calendar, receivedOn), days);
 }
 
-/** The latest date an extension may set: the first deadline plus the longest extension. */
-export function latestExtendedDeadline(policy: DeadlinePolicy, initialDue: IsoDate): IsoDate {
-  return addMonths(initialDue, policy.maxExtensionMonths);
+/**
+ * The latest date an extension may set. APPK Art. 76(2) lets the term be extended "не более чем до
+ * двух месяцев"; read strictly, that is the whole term, so the cap counts from registration, not
+ * from the first deadline. The months are the policy row's, which a lawyer can change.
+ */
+export function latestExtendedDeadline(policy: DeadlinePolicy, registeredOn: IsoDate): IsoDate {
+  return addMonths(registeredOn, policy.maxTermMonths);
 }
 
 /** By when the citizen must be told of an extension decided on `decidedOn`. */

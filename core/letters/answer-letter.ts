@@ -1,29 +1,37 @@
 import PDFDocument from "pdfkit";
 import type { AnswerLanguage, DecisionOutcome } from "../appeals/kinds.js";
 import { dottedDate, isIsoDate, type IsoDate } from "../calendar/dates.js";
-import { LETTER_WORDS, type LetterWords } from "./letter-words.js";
+import { fill, type LetterWords } from "./letter-words.js";
 import { loadFonts, pdfBytes } from "./pdf-document.js";
 
 export interface AnswerLetter {
   language: AnswerLanguage;
+  /** The letter's fixed words, from `letter_settings`. */
+  words: LetterWords;
   /** Null on a draft preview: the number is given at approval. */
   outgoingNumber: string | null;
   date: IsoDate;
   appealNumber: string;
   appealReceivedOn: IsoDate;
-  addressee: { name: string; organization?: string | null; postalAddress?: string | null };
+  /** The address block, top right: the person (bold) first, then organisation and postal address. */
+  addressee: readonly string[];
+  /** «Құрметті Айгерім Серікқызы!», centred above the text. */
+  greeting: string;
   text: string;
   outcome: DecisionOutcome;
-  signer: { name: string; position: string };
-  /** The Head, when a deputy signs in the Head's absence (Reg. 13, 14). */
-  authority?: { name: string; position: string } | null;
+  /** «Меңгеруші» or «И.о. заведующего», and «Б. Исабеков». */
+  signer: { position: string; name: string };
+  /** Who prepared the answer, in the bottom corner; null when unknown. */
+  executor: { name: string; phone: string | null } | null;
   draft: boolean;
 }
 
 // A4, in points; the wide left margin leaves room to bind the copy into the file.
 const MM = 72 / 25.4;
 const MARGINS = { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM };
-const SIZE = { letterhead: 12, block: 10, body: 11, footer: 8 };
+const SIZE = { letterhead: 12, block: 10, body: 11, small: 8 };
+/** The first line of a paragraph starts 1.25 cm in (record-keeping rules). */
+const INDENT = 12.5 * MM;
 
 /**
  * The answer letter as a PDF. The same letter gives the same bytes: the document's dates come from
@@ -37,9 +45,10 @@ export async function renderAnswerLetter(letter: AnswerLetter): Promise<Buffer> 
   if (!letter.draft && letter.outgoingNumber === null) throw new Error("answer letter: a signed letter needs its outgoing number");
 
   const { regular, bold } = await loadFonts();
-  const words = LETTER_WORDS[letter.language];
+  const { words } = letter;
   const date = dottedDate(letter.date);
   const stamp = new Date(`${letter.date}T00:00:00Z`);
+  const outgoing = fill(words.outgoing, { number: letter.outgoingNumber ?? NO_NUMBER, date });
   const doc = new PDFDocument({
     size: "A4",
     margins: MARGINS,
@@ -48,8 +57,8 @@ export async function renderAnswerLetter(letter: AnswerLetter): Promise<Buffer> 
     lang: letter.language === "kk" ? "kk-KZ" : "ru-RU",
     displayTitle: true,
     info: {
-      Title: words.title(letter.appealNumber),
-      Subject: words.outgoing(letter.outgoingNumber, date),
+      Title: fill(words.title, { appeal: letter.appealNumber }),
+      Subject: outgoing,
       Producer: "Otinish",
       Creator: "Otinish",
       CreationDate: stamp,
@@ -65,7 +74,7 @@ export async function renderAnswerLetter(letter: AnswerLetter): Promise<Buffer> 
 
   // Letterhead.
   doc.font("bold").fontSize(SIZE.letterhead).fillColor("black");
-  for (const line of words.department) doc.text(line, left, undefined, { width, align: "center" });
+  for (const line of words.letterhead.split(/\r?\n/)) doc.text(line, left, undefined, { width, align: "center" });
   const rule = doc.y + 4;
   doc.moveTo(left, rule).lineTo(left + width, rule).lineWidth(1.5).stroke();
   doc.moveTo(left, rule + 3).lineTo(left + width, rule + 3).lineWidth(0.5).stroke();
@@ -73,70 +82,77 @@ export async function renderAnswerLetter(letter: AnswerLetter): Promise<Buffer> 
   // Number, date and subject on the left; the addressee on the right, from the same line.
   const top = rule + 18;
   const reference = width * 0.55;
-  const addressee = width * 0.4;
-  const right = left + width - addressee;
+  const addresseeWidth = width * 0.4;
+  const right = left + width - addresseeWidth;
   doc.font("regular").fontSize(SIZE.block);
-  doc.text(words.outgoing(letter.outgoingNumber, date), left, top, { width: reference });
-  doc.moveDown(0.5).text(words.subject(letter.appealNumber, dottedDate(letter.appealReceivedOn)), { width: reference });
+  doc.text(outgoing, left, top, { width: reference });
+  doc.moveDown(0.5).text(fill(words.subject, { appeal: letter.appealNumber, date: dottedDate(letter.appealReceivedOn) }), { width: reference });
   const leftEnd = doc.y;
-  doc.font("bold").text(letter.addressee.name, right, top, { width: addressee });
-  doc.font("regular");
-  for (const line of [letter.addressee.organization, letter.addressee.postalAddress]) {
-    if (line?.trim()) doc.text(line.trim(), right, undefined, { width: addressee });
-  }
+  letter.addressee.forEach((line, i) => {
+    doc.font(i === 0 ? "bold" : "regular").text(line, right, i === 0 ? top : undefined, { width: addresseeWidth });
+  });
   doc.y = Math.max(leftEnd, doc.y) + 24;
 
-  // The answer: one paragraph per line, justified, flowing onto further pages.
-  doc.font("regular").fontSize(SIZE.body);
+  // The greeting stands centred on its own line; the answer follows in indented, justified paragraphs.
+  doc.font("regular").fontSize(SIZE.body).text(letter.greeting, left, undefined, { width, align: "center" });
+  doc.moveDown(0.8);
   const paragraphs = letter.text.replace(/\t/g, " ").split(/\r?\n/).map((p) => p.trim()).filter(Boolean);
+  paragraphs.push(fill(words.outcome, { outcome: words[`outcome_${letter.outcome}`] }), words.contest);
   for (const paragraph of paragraphs) {
-    doc.text(paragraph, left, undefined, { width, align: "justify", indent: 35, lineGap: 2, paragraphGap: 6 });
+    doc.text(paragraph, left, undefined, { width, align: "justify", indent: INDENT, lineGap: 2, paragraphGap: 6 });
   }
-  closing(doc, letter, words, left, width);
+  signature(doc, letter, left, width);
   pageMarks(doc, words, letter.draft);
   doc.end();
   return done;
 }
 
-/**
- * The outcome and the signature, kept together on one page so a signature never stands alone:
- * position on the left, name on the right on the position's last line.
- */
-function closing(doc: PDFKit.PDFDocument, letter: AnswerLetter, words: LetterWords, left: number, width: number) {
-  const { signer, authority } = letter;
-  const outcome = words.outcome(letter.outcome);
-  const authorityLine = authority ? `${words.signedFor} ${authority.position} ${authority.name}` : null;
-  const positionWidth = width * 0.6;
-  const gap = 36;
-  const height =
-    doc.font("regular").fontSize(SIZE.body).heightOfString(outcome, { width }) +
-    gap +
-    (authorityLine ? doc.fontSize(SIZE.block).heightOfString(authorityLine, { width }) + 8 : 0) +
-    doc.font("bold").fontSize(SIZE.body).heightOfString(signer.position, { width: positionWidth });
-  if (doc.y + doc.currentLineHeight() + height > doc.page.height - MARGINS.bottom) doc.addPage();
+/** Where a draft's outgoing number will be written. */
+const NO_NUMBER = "__________";
 
-  doc.font("regular").fontSize(SIZE.body).moveDown(0.5).text(outcome, left, undefined, { width });
+/**
+ * The signature and, below it, the executor's mark, kept together on one page so a signature never
+ * stands alone: the position on the left, the name on the right on the position's last line.
+ */
+function signature(doc: PDFKit.PDFDocument, letter: AnswerLetter, left: number, width: number) {
+  const { signer, executor, words } = letter;
+  const executorLine = executor ? fill(executor.phone ? words.executor_with_phone : words.executor, { name: executor.name, phone: executor.phone ?? "" }) : null;
+  const positionWidth = width * 0.6;
+  const gap = 30;
+  const height =
+    gap +
+    doc.font("bold").fontSize(SIZE.body).heightOfString(signer.position, { width: positionWidth }) +
+    (executorLine ? 40 + doc.font("regular").fontSize(SIZE.small).heightOfString(executorLine, { width }) : 0);
+  if (doc.y + height > doc.page.height - MARGINS.bottom) doc.addPage();
+
   doc.y += gap;
-  if (authorityLine) {
-    doc.fontSize(SIZE.block).text(authorityLine, left, undefined, { width });
-    doc.moveDown(0.6);
-  }
   doc.font("bold").fontSize(SIZE.body).text(signer.position, left, doc.y, { width: positionWidth });
   const bottom = doc.y;
   doc.text(signer.name, left + positionWidth, bottom - doc.currentLineHeight(true), { width: width - positionWidth, align: "right" });
   doc.y = bottom;
+  if (!executorLine) return;
+  // The executor's mark sits in the bottom corner of the last page, as on the department's letters.
+  doc.font("regular").fontSize(SIZE.small);
+  // A hair above the margin: text that touches it would start a new page.
+  const bottomLine = doc.page.height - MARGINS.bottom - doc.heightOfString(executorLine, { width }) - 2;
+  doc.text(executorLine, left, Math.max(doc.y + 40, bottomLine), { width });
 }
 
-/** Page numbers, and on a draft a header mark and a faint diagonal one on every page. */
+/**
+ * Page numbers from the second page on, at the top centre (a one-page letter has none), and on a
+ * draft a header mark and a faint diagonal one on every page.
+ */
 function pageMarks(doc: PDFKit.PDFDocument, words: LetterWords, draft: boolean) {
   const { start, count } = doc.bufferedPageRange();
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
     const { width, height } = doc.page;
-    // Writing inside the bottom margin would otherwise start a new page.
+    // Writing inside a margin would otherwise start a new page.
     doc.page.margins.bottom = 0;
-    doc.font("regular").fontSize(SIZE.footer).fillColor("#555555");
-    doc.text(words.page(i - start + 1, count), 0, height - 12 * MM, { width, align: "center", lineBreak: false });
+    if (i > start) {
+      doc.font("regular").fontSize(SIZE.block).fillColor("black");
+      doc.text(String(i - start + 1), 0, 10 * MM, { width, align: "center", lineBreak: false });
+    }
     if (draft) {
       doc.font("bold").fontSize(SIZE.block).fillColor("#b00000");
       doc.text(words.draft, 0, 8 * MM, { width: width - MARGINS.right, align: "right", lineBreak: false });

@@ -1,73 +1,58 @@
-import type { AnswerLanguage, DecisionOutcome } from "../appeals/kinds.js";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { DbOrTx } from "../../db/client.js";
+import { letterSettings } from "../../db/schema/index.js";
+import type { AnswerLanguage } from "../appeals/kinds.js";
 
 /**
- * Every fixed word of the answer letter, per language. These are the words of an official document,
- * not of the chat (those live in locales/), so a lawyer can correct them here in one place.
- * Dates arrive already as DD.MM.YYYY; names and positions are printed as given, so no phrase below
- * needs them in another grammatical case.
+ * Every fixed word of the answer letter, per language, read from `letter_settings` (seeded by a
+ * migration; a lawyer corrects a row, not the code). `{name}` placeholders are filled by `fill`.
  */
-export interface LetterWords {
-  /** The letterhead: the department's full name, two centred lines. */
-  department: readonly [string, string];
-  /** Outgoing number and date; `number` is null on a draft, which has none yet. */
-  outgoing: (number: string | null, date: string) => string;
-  subject: (appealNumber: string, receivedOn: string) => string;
-  outcome: (outcome: DecisionOutcome) => string;
-  /** Above the signature when a deputy signs in the Head's absence (Reg. 13, 14). */
-  signedFor: string;
-  /** The Head's position under the signature (Reg. 9, 12). */
-  headPosition: string;
-  /** A deputy's, when one signs in the Head's absence. */
-  deputyPosition: string;
-  page: (page: number, pages: number) => string;
-  draft: string;
-  /** The PDF's title, seen in a viewer's window and file properties. */
-  title: (appealNumber: string) => string;
+export const LETTER_WORD_KEYS = [
+  /** The department's name, centred; a line per line of the value. */
+  "letterhead",
+  /** `{number}`, `{date}`; a draft has no number yet. */
+  "outgoing",
+  /** `{appeal}`, `{date}`: which appeal this answers. */
+  "subject",
+  /** `{name}`: the first name and patronymic, by the gender the patronymic tells. */
+  "greeting_male",
+  "greeting_female",
+  "greeting_unknown",
+  /** `{outcome}`, one of the four below. */
+  "outcome",
+  "outcome_satisfied",
+  "outcome_explained",
+  "outcome_refused",
+  "outcome_left_without_review",
+  /** How the answer may be contested, and where to and by when (APPK Arts. 91, 92). */
+  "contest",
+  /** The Head's title, for a Head whose staff profile is not filled in yet. */
+  "head_position",
+  /** The title a deputy signs under while acting for the Head (Reg. 13–14). */
+  "acting_head",
+  /** `{name}` and `{phone}` of who prepared the answer. */
+  "executor",
+  "executor_with_phone",
+  "draft",
+  /** `{appeal}`: the PDF's title. */
+  "title",
+] as const;
+
+export type LetterWordKey = (typeof LETTER_WORD_KEYS)[number];
+export type LetterWords = Record<LetterWordKey, string>;
+
+const wordsSchema = z.object(Object.fromEntries(LETTER_WORD_KEYS.map((key) => [key, z.string().min(1)])) as Record<LetterWordKey, z.ZodString>);
+
+export async function loadLetterWords(db: DbOrTx, language: AnswerLanguage): Promise<LetterWords> {
+  const rows = await db.select({ key: letterSettings.key, value: letterSettings.value }).from(letterSettings).where(eq(letterSettings.language, language));
+  const parsed = wordsSchema.safeParse(Object.fromEntries(rows.map((r) => [r.key, r.value])));
+  // A missing or emptied row is a broken deployment, not the signer's mistake: fail loudly.
+  if (!parsed.success) throw new Error(`letter_settings (${language}) incomplete: ${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}`);
+  return parsed.data;
 }
 
-/** Where a draft's outgoing number will be written. */
-const NO_NUMBER = "__________";
-
-const kk: LetterWords = {
-  department: ["ҚАЗАҚСТАН РЕСПУБЛИКАСЫ СОТ ӘКІМШІЛІГІНІҢ", "ЖАЛПЫ БӨЛІМІ"],
-  outgoing: (number, date) => `Шығыс № ${number ?? NO_NUMBER}, ${date} ж.`,
-  subject: (appealNumber, receivedOn) => `${receivedOn} ж. № ${appealNumber} өтінішке`,
-  outcome: (outcome) =>
-    `Қарау нәтижесі: ${
-      {
-        satisfied: "қанағаттандырылды",
-        explained: "түсіндірілді",
-        refused: "қанағаттандырудан бас тартылды",
-        left_without_review: "қараусыз қалдырылды",
-      }[outcome]
-    }.`,
-  signedFor: "Басшының орнына орынбасары қол қойды:",
-  headPosition: "Жалпы бөлімнің меңгерушісі",
-  deputyPosition: "Жалпы бөлім меңгерушісінің орынбасары",
-  page: (page, pages) => `${pages} беттің ${page}-беті`,
-  draft: "ЖОБА",
-  title: (appealNumber) => `№ ${appealNumber} өтінішке жауап`,
-};
-
-const ru: LetterWords = {
-  department: ["ОБЩИЙ ОТДЕЛ", "СУДЕБНОЙ АДМИНИСТРАЦИИ РЕСПУБЛИКИ КАЗАХСТАН"],
-  outgoing: (number, date) => `Исх. № ${number ?? NO_NUMBER} от ${date}`,
-  subject: (appealNumber, receivedOn) => `На обращение № ${appealNumber} от ${receivedOn}`,
-  outcome: (outcome) =>
-    `Результат рассмотрения: ${
-      {
-        satisfied: "удовлетворено",
-        explained: "разъяснено",
-        refused: "отказано в удовлетворении",
-        left_without_review: "оставлено без рассмотрения",
-      }[outcome]
-    }.`,
-  signedFor: "Подписано заместителем за руководителя:",
-  headPosition: "Заведующий Общим отделом",
-  deputyPosition: "Заместитель заведующего Общим отделом",
-  page: (page, pages) => `Страница ${page} из ${pages}`,
-  draft: "ПРОЕКТ",
-  title: (appealNumber) => `Ответ на обращение № ${appealNumber}`,
-};
-
-export const LETTER_WORDS: Record<AnswerLanguage, LetterWords> = { kk, ru };
+/** `{name}` → its value; an unknown placeholder is left as written, so a typo in a row shows. */
+export function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { appeals } from "../../db/schema/index.js";
+import { assertConsentNotWithdrawn } from "../citizens/consent.js";
 import { clearFlow, loadFlow, saveFlow } from "../flows/store.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
@@ -22,6 +23,7 @@ const stateSchema = z.object({
 
 export async function beginBooking(ctx: Ctx, actor: Actor, officialId: number): Promise<void> {
   assertCan(actor, "reception.book");
+  await assertConsentNotWithdrawn(ctx.db, actor);
   await officialById(ctx.db, officialId);
   await saveFlow(ctx, ctx.db, actor.userId, BOOKING_FLOW, { step: "matter", data: { officialId } });
 }

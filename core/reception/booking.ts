@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { DbOrTx } from "../../db/client.js";
 import { appeals, receptionBookings } from "../../db/schema/index.js";
 import { getProfile } from "../citizens/profile.js";
+import { assertConsentNotWithdrawn } from "../citizens/consent.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
 import { assertCan } from "../shared/permissions.js";
@@ -25,6 +26,7 @@ const matter = z.string().trim().min(3).max(1000);
 async function assertCitizen(ctx: Ctx, actor: Actor): Promise<void> {
   assertCan(actor, "reception.book");
   if (!(await getProfile(ctx, actor))) throw new DomainError("profile_missing");
+  await assertConsentNotWithdrawn(ctx.db, actor);
 }
 
 /** Only one of the citizen's own appeals may be linked. */

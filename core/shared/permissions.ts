@@ -28,6 +28,7 @@ export type Action =
   | "staff.invite"
   | "staff.deactivate"
   | "staff.delegate"
+  | "staff.name"
   | "staff.reminders"
   | "units.manage"
   | "system.status"
@@ -95,6 +96,8 @@ const POLICY: Record<Action, Rule> = {
   "staff.invite": anyStaff(["admin"]),
   "staff.deactivate": anyStaff(["admin"]),
   "staff.delegate": anyStaff(["head", "admin"]),
+  /** Official names on letters: the administrator, or staff for themselves. */
+  "staff.name": either(anyStaff(["admin"]), (actor, resource) => actor.role !== "citizen" && own(actor, resource)),
   "staff.reminders": anyStaff(APPEAL_WORK_ROLES),
   "units.manage": anyStaff(["admin"]),
   "system.status": anyStaff(["admin"]),

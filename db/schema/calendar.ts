@@ -18,7 +18,11 @@ export const deadlinePolicies = pgTable(
     appealType: text("appeal_type").primaryKey(),
     reviewWorkingDays: integer("review_working_days").notNull(),
     forwardWorkingDays: integer("forward_working_days").notNull(),
-    maxExtensionMonths: integer("max_extension_months").notNull(),
+    /**
+     * The whole term, extension included, ends at most this many months after registration: the
+     * stricter reading of APPK Art. 76(2), "не более чем до двух месяцев".
+     */
+    maxTermMonths: integer("max_term_months").notNull(),
     extensionNoticeWorkingDays: integer("extension_notice_working_days").notNull(),
     source: text("source").notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -26,7 +30,7 @@ export const deadlinePolicies = pgTable(
   (t) => [
     check(
       "deadline_policies_positive",
-      sql`${t.reviewWorkingDays} > 0 and ${t.forwardWorkingDays} > 0 and ${t.maxExtensionMonths} >= 0 and ${t.extensionNoticeWorkingDays} > 0`,
+      sql`${t.reviewWorkingDays} > 0 and ${t.forwardWorkingDays} > 0 and ${t.maxTermMonths} > 0 and ${t.extensionNoticeWorkingDays} > 0`,
     ),
   ],
 );

@@ -10,3 +10,5 @@ export * from "./reminders.js";
 export * from "./reception.js";
 export * from "./control.js";
 export * from "./system.js";
+export * from "./staff-profiles.js";
+export * from "./letter-settings.js";

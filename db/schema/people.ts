@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, integer, pgTable, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { units } from "./staff.js";
 
 /** Everyone who talks to the bot: citizens and staff alike, keyed by their Telegram id. */
@@ -51,7 +51,11 @@ export const citizens = pgTable(
   ],
 );
 
-/** Consent to personal-data processing (Law No. 94-V, Art. 8): the exact text agreed to, its version and time. */
+/**
+ * Consent to personal-data processing (Law No. 94-V, Arts. 8, 16): the exact text agreed to, its
+ * version and time, and when it was withdrawn. A person's newest row is their answer now; at most
+ * one row per version is in force, so a double tap records one.
+ */
 export const consents = pgTable(
   "consents",
   {
@@ -63,6 +67,7 @@ export const consents = pgTable(
     language: text("language").notNull(),
     text: text("text").notNull(),
     acceptedAt: timestamp("accepted_at", { withTimezone: true }).notNull(),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
   },
-  (t) => [unique("consents_user_version").on(t.userId, t.version)],
+  (t) => [uniqueIndex("consents_user_version_in_force").on(t.userId, t.version).where(sql`${t.withdrawnAt} is null`)],
 );

@@ -1,5 +1,6 @@
 import { assignRoles } from "../../core/people/users.js";
 import type { Ctx } from "../../core/shared/context.js";
+import { seedDemoOfficialNames } from "./official-names.js";
 import { seedDemoOfficials } from "./officials.js";
 import { seedDemoUnits } from "./units.js";
 import { DEMO_USERS } from "./users.js";
@@ -17,5 +18,6 @@ export async function seedDemo(core: Ctx): Promise<void> {
       demo: true,
     })),
   );
+  await seedDemoOfficialNames(core);
   await seedDemoOfficials(core);
 }

@@ -8,7 +8,7 @@ import { beginDraft, draftFromTemplate, draftLetter, draftOutcome, draftText, su
 import { eventsOf } from "../../core/appeals/events.js";
 import { decideExtension, pendingExtensions, requestExtension } from "../../core/appeals/extension.js";
 import { registerAppeal } from "../../core/appeals/register.js";
-import { appeals, outbox } from "../../db/schema/index.js";
+import { appeals, deadlinePolicies, outbox } from "../../db/schema/index.js";
 import { signedUpCitizen, staffMember } from "../support/citizens.js";
 import { testCtx } from "../support/core.js";
 import { dbKind, openTestDatabase, type TestDatabase } from "../support/db.js";
@@ -79,20 +79,35 @@ describe(`drafting an answer on ${dbKind}`, () => {
 });
 
 describe(`extending a deadline on ${dbKind}`, () => {
-  it("refuses a date beyond two months, a day off, an earlier date, an empty reason and a second request", async () => {
+  it("refuses a date past two months after registration, a day off, an earlier date, an empty reason and a second request", async () => {
     const ctx = testCtx(tdb.database, "2026-04-01T10:00:00+05:00");
     const { reviewer, appealId } = await heldAppeal(ctx, 8104, 8209);
     const appeal = (await ctx.db.select().from(appeals).where(eq(appeals.id, appealId)))[0]!;
-    expect(appeal.dueOn).toBe("2026-04-22");
-    const tooLong = await refusalOf(requestExtension(ctx, reviewer, { appealId, reason: "Нужен запрос в суд", dueOn: "2026-06-23" }));
+    expect(appeal).toMatchObject({ registeredOn: "2026-04-01", dueOn: "2026-04-22" });
+    // The whole term is capped (APPK Art. 76(2), read strictly): 1 June, not two months after 22 April.
+    const tooLong = await refusalOf(requestExtension(ctx, reviewer, { appealId, reason: "Нужен запрос в суд", dueOn: "2026-06-02" }));
     expect(tooLong.code).toBe("extension_too_long");
-    expect(tooLong.params).toEqual({ latest: "2026-06-22" });
+    expect(tooLong.params).toEqual({ latest: "2026-06-01" });
     expect((await refusalOf(requestExtension(ctx, reviewer, { appealId, reason: "Запрос", dueOn: "2026-05-09" }))).params).toEqual({ next: "2026-05-12" });
     expect(await refusal(requestExtension(ctx, reviewer, { appealId, reason: "Запрос", dueOn: "2026-04-20" }))).toBe("extension_not_later");
     expect(await refusal(requestExtension(ctx, reviewer, { appealId, reason: "  ", dueOn: "2026-05-20" }))).toBe("comment_required");
     await requestExtension(ctx, reviewer, { appealId, reason: "Запрос материалов дела", dueOn: "2026-05-20" });
     expect(await refusal(requestExtension(ctx, reviewer, { appealId, reason: "Ещё", dueOn: "2026-05-21" }))).toBe("extension_pending");
     expect((await ctx.db.select().from(appeals).where(eq(appeals.id, appealId)))[0]!.dueOn).toBe("2026-04-22");
+  });
+
+  it("takes the cap from the policy row, so a lawyer's change to it moves the latest date", async () => {
+    const ctx = testCtx(tdb.database, "2026-04-01T10:00:00+05:00");
+    const { reviewer, appealId } = await heldAppeal(ctx, 8107, 8215);
+    const type = (await ctx.db.select().from(appeals).where(eq(appeals.id, appealId)))[0]!.type;
+    expect((await refusalOf(requestExtension(ctx, reviewer, { appealId, reason: "Запрос", dueOn: "2026-06-15" }))).params).toEqual({ latest: "2026-06-01" });
+    await ctx.db.update(deadlinePolicies).set({ maxTermMonths: 3 }).where(eq(deadlinePolicies.appealType, type));
+    try {
+      await requestExtension(ctx, reviewer, { appealId, reason: "Запрос материалов дела", dueOn: "2026-06-15" });
+      expect((await refusalOf(requestExtension(ctx, reviewer, { appealId, reason: "Ещё", dueOn: "2026-06-16" }))).code).toBe("extension_pending");
+    } finally {
+      await ctx.db.update(deadlinePolicies).set({ maxTermMonths: 2 }).where(eq(deadlinePolicies.appealType, type));
+    }
   });
 
   it("moves the deadline when the Head grants it, tells the citizen the new date and reason, and refuses a second tap", async () => {

@@ -37,7 +37,7 @@ const CSV_2027 = [
 describe(`calendar on ${dbKind}`, () => {
   it("seeds APPK Art. 76 for all six appeal types", async () => {
     for (const type of APPEAL_TYPES)
-      expect(await loadPolicy(tdb.database.db, type)).toMatchObject({ reviewWorkingDays: 15, forwardWorkingDays: 3, maxExtensionMonths: 2, extensionNoticeWorkingDays: 3 });
+      expect(await loadPolicy(tdb.database.db, type)).toMatchObject({ reviewWorkingDays: 15, forwardWorkingDays: 3, maxTermMonths: 2, extensionNoticeWorkingDays: 3 });
   });
 
   it("seeds the days off of 2025 and 2026 that the hand-counted deadlines expect", async () => {

@@ -17,7 +17,7 @@ const DAYS_OFF = [
 const calendar: WorkingCalendar = { daysOff: new Set(DAYS_OFF), workingWeekendDays: new Set(["2025-01-05"]) };
 
 // APPK Art. 76, as the migration seeds it for every appeal type.
-const policy: DeadlinePolicy = { reviewWorkingDays: 15, forwardWorkingDays: 3, maxExtensionMonths: 2, extensionNoticeWorkingDays: 3 };
+const policy: DeadlinePolicy = { reviewWorkingDays: 15, forwardWorkingDays: 3, maxTermMonths: 2, extensionNoticeWorkingDays: 3 };
 
 describe("working days of 2025 and 2026", () => {
   it("keeps the transferred New Year days of 2025: Friday 3 January off, Sunday 5 January worked", () => {
@@ -116,10 +116,10 @@ describe("extensions", () => {
     expect(addMonths("2025-11-30", 3)).toBe("2026-02-28");
   });
 
-  it("allows at most two months past the first deadline", () => {
-    // Due Wed 15 Apr 2026 (the Nauryz case above) → 15 Jun 2026.
+  it("ends the whole term at most two months after registration", () => {
+    // Registered Wed 15 Apr 2026 → 15 Jun 2026.
     expect(latestExtendedDeadline(policy, "2026-04-15")).toBe("2026-06-15");
-    // Due Wed 31 Dec 2025 → 31 Feb does not exist, so 28 Feb 2026.
+    // Registered Wed 31 Dec 2025 → 31 Feb does not exist, so 28 Feb 2026.
     expect(latestExtendedDeadline(policy, "2025-12-31")).toBe("2026-02-28");
   });
 

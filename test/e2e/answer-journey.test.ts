@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { myAppeal } from "../../core/appeals/citizen-view.js";
 import { registerAppeal } from "../../core/appeals/register.js";
+import { addMonths } from "../../core/calendar/dates.js";
 import type { Actor } from "../../core/shared/roles.js";
 import { periodOfDays, setActingHead } from "../../core/staff/delegations.js";
 import { appeals, users } from "../../db/schema/index.js";
@@ -124,8 +125,8 @@ describe(`an answer from the registrar's queue to the citizen's letter, in chat,
     await reviewer.waitForBot(shown("kk", "staff.extension.ask_reason", { number }));
     await reviewer.send("Іс материалдарын соттан сұрату қажет.");
     await reviewer.send("31.12.2026");
-    // Beyond two months after the first deadline: refused with the latest allowed date, nothing changed.
-    await reviewer.waitForBot(shown("kk", "errors.extension_too_long", { latest: "2026-05-27" }));
+    // Beyond two months after registration: refused with the latest allowed date, nothing changed.
+    await reviewer.waitForBot(shown("kk", "errors.extension_too_long", { latest: addMonths(appeal!.registeredOn, 2) }));
     expect((await core.db.select().from(appeals).where(eq(appeals.id, appealId)))[0]!.dueOn).toBe(appeal!.dueOn);
     await reviewer.send("14.04.2026");
     await reviewer.waitForBot(shown("kk", "staff.extension.requested", { number, due: "14.04.2026" }));

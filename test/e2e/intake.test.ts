@@ -40,7 +40,10 @@ describe(`appeal intake through the Bot API on ${dbKind}`, () => {
     await signUp(u, "kk", "Серікқызы Айгерім", "870615400228");
     await startAppeal(u, "kk");
     await u.press(shown("kk", "appeal.type.complaint"));
-    await u.waitForBot(shown("kk", "appeal.intake.ask_text", { max: "10 000" }).slice(0, 20));
+    const askText = await u.waitForBot(shown("kk", "appeal.intake.ask_text", { max: "10 000" }).slice(0, 20));
+    // Before typing, the citizen learns that an anonymous message is not reviewed, and whom to call instead.
+    expect(askText.text).toContain("анонимді");
+    expect(askText.text).toContain("102");
     await u.send("Сот мәжілісі екі рет себепсіз кейінге қалдырылды, іс қаралмай жатыр.");
     await u.waitForBot(shown("kk", "appeal.intake.ask_files", { max_mb: 20, max: 10, count: 0 }));
     await u.sendDocument({ name: "шешім.pdf", mime: "application/pdf", bytes: PDF });

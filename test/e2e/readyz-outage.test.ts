@@ -5,6 +5,7 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../../bot/app.js";
 import { loadConfig } from "../../core/config.js";
+import { ManualClock } from "../../core/shared/clock.js";
 import { openTestDatabase, type TestDatabase } from "../support/db.js";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.js";
 
@@ -27,7 +28,8 @@ beforeAll(async () => {
   target.host = `127.0.0.1:${proxy.port}`;
   dataDir = await mkdtemp(path.join(tmpdir(), "otinish-readyz-"));
   const config = loadConfig({ DATABASE_URL: target.toString(), DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", SCHEDULER: "off", LOG_LEVEL: "silent" });
-  app = await startApp({ config, log: pino({ level: "silent" }) });
+  // A day whose calendar is loaded, so the warning field reads "ok" whatever today is.
+  app = await startApp({ config, log: pino({ level: "silent" }), clock: new ManualClock("2026-03-02T09:00:00+05:00") });
 });
 
 afterAll(async () => {
@@ -46,14 +48,14 @@ const readyz = async () => {
 
 describe.skipIf(!onPostgres)("/readyz while PostgreSQL is away", () => {
   it("answers 200 while the database answers", async () => {
-    expect(await readyz()).toEqual({ status: 200, body: { ok: true, database: true, bot: true } });
+    expect(await readyz()).toEqual({ status: 200, body: { ok: true, database: true, bot: true, calendar: "ok" } });
   });
 
   // With no time limit of its own, the check would wait for the driver's 30 s connect timeout.
   it("answers 503 when the database stops answering", { timeout: 10_000 }, async () => {
     proxy.stall();
-    expect(await readyz()).toEqual({ status: 503, body: { ok: false, database: false, bot: true } });
-    expect(await readyz()).toEqual({ status: 503, body: { ok: false, database: false, bot: true } });
+    expect(await readyz()).toEqual({ status: 503, body: { ok: false, database: false, bot: true, calendar: "unknown" } });
+    expect(await readyz()).toEqual({ status: 503, body: { ok: false, database: false, bot: true, calendar: "unknown" } });
   });
 
   it("is ready again once the database is back", async () => {

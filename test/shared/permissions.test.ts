@@ -80,6 +80,7 @@ const POLICY_SAMPLE: Record<Action, true> = {
   "staff.menu": true,
   "staff.invite": true,
   "staff.deactivate": true,
+  "staff.name": true,
   "staff.delegate": true,
   "staff.reminders": true,
   "units.manage": true,

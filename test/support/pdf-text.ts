@@ -10,8 +10,10 @@ export const popplerMissing =
 
 export const skipPdfText = popplerMissing !== null && !process.env.CI;
 
-export function pdfText(pdf: Uint8Array): string {
-  const run = spawnSync("pdftotext", ["-enc", "UTF-8", "-", "-"], { input: pdf, encoding: "utf8" });
+/** `layout`: keep each printed line as it stands on the page (a position and the name beside it). */
+export function pdfText(pdf: Uint8Array, options: { layout?: boolean } = {}): string {
+  const args = ["-enc", "UTF-8", ...(options.layout ? ["-layout"] : []), "-", "-"];
+  const run = spawnSync("pdftotext", args, { input: pdf, encoding: "utf8" });
   if (run.error) throw new Error(`pdftotext could not run: ${popplerMissing ?? run.error.message}`);
   if (run.status !== 0) throw new Error(`pdftotext failed: ${run.stderr}`);
   return run.stdout;

@@ -5,6 +5,7 @@ import { defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { joinHtml, type Html } from "../../html.js";
 import { homeKeyboard } from "../../keyboards/home.js";
+import { consentButton } from "./consent-buttons.js";
 
 /** `pf1:edit:iin` starts editing a field; `pf1:cancel:-` stops it. */
 export const profileButton = defineCallback("pf1", z.enum(["edit", "cancel"]), z.union([z.enum(PROFILE_FIELDS), z.literal("-")]));
@@ -19,5 +20,6 @@ export function profileScreen(ctx: BotContext, profile: CitizenProfile): { text:
   }
   const keyboard = new InlineKeyboard();
   for (const field of fieldsOf(profile.kind)) keyboard.text(label(`profile.edit.${field}`), profileButton.encode("edit", field)).row();
+  keyboard.text(label("consent.withdraw.button"), consentButton.encode("withdraw", "-")).row();
   return { text: joinHtml(lines), markup: homeKeyboard(ctx, keyboard) };
 }
