@@ -86,7 +86,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   app.onError(logHttpErrors(log));
   app.route("/", opsRoutes({ database, clock, metrics, isReady: () => ready }));
 
-  const token = localApi?.token ?? config.botToken!;
+  const token = localApi?.token ?? config.botToken;
+  if (!token) throw new Error("no BOT_TOKEN: the sandbox starts through sandbox/start.ts, which serves its own Bot API");
   if (localApi) app.route("/", localApi.routes);
 
   // Routes must exist before the first request, so the webhook route is there from the start.

@@ -3,8 +3,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../../bot/app.js";
+import type { RunningApp } from "../../bot/app.js";
+
 import { loadConfig } from "../../core/config.js";
+import { startSandbox } from "../../sandbox/start.js";
 import { ManualClock } from "../../core/shared/clock.js";
 import { openTestDatabase, type TestDatabase } from "../support/db.js";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.js";
@@ -27,9 +29,9 @@ beforeAll(async () => {
   proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
   target.host = `127.0.0.1:${proxy.port}`;
   dataDir = await mkdtemp(path.join(tmpdir(), "otinish-readyz-"));
-  const config = loadConfig({ DATABASE_URL: target.toString(), DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", SCHEDULER: "off", LOG_LEVEL: "silent" });
+  const config = loadConfig({ DATABASE_URL: target.toString(), SANDBOX: "1", DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", SCHEDULER: "off", LOG_LEVEL: "silent" });
   // A day whose calendar is loaded, so the warning field reads "ok" whatever today is.
-  app = await startApp({ config, log: pino({ level: "silent" }), clock: new ManualClock("2026-03-02T09:00:00+05:00") });
+  app = await startSandbox({ config, log: pino({ level: "silent" }), clock: new ManualClock("2026-03-02T09:00:00+05:00") });
 });
 
 afterAll(async () => {
