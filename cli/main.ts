@@ -3,6 +3,7 @@ import type { CliCommand, CliIo } from "./command.js";
 import { actingCommand } from "./commands/acting.js";
 import { auditCommand } from "./commands/audit.js";
 import { calendarCommand } from "./commands/calendar.js";
+import { explainCommand } from "./commands/clauses.js";
 import { controlCommand } from "./commands/control.js";
 import { deadlineCommand } from "./commands/deadline.js";
 import { inviteCommand } from "./commands/invite.js";
@@ -12,7 +13,7 @@ import { staffCommand } from "./commands/staff.js";
 import { statusCommand } from "./commands/status.js";
 import { unitCommand } from "./commands/unit.js";
 
-const commands: CliCommand[] = [migrateCommand, statusCommand, calendarCommand, deadlineCommand, auditCommand, inviteCommand, staffCommand, unitCommand, actingCommand, receptionCommand, controlCommand];
+const commands: CliCommand[] = [migrateCommand, statusCommand, calendarCommand, deadlineCommand, auditCommand, inviteCommand, staffCommand, unitCommand, actingCommand, receptionCommand, controlCommand, explainCommand];
 
 function help(io: Pick<CliIo, "out">): number {
   io.out("usage: npm run cli -- <command> [options]");
