@@ -1,11 +1,11 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { flowRouter } from "../flows/router.js";
-import { intake } from "./citizen/intake.js";
-import { menu } from "./citizen/menu.js";
-import { myAppeals } from "./citizen/my-appeals.js";
-import { profile } from "./citizen/profile.js";
-import { signup } from "./citizen/signup.js";
+import { intake } from "./appeals/intake.js";
+import { menu } from "./citizens/menu.js";
+import { myAppeals } from "./appeals/my-appeals.js";
+import { profile } from "./citizens/profile.js";
+import { signup } from "./citizens/signup.js";
 import { cancel } from "./common/cancel.js";
 import { fallback } from "./common/fallback.js";
 import { help } from "./common/help.js";

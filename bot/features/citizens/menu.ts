@@ -7,8 +7,8 @@ import { homeKeyboard, menuButton, type MenuSection } from "../../keyboards/home
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
 import { languageScreen } from "../common/language-screen.js";
 import { showMyReception } from "../reception/citizen.js";
-import { startIntake } from "./intake.js";
-import { showMyAppeals } from "./my-appeals.js";
+import { startIntake } from "../appeals/intake.js";
+import { showMyAppeals } from "../appeals/my-appeals.js";
 import { profileScreen } from "./profile-screen.js";
 
 export function mainMenuScreen(ctx: BotContext): { text: Html; markup: InlineKeyboard } {
