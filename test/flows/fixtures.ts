@@ -36,4 +36,25 @@ export const FLOW_FIXTURES: Record<string, FlowFixture> = {
     role: "head",
     steps: async (core, _person, ids) => ({ comment: await draftAwaitingApproval(core, ids) }),
   },
+  signup: {
+    role: "citizen",
+    steps: async () => {
+      const individual = { kind: "individual", fullName: "Серікқызы Айгерім" };
+      const legal = { kind: "legal", fullName: "Петров Иван Сергеевич" };
+      return {
+        language: {},
+        consent: {},
+        kind: {},
+        fullName: { kind: "individual" },
+        iin: individual,
+        bin: legal,
+        organization: { ...legal, bin: "040840300024" },
+        phone: { ...individual, iin: "870615400228" },
+      };
+    },
+  },
+  profile_edit: {
+    role: "citizen",
+    steps: async () => ({ fullName: {}, iin: {}, bin: {}, organization: {}, phone: {} }),
+  },
 };

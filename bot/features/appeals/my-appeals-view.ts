@@ -36,7 +36,7 @@ function keyboard(ctx: BotContext, rows: ReturnType<typeof button>[][]): InlineK
 export function listScreen(ctx: BotContext, list: AppealList): Screen {
   const { t, label } = ctx;
   if (list.total === 0) {
-    return { text: t("appeal.list.empty"), markup: homeKeyboard(ctx, new InlineKeyboard().text(label("menu.submit_appeal"), menuButton.encode("open", "submit"))) };
+    return { text: t("appeal.list.empty"), markup: homeKeyboard(ctx, new InlineKeyboard().text(label("menu.submit_appeal"), menuButton.encode({ section: "submit" }))) };
   }
   const lines = list.items.map((a) => t("appeal.list.line", { number: a.number, state: a.state, due: formatDate(a.dueOn) }));
   const page = list.pages > 1 ? [t("appeal.list.page", { page: list.page + 1, pages: list.pages })] : [];

@@ -1,13 +1,14 @@
 import { InlineKeyboard } from "grammy";
-import { z } from "zod";
 import { fieldsOf, PROFILE_FIELDS, type CitizenProfile } from "../../../core/citizens/profile.js";
-import { defineCallback } from "../../callback-data.js";
+import { defineButtons, field } from "../../buttons/codec.js";
 import type { BotContext } from "../../context.js";
 import { joinHtml, type Html } from "../../html.js";
 import { homeKeyboard } from "../../keyboards/home.js";
 
-/** `pf1:edit:iin` starts editing a field; `pf1:cancel:-` stops it. */
-export const profileButton = defineCallback("pf1", z.enum(["edit", "cancel"]), z.union([z.enum(PROFILE_FIELDS), z.literal("-")]));
+/** Profile buttons: `pf2:edit:iin` starts editing a field; `pf2:cancel:<version>` stops that question. */
+export const profileButtons = defineButtons("pf", 2);
+export const editButton = profileButtons.action("edit", { field: field.choice(...PROFILE_FIELDS) });
+export const cancelEditButton = profileButtons.action("cancel", { version: field.version });
 
 const LABELS = { fullName: "full_name", iin: "iin", bin: "bin", organization: "organization", phone: "phone" } as const;
 
@@ -18,6 +19,6 @@ export function profileScreen(ctx: BotContext, profile: CitizenProfile): { text:
     lines.push(t(`profile.${LABELS[field]}`, { value: profile[field] ?? "" }));
   }
   const keyboard = new InlineKeyboard();
-  for (const field of fieldsOf(profile.kind)) keyboard.text(label(`profile.edit.${field}`), profileButton.encode("edit", field)).row();
+  for (const field of fieldsOf(profile.kind)) keyboard.text(label(`profile.edit.${field}`), editButton.encode({ field })).row();
   return { text: joinHtml(lines), markup: homeKeyboard(ctx, keyboard) };
 }

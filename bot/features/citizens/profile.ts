@@ -1,22 +1,19 @@
 import { Composer, InlineKeyboard } from "grammy";
-import {
-  answerProfileEdit,
-  beginProfileEdit,
-  cancelProfileEdit,
-  currentProfileEdit,
-  PROFILE_EDIT_FLOW,
-} from "../../../core/citizens/profile-edit.js";
+import { answerProfileEdit, beginProfileEdit, profileEditFlow } from "../../../core/citizens/profile-edit.js";
 import { getProfile, type ProfileField } from "../../../core/citizens/profile.js";
-import { setFlowMessage } from "../../../core/flows/store.js";
+import type { FlowState } from "../../../core/flows/flow.js";
 import { DomainError } from "../../../core/shared/errors.js";
+import { onPress } from "../../buttons/on-press.js";
 import type { BotContext } from "../../context.js";
-import { registerReask } from "../../flows/reask.js";
+import { defineChatFlow, type ChatStep } from "../../flows/chat-flow.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
-import { profileButton, profileScreen } from "./profile-screen.js";
-import { phoneKeyboard } from "./signup-view.js";
+import { cancelEditButton, editButton, profileButtons, profileScreen } from "./profile-screen.js";
+import { phoneKeyboard, replyMarkup } from "./signup-view.js";
 
 /** `/profile`: shows what the citizen gave and lets them correct one field at a time. */
 export const profile = new Composer<BotContext>();
+
+type EditState = FlowState<ProfileField, Record<string, never>>;
 
 const QUESTIONS: Record<ProfileField, string> = {
   fullName: "signup.full_name.ask",
@@ -26,13 +23,6 @@ const QUESTIONS: Record<ProfileField, string> = {
   phone: "signup.phone.ask",
 };
 
-async function ask(ctx: BotContext, field: ProfileField): Promise<void> {
-  const markup =
-    field === "phone" ? phoneKeyboard(ctx) : new InlineKeyboard().text(ctx.label("common.cancel"), profileButton.encode("cancel", "-"));
-  const messageId = await send(ctx, ctx.t(QUESTIONS[field]), markup);
-  await setFlowMessage(ctx.deps.core, ctx.actor.userId, PROFILE_EDIT_FLOW, messageId);
-}
-
 async function showProfile(ctx: BotContext, messageId?: number): Promise<void> {
   const current = await getProfile(ctx.deps.core, ctx.actor);
   if (!current) throw new DomainError("profile_missing");
@@ -40,66 +30,59 @@ async function showProfile(ctx: BotContext, messageId?: number): Promise<void> {
   await showInPlace(ctx, messageId, screen.text, screen.markup);
 }
 
-registerReask(PROFILE_EDIT_FLOW, async (ctx) => {
-  const state = await currentProfileEdit(ctx.deps.core, ctx.actor);
-  if (state) await ask(ctx, state.field);
+/** The field's question: the phone with the contact button, the rest with Cancel. */
+const question: ChatStep<ProfileField, Record<string, never>> = {
+  ask: (ctx, { step: field, version }) => ({
+    text: ctx.t(QUESTIONS[field]),
+    markup:
+      field === "phone"
+        ? replyMarkup(phoneKeyboard(ctx))
+        : new InlineKeyboard().text(ctx.label("common.cancel"), cancelEditButton.encode({ version })),
+  }),
+  // The contact keyboard's Back leaves the field as it was.
+  text: (ctx, state, text) => (text === ctx.label("common.back") ? stopEditing(ctx) : save(ctx, state, { type: "text", text })),
+  contact: (ctx, state, contact) => save(ctx, state, { type: "contact", phone: contact.phone_number, contactUserId: contact.user_id }),
+};
+
+const profileEditChat = defineChatFlow({
+  flow: profileEditFlow,
+  buttons: profileButtons,
+  steps: { fullName: question, iin: question, bin: question, organization: question, phone: question },
+  cancelled: (ctx) => ({ text: ctx.t("common.cancelled"), markup: replyMarkup({ remove_keyboard: true }) }),
 });
 
-profile.command("profile", (ctx) => showProfile(ctx));
-
-profile.callbackQuery(profileButton.pattern, async (ctx) => {
-  const parsed = profileButton.parse(ctx.callbackQuery.data);
-  if (!parsed) throw new DomainError("stale_button");
-  const [action, field] = parsed;
-  if (action === "cancel") {
-    const state = await currentProfileEdit(ctx.deps.core, ctx.actor);
-    if (!state || state.messageId !== ctx.callbackQuery.message?.message_id) throw new DomainError("stale_button");
-    await cancelProfileEdit(ctx.deps.core, ctx.actor);
-    await answerCallback(ctx, ctx.label("common.cancelled"));
-    await showProfile(ctx, state.messageId);
-    return;
-  }
-  if (field === "-") throw new DomainError("stale_button");
-  await beginProfileEdit(ctx.deps.core, ctx.actor, field);
-  await answerCallback(ctx);
-  await stripButtons(ctx, ctx.callbackQuery.message?.message_id ?? null);
-  await ask(ctx, field);
-});
-
-profile.on("message", async (ctx, next) => {
-  if (ctx.activeFlow !== PROFILE_EDIT_FLOW || ctx.message.text?.startsWith("/")) return next();
-  const message = ctx.message;
-  const state = await currentProfileEdit(ctx.deps.core, ctx.actor);
-  if (!state) return next();
-  const input = message.contact
-    ? { type: "contact" as const, phone: message.contact.phone_number, contactUserId: message.contact.user_id }
-    : message.text !== undefined && message.text !== ctx.t("common.back")
-      ? { type: "text" as const, text: message.text }
-      : null;
-  if (!input) {
-    if (message.text === undefined) return next();
-    await cancelProfileEdit(ctx.deps.core, ctx.actor);
-    await send(ctx, ctx.t("common.cancelled"), { remove_keyboard: true });
-    return showProfile(ctx);
-  }
+async function save(ctx: BotContext, state: EditState, input: Parameters<typeof answerProfileEdit>[2]): Promise<void> {
   try {
     await answerProfileEdit(ctx.deps.core, ctx.actor, input);
   } catch (error) {
-    if (error instanceof DomainError && state.field === "phone") {
-      await send(ctx, ctx.t(`errors.${error.code}`, error.params), phoneKeyboard(ctx));
-      return;
-    }
-    throw error;
+    // At the phone question the contact button must stay at hand with the hint.
+    if (!(error instanceof DomainError) || state.step !== "phone") throw error;
+    return void (await send(ctx, ctx.t(`errors.${error.code}`, error.params), phoneKeyboard(ctx)));
   }
   await stripButtons(ctx, state.messageId);
   await send(ctx, ctx.t("profile.saved"), { remove_keyboard: true });
   await showProfile(ctx);
+}
+
+async function stopEditing(ctx: BotContext): Promise<void> {
+  await profileEditFlow.cancel(ctx.deps.core, ctx.actor);
+  await send(ctx, ctx.t("common.cancelled"), { remove_keyboard: true });
+  await showProfile(ctx);
+}
+
+profile.command("profile", (ctx) => showProfile(ctx));
+
+onPress(profile, editButton, async (ctx, { field }) => {
+  const state = await beginProfileEdit(ctx.deps.core, ctx.actor, field);
+  await answerCallback(ctx);
+  await stripButtons(ctx, ctx.callbackQuery?.message?.message_id ?? null);
+  await profileEditChat.present(ctx, state, "new");
 });
 
-/** `/cancel` while editing the profile keeps the old value. */
-export async function cancelProfileEditFlow(ctx: BotContext): Promise<void> {
-  const state = await currentProfileEdit(ctx.deps.core, ctx.actor);
-  await cancelProfileEdit(ctx.deps.core, ctx.actor);
-  await stripButtons(ctx, state?.messageId ?? null);
-  await send(ctx, ctx.t("common.cancelled"), { remove_keyboard: true });
-}
+onPress(profile, cancelEditButton, async (ctx, { version }) => {
+  const state = await profileEditFlow.load(ctx.deps.core, ctx.actor);
+  if (!state || state.version !== version) throw new DomainError("stale_button");
+  await profileEditFlow.cancel(ctx.deps.core, ctx.actor);
+  await answerCallback(ctx, ctx.label("common.cancelled"));
+  await showProfile(ctx, state.messageId ?? undefined);
+});
