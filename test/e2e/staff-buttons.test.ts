@@ -21,9 +21,9 @@ const REVIEWER = 966102;
 const HEAD = 966103;
 
 /** The buttons citizens are given; every other prefix the bot knows is a staff button. */
-const CITIZEN_PREFIXES = ["in1", "ma1", "rc1", "rco1"];
+const CITIZEN_PREFIXES = ["ma1", "rc1", "rco1"];
 /** The same for the families of buttons with named fields. */
-const CITIZEN_FAMILIES: string[] = ["su", "pf", "mn", "lg"];
+const CITIZEN_FAMILIES: string[] = ["su", "pf", "mn", "lg", "in"];
 const HOLDER = "Ерлан Жұмабеков";
 const RETURN_COMMENT = "Ішкі ескерту: заң бабы көрсетілмеген";
 

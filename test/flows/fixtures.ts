@@ -53,6 +53,22 @@ export const FLOW_FIXTURES: Record<string, FlowFixture> = {
       };
     },
   },
+  intake: {
+    role: "citizen",
+    steps: async () => {
+      const typed = { draftId: randomUUID(), fileIds: [], type: "complaint", text: "Сот мәжілісі екі рет себепсіз кейінге қалдырылды." };
+      const answered = { ...typed, language: "kk" };
+      return {
+        type: { draftId: randomUUID(), fileIds: [] },
+        text: { draftId: randomUUID(), fileIds: [], type: "complaint" },
+        files: typed,
+        language: typed,
+        channel: answered,
+        address: { ...answered, channel: "post" },
+        summary: { ...answered, channel: "chat" },
+      };
+    },
+  },
   profile_edit: {
     role: "citizen",
     steps: async () => ({ fullName: {}, iin: {}, bin: {}, organization: {}, phone: {} }),

@@ -1,90 +1,94 @@
 import { InlineKeyboard } from "grammy";
-import { z } from "zod";
-import { EDITABLE, type IntakeData, type IntakeStep } from "../../../core/appeals/intake.js";
-import { ANSWER_LANGUAGES, APPEAL_TYPES, INTAKE_LIMITS } from "../../../core/appeals/kinds.js";
-import { defineCallback } from "../../callback-data.js";
+import { EDITABLE, type IntakeState } from "../../../core/appeals/intake.js";
+import { ANSWER_LANGUAGES, APPEAL_TYPES, INTAKE_LIMITS, REPLY_CHANNELS } from "../../../core/appeals/kinds.js";
+import { defineButtons, field } from "../../buttons/codec.js";
 import type { BotContext } from "../../context.js";
+import type { Screen } from "../../flows/chat-flow.js";
 import { preview } from "../../format.js";
-import { joinHtml, rendered, type Html } from "../../html.js";
+import { joinHtml, rendered } from "../../html.js";
 
-/** Intake buttons: `in1:type:complaint`, `in1:confirm:<draft uuid>`, `in1:edit:text`, `in1:back:-`. */
-export const intakeButton = defineCallback(
-  "in1",
-  z.enum(["type", "done", "lang", "channel", "edit", "back", "cancel", "confirm"]),
-  z.string().max(40),
-);
+/**
+ * Intake buttons, each drawn for one version of the question (`in2:type:complaint:4`), but for
+ * Confirm, which names its draft (`in2:confirm:<uuid>`) so a second tap finds the appeal it made.
+ */
+export const intakeButtons = defineButtons("in", 2);
+const drawnFor = { version: field.version };
+export const typeButton = intakeButtons.action("type", { type: field.choice(...APPEAL_TYPES), ...drawnFor });
+export const filesDoneButton = intakeButtons.action("done", drawnFor);
+export const languageButton = intakeButtons.action("lang", { language: field.choice(...ANSWER_LANGUAGES), ...drawnFor });
+export const channelButton = intakeButtons.action("channel", { channel: field.choice(...REPLY_CHANNELS), ...drawnFor });
+export const editButton = intakeButtons.action("edit", { field: field.choice(...EDITABLE), ...drawnFor });
+export const cancelButton = intakeButtons.action("cancel", drawnFor);
+export const confirmButton = intakeButtons.action("confirm", { draft: field.token });
 
 const MAX_MB = INTAKE_LIMITS.fileBytesMax / 1024 / 1024;
 
-function tail(ctx: BotContext, keyboard: InlineKeyboard, back: boolean): InlineKeyboard {
-  keyboard.row();
-  if (back) keyboard.text(ctx.label("common.back"), intakeButton.encode("back", "-"));
-  return keyboard.text(ctx.label("common.cancel"), intakeButton.encode("cancel", "-"));
+/** Every question ends with Cancel; the flow adds Back where it leads somewhere. */
+function withCancel(ctx: BotContext, keyboard: InlineKeyboard, version: number): InlineKeyboard {
+  return keyboard.row().text(ctx.label("common.cancel"), cancelButton.encode({ version }));
 }
 
-export function intakeScreen(ctx: BotContext, step: IntakeStep, data: IntakeData, complaintNumber?: string): { text: Html; markup: InlineKeyboard } {
+export function intakeScreen(ctx: BotContext, state: IntakeState, complaintNumber?: string): Screen {
   const { t, label } = ctx;
-  switch (step) {
+  const { data, version } = state;
+  const ask = (text: Screen["text"], keyboard = new InlineKeyboard()): Screen => ({ text, markup: withCancel(ctx, keyboard, version) });
+  switch (state.step) {
     case "type": {
       const lines = APPEAL_TYPES.map((type) => t("appeal.intake.type_line", { name: label(`appeal.type.${type}`), hint: label(`appeal.type_hint.${type}`) }));
       const keyboard = new InlineKeyboard();
       APPEAL_TYPES.forEach((type, i) => {
-        keyboard.text(label(`appeal.type.${type}`), intakeButton.encode("type", type));
+        keyboard.text(label(`appeal.type.${type}`), typeButton.encode({ type, version }));
         if (i % 2 === 1) keyboard.row();
       });
-      return { text: joinHtml([t("appeal.intake.ask_type"), joinHtml(lines)], "\n\n"), markup: tail(ctx, keyboard, false) };
+      return ask(joinHtml([t("appeal.intake.ask_type"), joinHtml(lines)], "\n\n"), keyboard);
     }
     case "text":
-      return {
-        text: complaintNumber
+      return ask(
+        complaintNumber
           ? t("appeal.intake.ask_text_complaint", { number: complaintNumber })
           : t("appeal.intake.ask_text", { max: INTAKE_LIMITS.textMax.toLocaleString("ru-RU") }),
-        markup: tail(ctx, new InlineKeyboard(), !complaintNumber),
-      };
+      );
     case "files": {
       const done = label(data.fileIds.length > 0 ? "appeal.intake.files_done" : "appeal.intake.files_skip");
-      return {
-        text: t("appeal.intake.ask_files", { max_mb: MAX_MB, max: INTAKE_LIMITS.filesMax, count: data.fileIds.length }),
-        markup: tail(ctx, new InlineKeyboard().text(done, intakeButton.encode("done", "-")), true),
-      };
+      return ask(
+        t("appeal.intake.ask_files", { max_mb: MAX_MB, max: INTAKE_LIMITS.filesMax, count: data.fileIds.length }),
+        new InlineKeyboard().text(done, filesDoneButton.encode({ version })),
+      );
     }
     case "language": {
       const keyboard = new InlineKeyboard();
-      for (const language of ANSWER_LANGUAGES) keyboard.text(label(`appeal.language.${language}`), intakeButton.encode("lang", language));
-      return { text: t("appeal.intake.ask_language"), markup: tail(ctx, keyboard, true) };
+      for (const language of ANSWER_LANGUAGES) keyboard.text(label(`appeal.language.${language}`), languageButton.encode({ language, version }));
+      return ask(t("appeal.intake.ask_language"), keyboard);
     }
-    case "channel":
-      return {
-        text: t("appeal.intake.ask_channel"),
-        markup: tail(
-          ctx,
-          new InlineKeyboard()
-            .text(label("appeal.intake.channel_chat"), intakeButton.encode("channel", "chat"))
-            .text(label("appeal.intake.channel_post"), intakeButton.encode("channel", "post")),
-          true,
-        ),
-      };
+    case "channel": {
+      const keyboard = new InlineKeyboard();
+      for (const channel of REPLY_CHANNELS) keyboard.text(label(`appeal.intake.channel_${channel}`), channelButton.encode({ channel, version }));
+      return ask(t("appeal.intake.ask_channel"), keyboard);
+    }
     case "address":
-      return { text: t("appeal.intake.ask_address"), markup: tail(ctx, new InlineKeyboard(), true) };
+      return ask(t("appeal.intake.ask_address"));
     case "summary":
-      return summaryScreen(ctx, data);
+      return ask(summaryText(ctx, state), summaryKeyboard(ctx, state));
   }
 }
 
-function summaryScreen(ctx: BotContext, data: IntakeData): { text: Html; markup: InlineKeyboard } {
+function summaryText(ctx: BotContext, { data }: IntakeState): Screen["text"] {
   const { t, label } = ctx;
   const channel = data.channel === "post" ? t("appeal.intake.channel_post_summary", { address: data.address ?? "" }) : t("appeal.intake.channel_chat_summary");
-  const text = t("appeal.intake.summary", {
+  return t("appeal.intake.summary", {
     type: data.type ? label(`appeal.type.${data.type}`) : "—",
     files: data.fileIds.length,
     language: data.language ? label(`appeal.language.${data.language}`) : "—",
     text: preview(data.text ?? ""),
     channel: rendered(channel),
   });
-  const keyboard = new InlineKeyboard().text(label("appeal.intake.confirm"), intakeButton.encode("confirm", data.draftId)).row();
+}
+
+function summaryKeyboard(ctx: BotContext, { data, version }: IntakeState): InlineKeyboard {
+  const keyboard = new InlineKeyboard().text(ctx.label("appeal.intake.confirm"), confirmButton.encode({ draft: data.draftId })).row();
   EDITABLE.forEach((field, i) => {
-    keyboard.text(label(`appeal.intake.edit.${field}`), intakeButton.encode("edit", field));
+    keyboard.text(ctx.label(`appeal.intake.edit.${field}`), editButton.encode({ field, version }));
     if (i % 3 === 2) keyboard.row();
   });
-  return { text, markup: tail(ctx, keyboard, true) };
+  return keyboard;
 }

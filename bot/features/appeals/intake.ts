@@ -1,30 +1,39 @@
 import { Composer } from "grammy";
 import { myAppeal } from "../../../core/appeals/citizen-view.js";
-import { answerIntake, beginIntake, cancelIntake, currentIntake, INTAKE_FLOW, type IntakeInput, type IntakeView } from "../../../core/appeals/intake.js";
+import { answerIntake, beginIntake, intakeFlow, type IntakeData, type IntakeInput, type IntakeState, type IntakeStep, type IntakeView } from "../../../core/appeals/intake.js";
 import { INTAKE_LIMITS } from "../../../core/appeals/kinds.js";
 import type { Receipt } from "../../../core/appeals/receipt.js";
-import { setFlowMessage } from "../../../core/flows/store.js";
 import { DomainError } from "../../../core/shared/errors.js";
+import { onPress } from "../../buttons/on-press.js";
 import type { BotContext } from "../../context.js";
-import { registerReask } from "../../flows/reask.js";
+import { saveUpload, type IncomingFile } from "../../files/save-upload.js";
+import { defineChatFlow, type ChatStep } from "../../flows/chat-flow.js";
 import { formatDate, formatDateTime } from "../../format.js";
 import { joinHtml } from "../../html.js";
 import { homeKeyboard } from "../../keyboards/home.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
-import { incomingFile, saveUpload, type IncomingFile } from "../../files/save-upload.js";
-import { intakeButton, intakeScreen } from "./intake-view.js";
+import { cancelButton, channelButton, confirmButton, editButton, filesDoneButton, intakeButtons, intakeScreen, languageButton, typeButton } from "./intake-view.js";
 
 /** Submitting an appeal in chat; the steps and rules live in core/appeals/intake.ts. */
 export const intake = new Composer<BotContext>();
 
-export async function presentIntake(ctx: BotContext, view: IntakeView, via: "edit" | "new"): Promise<void> {
+/** Every step takes typed text and files; the core says which it waits for, and why not the other. */
+const step: ChatStep<IntakeStep, IntakeData> = {
+  ask: async (ctx, state) => intakeScreen(ctx, state, await complaintNumber(ctx, state.data.complaintOfId)),
+  text: async (ctx, _state, text) => show(ctx, await answerIntake(ctx.deps.core, ctx.actor, { type: "text", text }), "new"),
+  file: (ctx, state, file) => attach(ctx, state, file),
+};
+
+const intakeChat = defineChatFlow({
+  flow: intakeFlow,
+  buttons: intakeButtons,
+  steps: { type: step, text: step, files: step, language: step, channel: step, address: step, summary: step },
+  cancelled: (ctx) => ({ text: ctx.t("appeal.intake.cancelled"), markup: homeKeyboard(ctx) }),
+});
+
+async function show(ctx: BotContext, view: IntakeView, via: "edit" | "new"): Promise<void> {
   if (view.step === "registered") return showReceipt(ctx, view.receipt, view.again);
-  const screen = intakeScreen(ctx, view.step, view.data, await complaintNumber(ctx, view.data.complaintOfId));
-  const messageId =
-    via === "edit" && view.messageId !== null
-      ? await showInPlace(ctx, view.messageId, screen.text, screen.markup)
-      : (await stripButtons(ctx, view.messageId), await send(ctx, screen.text, screen.markup));
-  if (messageId !== view.messageId) await setFlowMessage(ctx.deps.core, ctx.actor.userId, INTAKE_FLOW, messageId);
+  await intakeChat.present(ctx, view, via);
 }
 
 async function complaintNumber(ctx: BotContext, appealId: number | undefined): Promise<string | undefined> {
@@ -51,80 +60,41 @@ async function showReceipt(ctx: BotContext, receipt: Receipt, again: boolean): P
 
 /** Opens intake from the menu, or for a complaint about an answer. */
 export async function startIntake(ctx: BotContext, complaintOfId?: number): Promise<void> {
-  const view = await beginIntake(ctx.deps.core, ctx.actor, complaintOfId ? { complaintOfId } : {});
-  await presentIntake(ctx, view, "new");
+  const state = await beginIntake(ctx.deps.core, ctx.actor, complaintOfId ? { complaintOfId } : {});
+  await intakeChat.present(ctx, state, "new");
 }
 
-registerReask(INTAKE_FLOW, async (ctx) => {
-  const state = await currentIntake(ctx.deps.core, ctx.actor);
-  if (state) await presentIntake(ctx, state, "new");
-});
-
-intake.callbackQuery(intakeButton.pattern, async (ctx) => {
-  const parsed = intakeButton.parse(ctx.callbackQuery.data);
-  if (!parsed) throw new DomainError("stale_button");
-  const [action, value] = parsed;
-  const state = await currentIntake(ctx.deps.core, ctx.actor);
-  // Only Confirm may come from an old message (a double tap after registration); all else is stale.
-  if (action !== "confirm" && (!state || state.messageId !== ctx.callbackQuery.message?.message_id)) throw new DomainError("stale_button");
-  if (action === "cancel") {
-    await cancelIntake(ctx.deps.core, ctx.actor);
-    await answerCallback(ctx);
-    await showInPlace(ctx, ctx.callbackQuery.message?.message_id, ctx.t("appeal.intake.cancelled"), homeKeyboard(ctx));
-    return;
-  }
-  const input = toInput(action, value);
+async function pressed(ctx: BotContext, input: IntakeInput): Promise<void> {
   const view = await answerIntake(ctx.deps.core, ctx.actor, input);
   await answerCallback(ctx);
-  await presentIntake(ctx, view, "edit");
-});
-
-function toInput(action: string, value: string): IntakeInput {
-  switch (action) {
-    case "type":
-      return { type: "appeal_type", value } as IntakeInput;
-    case "done":
-      return { type: "files_done" };
-    case "lang":
-      return { type: "language", value } as IntakeInput;
-    case "channel":
-      return { type: "channel", value } as IntakeInput;
-    case "edit":
-      return { type: "edit", field: value } as IntakeInput;
-    case "back":
-      return { type: "back" };
-    default:
-      return { type: "confirm", draftId: value };
-  }
+  await show(ctx, view, "edit");
 }
 
-intake.on("message", async (ctx, next) => {
-  if (ctx.activeFlow !== INTAKE_FLOW || ctx.message.text?.startsWith("/")) return next();
-  const file = incomingFile(ctx);
-  if (file) return attach(ctx, file);
-  if (ctx.message.text === undefined) return next();
-  const view = await answerIntake(ctx.deps.core, ctx.actor, { type: "text", text: ctx.message.text });
-  await presentIntake(ctx, view, "new");
+onPress(intake, typeButton, (ctx, { type, version }) => pressed(ctx, { type: "appeal_type", value: type, version }));
+onPress(intake, filesDoneButton, (ctx, { version }) => pressed(ctx, { type: "files_done", version }));
+onPress(intake, languageButton, (ctx, { language, version }) => pressed(ctx, { type: "language", value: language, version }));
+onPress(intake, channelButton, (ctx, { channel, version }) => pressed(ctx, { type: "channel", value: channel, version }));
+onPress(intake, editButton, (ctx, { field, version }) => pressed(ctx, { type: "edit", field, version }));
+// Confirm names its draft, not a version: a double tap after registration is answered, not refused.
+onPress(intake, confirmButton, (ctx, { draft }) => pressed(ctx, { type: "confirm", draftId: draft }));
+
+onPress(intake, cancelButton, async (ctx, { version }) => {
+  const state = await intakeFlow.load(ctx.deps.core, ctx.actor);
+  if (!state || state.version !== version) throw new DomainError("stale_button");
+  await intakeFlow.cancel(ctx.deps.core, ctx.actor);
+  await answerCallback(ctx);
+  await showInPlace(ctx, ctx.callbackQuery?.message?.message_id, ctx.t("appeal.intake.cancelled"), homeKeyboard(ctx));
 });
 
-async function attach(ctx: BotContext, file: IncomingFile): Promise<void> {
-  const state = await currentIntake(ctx.deps.core, ctx.actor);
+async function attach(ctx: BotContext, state: IntakeState, file: IncomingFile): Promise<void> {
   // Refuse before downloading anything: wrong step, or the limit reached.
-  if (state?.step !== "files") throw new DomainError(state?.step === "text" ? "text_before_files" : "files_not_now");
+  if (state.step !== "files") throw new DomainError(state.step === "text" ? "text_before_files" : "files_not_now");
   if (state.data.fileIds.length >= INTAKE_LIMITS.filesMax) throw new DomainError("too_many_files", { max: INTAKE_LIMITS.filesMax });
   const saved = await saveUpload(ctx, file);
   const view = await answerIntake(ctx.deps.core, ctx.actor, { type: "file", fileId: saved.id });
-  if (view.step !== "files") return presentIntake(ctx, view, "new");
+  if (view.step !== "files") return show(ctx, view, "new");
+  // The note goes below the old question and the question again below it.
   await stripButtons(ctx, view.messageId);
-  const count = view.data.fileIds.length;
-  await send(ctx, ctx.t("appeal.intake.file_added", { name: saved.fileName, count, max: INTAKE_LIMITS.filesMax }));
-  await presentIntake(ctx, { ...view, messageId: null }, "new");
-}
-
-/** `/cancel` during intake drops the draft. */
-export async function cancelIntakeFlow(ctx: BotContext): Promise<void> {
-  const state = await currentIntake(ctx.deps.core, ctx.actor);
-  await cancelIntake(ctx.deps.core, ctx.actor);
-  await stripButtons(ctx, state?.messageId ?? null);
-  await send(ctx, ctx.t("appeal.intake.cancelled"), homeKeyboard(ctx));
+  await send(ctx, ctx.t("appeal.intake.file_added", { name: saved.fileName, count: view.data.fileIds.length, max: INTAKE_LIMITS.filesMax }));
+  await intakeChat.present(ctx, { ...view, messageId: null }, "new");
 }

@@ -1,5 +1,4 @@
 import { Composer } from "grammy";
-import { INTAKE_FLOW } from "../../../core/appeals/intake.js";
 import { cancelRegistryReason, REGISTRY_REASON_FLOW } from "../../../core/appeals/registry-flow.js";
 import { SUPPLEMENT_FLOW } from "../../../core/appeals/supplement-flow.js";
 import { BOOKING_FLOW } from "../../../core/reception/booking-flow.js";
@@ -10,7 +9,6 @@ import { RECORD_FLOW } from "../../../core/control/record-flow.js";
 import type { BotContext } from "../../context.js";
 import { cancelActiveFlow } from "../../flows/router.js";
 import { send } from "../../messages.js";
-import { cancelIntakeFlow } from "../appeals/intake.js";
 import { cancelSupplementFlow } from "../appeals/my-appeals.js";
 import { cancelBookingFlow } from "../reception/citizen.js";
 import { cancelControlAnswerFlow } from "../control/answers.js";
@@ -21,7 +19,6 @@ export const cancel = new Composer<BotContext>();
 
 cancel.command("cancel", async (ctx) => {
   if (await cancelActiveFlow(ctx)) return;
-  if (ctx.activeFlow === INTAKE_FLOW) return cancelIntakeFlow(ctx);
   if (ctx.activeFlow === SUPPLEMENT_FLOW) return cancelSupplementFlow(ctx);
   if (ctx.activeFlow === RECORD_FLOW) return cancelRecordFlow(ctx);
   if (ctx.activeFlow === CONTROL_ANSWER_FLOW) return cancelControlAnswerFlow(ctx);
