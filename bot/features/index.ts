@@ -4,6 +4,7 @@ import { flowRouter } from "../flows/router.js";
 import { intake } from "./appeals/intake.js";
 import { menu } from "./citizens/menu.js";
 import { myAppeals } from "./appeals/my-appeals.js";
+import { supplement } from "./appeals/supplement.js";
 import { profile } from "./citizens/profile.js";
 import { signup } from "./citizens/signup.js";
 import { cancel } from "./common/cancel.js";
@@ -26,4 +27,4 @@ import { extensions } from "./staff/extensions.js";
 import { registryQueue } from "./staff/registry-queue.js";
 
 /** Every feature, in the order they get a chance at an update; long lists' search first, the fallback last. */
-export const features = new Composer<BotContext>(listSearch, cancel, flowRouter, staffJoin, approvals, registryQueue, control, receptionDesk, receptionSchedules, byPostList, drafting, extensions, appealCard, adminMenu, digestSetting, myAppeals, citizenReception, signup, profile, intake, menu, language, help, fallback);
+export const features = new Composer<BotContext>(listSearch, cancel, flowRouter, staffJoin, approvals, registryQueue, control, receptionDesk, receptionSchedules, byPostList, drafting, extensions, appealCard, adminMenu, digestSetting, myAppeals, supplement, citizenReception, signup, profile, intake, menu, language, help, fallback);

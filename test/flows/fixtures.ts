@@ -69,6 +69,13 @@ export const FLOW_FIXTURES: Record<string, FlowFixture> = {
       };
     },
   },
+  supplement: {
+    role: "citizen",
+    steps: async (core, person) => {
+      const { appealId, number } = await registerAppeal(core, person, { draftId: randomUUID(), type: "application", text: "Іс материалдарымен танысуға рұқсат сұраймын.", language: "kk", replyChannel: "chat" });
+      return { collect: { appealId, number, texts: ["Іс нөмірі: 2-123/2026"], fileIds: [] } };
+    },
+  },
   profile_edit: {
     role: "citizen",
     steps: async () => ({ fullName: {}, iin: {}, bin: {}, organization: {}, phone: {} }),

@@ -1,6 +1,5 @@
 import { Composer } from "grammy";
 import { cancelRegistryReason, REGISTRY_REASON_FLOW } from "../../../core/appeals/registry-flow.js";
-import { SUPPLEMENT_FLOW } from "../../../core/appeals/supplement-flow.js";
 import { BOOKING_FLOW } from "../../../core/reception/booking-flow.js";
 import { cancelDeskFlow, DECLINE_FLOW, OUTCOME_FLOW } from "../../../core/reception/desk-flows.js";
 import { clearFlow } from "../../../core/flows/store.js";
@@ -9,7 +8,6 @@ import { RECORD_FLOW } from "../../../core/control/record-flow.js";
 import type { BotContext } from "../../context.js";
 import { cancelActiveFlow } from "../../flows/router.js";
 import { send } from "../../messages.js";
-import { cancelSupplementFlow } from "../appeals/my-appeals.js";
 import { cancelBookingFlow } from "../reception/citizen.js";
 import { cancelControlAnswerFlow } from "../control/answers.js";
 import { cancelRecordFlow } from "../control/record.js";
@@ -19,7 +17,6 @@ export const cancel = new Composer<BotContext>();
 
 cancel.command("cancel", async (ctx) => {
   if (await cancelActiveFlow(ctx)) return;
-  if (ctx.activeFlow === SUPPLEMENT_FLOW) return cancelSupplementFlow(ctx);
   if (ctx.activeFlow === RECORD_FLOW) return cancelRecordFlow(ctx);
   if (ctx.activeFlow === CONTROL_ANSWER_FLOW) return cancelControlAnswerFlow(ctx);
   if (ctx.activeFlow === BOOKING_FLOW) return cancelBookingFlow(ctx);
