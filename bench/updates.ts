@@ -33,18 +33,24 @@ const BOT_INFO = {
 
 let updateId = 0;
 let messageId = 0;
-/** The bot's latest message with buttons in each chat: what a person would press next. */
-const lastQuestion = new Map<number, number>();
+/** The bot's latest message with buttons in each chat, and their data: what a person would press next. */
+const lastQuestion = new Map<number, { messageId: number; buttons: string[] }>();
+
+function remember(chatId: number, messageId: number, payload: Record<string, unknown>): void {
+  const rows = (payload.reply_markup as { inline_keyboard?: { callback_data?: string }[][] } | undefined)?.inline_keyboard ?? [];
+  const buttons = rows.flat().flatMap((b) => (b.callback_data ? [b.callback_data] : []));
+  if (buttons.length > 0) lastQuestion.set(chatId, { messageId, buttons });
+}
 
 function fakeApi(method: string, payload: Record<string, unknown>): unknown {
   const chatId = Number(payload.chat_id);
-  const hasButtons = ((payload.reply_markup as { inline_keyboard?: unknown[] } | undefined)?.inline_keyboard?.length ?? 0) > 0;
   if (method === "sendMessage") {
     const id = ++messageId;
-    if (hasButtons) lastQuestion.set(chatId, id);
+    remember(chatId, id, payload);
     return { message_id: id, date: 0, chat: { id: chatId, type: "private", first_name: "x" }, text: payload.text };
   }
   if (method === "editMessageText") {
+    remember(chatId, Number(payload.message_id), payload);
     return { message_id: payload.message_id, date: 0, chat: { id: chatId, type: "private", first_name: "x" }, text: payload.text };
   }
   return true;
@@ -61,7 +67,10 @@ function message(id: number, extra: Record<string, unknown>): Update {
   } as Update;
 }
 
-function press(id: number, data: string): Update {
+/** Presses the button of the latest question whose data starts with `start` (buttons carry the question's version). */
+function press(id: number, start: string): Update {
+  const question = lastQuestion.get(id);
+  const data = question?.buttons.find((d) => d.startsWith(start)) ?? start;
   return {
     update_id: ++updateId,
     callback_query: {
@@ -69,7 +78,7 @@ function press(id: number, data: string): Update {
       from: person(id),
       chat_instance: String(id),
       data,
-      message: { message_id: lastQuestion.get(id) ?? 0, date: 0, chat: { id, type: "private", first_name: "Bench" }, text: "" },
+      message: { message_id: question?.messageId ?? 0, date: 0, chat: { id, type: "private", first_name: "Bench" }, text: "" },
     },
   } as Update;
 }
@@ -77,13 +86,13 @@ function press(id: number, data: string): Update {
 /** What one person sends: the whole sign-up, then a look at the profile and help from the menu. */
 function* journey(id: number): Generator<() => Update> {
   yield () => message(id, { text: "/start", entities: [{ type: "bot_command", offset: 0, length: 6 }] });
-  yield () => press(id, "su1:lang:ru");
-  yield () => press(id, "su1:consent:yes");
-  yield () => press(id, "su1:kind:individual");
+  yield () => press(id, "su2:lang:ru:");
+  yield () => press(id, "su2:consent:yes:");
+  yield () => press(id, "su2:kind:individual:");
   yield () => message(id, { text: "Иванов Иван Иванович" });
   yield () => message(id, { text: "870615400228" });
   yield () => message(id, { contact: { phone_number: "+77011234567", first_name: "Bench", user_id: id } });
-  for (const section of ["profile", "home", "help", "home"]) yield () => press(id, `mn1:open:${section}`);
+  for (const section of ["profile", "home", "help", "home"]) yield () => press(id, `mn2:open:${section}`);
 }
 
 export async function run(): Promise<void> {

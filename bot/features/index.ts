@@ -1,12 +1,13 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { flowRouter } from "../flows/router.js";
-import { consent } from "./citizen/consent.js";
-import { intake } from "./citizen/intake.js";
-import { menu } from "./citizen/menu.js";
-import { myAppeals } from "./citizen/my-appeals.js";
-import { profile } from "./citizen/profile.js";
-import { signup } from "./citizen/signup.js";
+import { consent } from "./citizens/consent.js";
+import { intake } from "./appeals/intake.js";
+import { menu } from "./citizens/menu.js";
+import { myAppeals } from "./appeals/my-appeals.js";
+import { supplement } from "./appeals/supplement.js";
+import { profile } from "./citizens/profile.js";
+import { signup } from "./citizens/signup.js";
 import { cancel } from "./common/cancel.js";
 import { fallback } from "./common/fallback.js";
 import { help } from "./common/help.js";
@@ -27,4 +28,4 @@ import { extensions } from "./staff/extensions.js";
 import { registryQueue } from "./staff/registry-queue.js";
 
 /** Every feature, in the order they get a chance at an update; consent first, long lists' search next, the fallback last. */
-export const features = new Composer<BotContext>(consent, listSearch, cancel, flowRouter, staffJoin, approvals, registryQueue, control, receptionDesk, receptionSchedules, byPostList, drafting, extensions, appealCard, adminMenu, digestSetting, myAppeals, citizenReception, signup, profile, intake, menu, language, help, fallback);
+export const features = new Composer<BotContext>(consent, listSearch, cancel, flowRouter, staffJoin, approvals, registryQueue, control, receptionDesk, receptionSchedules, byPostList, drafting, extensions, appealCard, adminMenu, digestSetting, myAppeals, supplement, citizenReception, signup, profile, intake, menu, language, help, fallback);

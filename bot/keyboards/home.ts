@@ -1,15 +1,14 @@
 import { InlineKeyboard } from "grammy";
-import { z } from "zod";
-import { defineCallback } from "../callback-data.js";
+import { defineButtons, field } from "../buttons/codec.js";
 import type { BotContext } from "../context.js";
 
 export const MENU_SECTIONS = ["home", "submit", "appeals", "reception", "profile", "language", "help"] as const;
 export type MenuSection = (typeof MENU_SECTIONS)[number];
 
-/** Main-menu buttons: `mn1:open:profile`. */
-export const menuButton = defineCallback("mn1", z.literal("open"), z.enum(MENU_SECTIONS));
+/** Main-menu buttons: `mn2:open:profile`. */
+export const menuButton = defineButtons("mn", 2).action("open", { section: field.choice(...MENU_SECTIONS) });
 
 /** A "🏠 Main menu" button under a section's screen. */
 export function homeKeyboard(ctx: BotContext, keyboard = new InlineKeyboard()): InlineKeyboard {
-  return keyboard.row().text(ctx.label("common.menu"), menuButton.encode("open", "home"));
+  return keyboard.row().text(ctx.label("common.menu"), menuButton.encode({ section: "home" }));
 }

@@ -1,6 +1,5 @@
 import { count, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Tx } from "../../db/client.js";
 import { appealFiles, appeals, users } from "../../db/schema/index.js";
 import { enqueue } from "../outbox/enqueue.js";
 import type { Ctx } from "../shared/context.js";
@@ -28,8 +27,7 @@ const supplementInput = z.object({
 });
 
 /** More text or files for an open appeal: recorded as an event; whoever holds it is told. */
-/** `sameTransaction` runs with the supplement's write: the flow that gathered it ends with it, never apart. */
-export async function supplementAppeal(ctx: Ctx, actor: Actor, raw: z.input<typeof supplementInput>, sameTransaction?: (tx: Tx) => Promise<void>) {
+export async function supplementAppeal(ctx: Ctx, actor: Actor, raw: z.input<typeof supplementInput>) {
   const input = parseInput(supplementInput, raw);
   if (input.text === "" && input.fileIds.length === 0) throw new DomainError("supplement_empty");
   return transition(ctx, actor, {
@@ -41,7 +39,6 @@ export async function supplementAppeal(ctx: Ctx, actor: Actor, raw: z.input<type
     data: { fileIds: input.fileIds },
     within: async (tx, appeal, eventId) => {
       const now = ctx.clock.now();
-      await sameTransaction?.(tx);
       if (input.fileIds.length > 0) {
         await checkOwnFiles(tx, actor, input.fileIds);
         const [attached] = await tx.select({ n: count() }).from(appealFiles).where(eq(appealFiles.appealId, appeal.id));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { clearFlow, loadFlow, saveFlow } from "../flows/store.js";
+import { defineFlow, type FlowState } from "../flows/flow.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError, isDomainError } from "../shared/errors.js";
 import type { Actor } from "../shared/roles.js";
@@ -12,8 +12,6 @@ import { INTAKE_LIMITS } from "./kinds.js";
  * A supplement to an open appeal (DESIGN §2), gathered over several messages — text parts and
  * files — and sent as one. The appeal is checked when the flow begins and again when it is sent.
  */
-export const SUPPLEMENT_FLOW = "supplement";
-
 const dataSchema = z.object({
   appealId: z.number().int().positive(),
   number: z.string(),
@@ -21,12 +19,15 @@ const dataSchema = z.object({
   fileIds: z.array(z.number().int().positive()),
 });
 export type SupplementData = z.infer<typeof dataSchema>;
-const stateSchema = z.object({ step: z.literal("collect"), data: dataSchema });
+export type SupplementState = FlowState<"collect", SupplementData>;
 
-export interface SupplementView {
-  data: SupplementData;
-  messageId: number | null;
-}
+export const supplementFlow = defineFlow({
+  name: "supplement",
+  permission: "appeal.supplement",
+  steps: ["collect"] as const,
+  data: dataSchema,
+  worthKeeping: (data) => data.fileIds.length > 0,
+});
 
 /** The holder reads the parts as paragraphs of one text, so the limit counts the joined text. */
 const SEPARATOR = "\n\n";
@@ -34,37 +35,36 @@ const SEPARATOR = "\n\n";
 const beginInput = z.object({ appealId: z.number().int().positive() });
 
 /** "Add a supplement": only to the citizen's own appeal while it is open. */
-export async function beginSupplement(ctx: Ctx, actor: Actor, raw: z.input<typeof beginInput>): Promise<SupplementView> {
+export async function beginSupplement(ctx: Ctx, actor: Actor, raw: z.input<typeof beginInput>): Promise<SupplementState> {
   const { appealId } = parseInput(beginInput, raw);
   const { appeal, canSupplement } = await myAppeal(ctx, actor, { appealId });
   if (!canSupplement) throw new DomainError("appeal_closed", { state: appeal.state });
-  // Pressing the button again resumes what was gathered for the same appeal. Saved either way, so
-  // this becomes the flow the person's next message answers.
-  const current = await currentSupplement(ctx, actor);
-  const data: SupplementData = current?.data.appealId === appealId ? current.data : { appealId, number: appeal.number, texts: [], fileIds: [] };
-  await saveFlow(ctx, ctx.db, actor.userId, SUPPLEMENT_FLOW, { step: "collect", data });
-  return { data, messageId: current?.messageId ?? null };
+  const fresh: SupplementData = { appealId, number: appeal.number, texts: [], fileIds: [] };
+  if (!(await supplementFlow.load(ctx, actor))) return supplementFlow.start(ctx, actor, { step: "collect", data: fresh });
+  // Pressing the button again resumes what was gathered for the same appeal; another appeal starts
+  // afresh. Written either way, so this becomes the flow the person's next message answers.
+  const { state } = await supplementFlow.update(ctx, actor, async ({ step, data }) => ({
+    next: { step, data: data.appealId === appealId ? { ...data } : fresh },
+    result: undefined,
+  }));
+  return state!;
 }
 
-export async function currentSupplement(ctx: Ctx, actor: Actor): Promise<SupplementView | null> {
-  const state = await loadFlow(ctx, ctx.db, actor.userId, SUPPLEMENT_FLOW, stateSchema);
-  return state && { data: state.data, messageId: state.messageId };
+export async function currentSupplement(ctx: Ctx, actor: Actor): Promise<SupplementState | null> {
+  return supplementFlow.load(ctx, actor);
 }
 
-async function update(ctx: Ctx, actor: Actor, change: (data: SupplementData) => SupplementData): Promise<SupplementView> {
-  const current = await currentSupplement(ctx, actor);
-  if (!current) throw new DomainError("stale_button");
-  const data = change(current.data);
-  await saveFlow(ctx, ctx.db, actor.userId, SUPPLEMENT_FLOW, { step: "collect", data });
-  return { data, messageId: current.messageId };
+async function gather(ctx: Ctx, actor: Actor, change: (data: SupplementData) => SupplementData): Promise<SupplementState> {
+  const { state } = await supplementFlow.update(ctx, actor, async ({ step, data }) => ({ next: { step, data: change(data) }, result: undefined }));
+  return state!;
 }
 
 const textInput = z.object({ text: z.string() });
 
-export async function addSupplementText(ctx: Ctx, actor: Actor, raw: z.input<typeof textInput>): Promise<SupplementView> {
+export async function addSupplementText(ctx: Ctx, actor: Actor, raw: z.input<typeof textInput>): Promise<SupplementState> {
   const text = parseInput(textInput, raw).text.trim();
   if (text === "") throw new DomainError("supplement_empty");
-  return update(ctx, actor, (data) => {
+  return gather(ctx, actor, (data) => {
     const length = [...data.texts, text].join(SEPARATOR).length;
     if (length > INTAKE_LIMITS.textMax) throw new DomainError("text_too_long", { length, max: INTAKE_LIMITS.textMax });
     return { ...data, texts: [...data.texts, text] };
@@ -73,9 +73,9 @@ export async function addSupplementText(ctx: Ctx, actor: Actor, raw: z.input<typ
 
 const fileInput = z.object({ fileId: z.number().int().positive() });
 
-export async function addSupplementFile(ctx: Ctx, actor: Actor, raw: z.input<typeof fileInput>): Promise<SupplementView> {
+export async function addSupplementFile(ctx: Ctx, actor: Actor, raw: z.input<typeof fileInput>): Promise<SupplementState> {
   const { fileId } = parseInput(fileInput, raw);
-  return update(ctx, actor, (data) => {
+  return gather(ctx, actor, (data) => {
     // The same file sent twice is stored once, so it is attached once.
     if (data.fileIds.includes(fileId)) return data;
     if (data.fileIds.length >= INTAKE_LIMITS.filesMax) throw new DomainError("too_many_files", { max: INTAKE_LIMITS.filesMax });
@@ -84,25 +84,24 @@ export async function addSupplementFile(ctx: Ctx, actor: Actor, raw: z.input<typ
 }
 
 /**
- * Sends what was gathered as one supplement and ends the flow. An empty one is refused and kept
- * open; one for an appeal that has closed meanwhile can never go, so the flow ends with the refusal.
+ * Sends what was gathered as one supplement and ends the flow, in one transaction: a crash or a
+ * second tap cannot send it twice. An empty one is refused and kept open; one for an appeal that
+ * has closed meanwhile can never go, so the flow ends with the refusal.
  */
 export async function sendSupplement(ctx: Ctx, actor: Actor): Promise<{ appealId: number; number: string }> {
-  const current = await currentSupplement(ctx, actor);
-  if (!current) throw new DomainError("stale_button");
-  const { appealId, number, texts, fileIds } = current.data;
   try {
-    // The flow ends in the supplement's own transaction: a crash or a second tap cannot send it twice.
-    await supplementAppeal(ctx, actor, { appealId, text: texts.join(SEPARATOR), fileIds }, async (tx) => {
-      if (!(await clearFlow(tx, actor.userId, SUPPLEMENT_FLOW))) throw new DomainError("stale_button");
+    const { result } = await supplementFlow.update(ctx, actor, async ({ data: { appealId, number, texts, fileIds } }, inTx) => {
+      await supplementAppeal(inTx, actor, { appealId, text: texts.join(SEPARATOR), fileIds });
+      return { next: null, result: { appealId, number } };
     });
+    return result;
   } catch (error) {
-    if (isDomainError(error) && error.code === "appeal_closed") await cancelSupplement(ctx, actor);
+    if (isDomainError(error) && error.code === "appeal_closed") await supplementFlow.end(ctx, actor);
     throw error;
   }
-  return { appealId, number };
 }
 
+/** Forgets what was gathered; nothing is sent. */
 export async function cancelSupplement(ctx: Ctx, actor: Actor): Promise<void> {
-  await clearFlow(ctx.db, actor.userId, SUPPLEMENT_FLOW);
+  await supplementFlow.cancel(ctx, actor);
 }

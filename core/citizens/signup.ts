@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { clearFlow, loadFlow, saveFlow } from "../flows/store.js";
+import { defineFlow, type Change, type FlowState } from "../flows/flow.js";
 import { setLanguage } from "../people/users.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
@@ -14,8 +14,6 @@ import { CITIZEN_KINDS, getProfile, saveProfile, type CitizenProfile } from "./p
  * IIN, or BIN and organisation → own phone. Each answer is checked here and the step is stored,
  * so the bot only renders and a restart resumes where the person was.
  */
-export const SIGNUP_FLOW = "signup";
-
 export const SIGNUP_STEPS = ["language", "consent", "kind", "fullName", "iin", "bin", "organization", "phone"] as const;
 export type SignupStep = (typeof SIGNUP_STEPS)[number];
 
@@ -27,38 +25,13 @@ const dataSchema = z.object({
   organization: z.string().optional(),
 });
 export type SignupData = z.infer<typeof dataSchema>;
-const stateSchema = z.object({ step: z.enum(SIGNUP_STEPS), data: dataSchema });
+export type SignupState = FlowState<SignupStep, SignupData>;
 
-const inputSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("language"), language: z.enum(LANGUAGES) }),
-  /** `text` and `language`: the consent exactly as it was shown, to be kept with the answer. */
-  z.object({ type: z.literal("consent"), accepted: z.boolean(), text: z.string(), language: z.enum(LANGUAGES) }),
-  z.object({ type: z.literal("kind"), kind: z.enum(CITIZEN_KINDS) }),
-  z.object({ type: z.literal("text"), text: z.string() }),
-  z.object({ type: z.literal("contact"), phone: z.string(), contactUserId: z.number().optional() }),
-  z.object({ type: z.literal("back") }),
-]);
-export type SignupInput = z.input<typeof inputSchema>;
-
-export type SignupView =
-  | { step: SignupStep; data: SignupData; messageId: number | null; declined?: boolean; actor: Actor }
-  | { step: "done"; profile: CitizenProfile; actor: Actor };
-
-/** What kind of answer each step waits for; anything else gets a hint, not a change. */
-const EXPECTS: Record<SignupStep, "language" | "consent" | "kind" | "text" | "contact"> = {
-  language: "language",
-  consent: "consent",
-  kind: "kind",
-  fullName: "text",
-  iin: "text",
-  bin: "text",
-  organization: "text",
-  phone: "contact",
-};
-
-function previousStep(step: SignupStep, data: SignupData): SignupStep {
+/** The step before this one; the first has none. */
+function previousStep(step: SignupStep, data: SignupData): SignupStep | null {
   switch (step) {
     case "language":
+      return null;
     case "consent":
       return "language";
     case "kind":
@@ -75,63 +48,114 @@ function previousStep(step: SignupStep, data: SignupData): SignupStep {
   }
 }
 
+export const signupFlow = defineFlow({
+  name: "signup",
+  permission: "profile.edit",
+  steps: SIGNUP_STEPS,
+  data: dataSchema,
+  // The phone question carries the contact button, a reply keyboard, so its Back is a reply
+  // button beside it (answered as `{ type: "back" }`), not an inline one.
+  back({ step, data }) {
+    const previous = step === "phone" ? null : previousStep(step, data);
+    return previous && { step: previous, data };
+  },
+});
+
+/** A button's answer names the version of the question it was drawn for: an older one is stale. */
+const drawnFor = { version: z.number().int().positive().optional() };
+
+const inputSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("language"), language: z.enum(LANGUAGES), ...drawnFor }),
+  /** `text` and `language`: the consent exactly as it was shown, to be kept with the answer. */
+  z.object({ type: z.literal("consent"), accepted: z.boolean(), text: z.string(), language: z.enum(LANGUAGES), ...drawnFor }),
+  z.object({ type: z.literal("kind"), kind: z.enum(CITIZEN_KINDS), ...drawnFor }),
+  z.object({ type: z.literal("text"), text: z.string() }),
+  z.object({ type: z.literal("contact"), phone: z.string(), contactUserId: z.number().optional() }),
+  z.object({ type: z.literal("back") }),
+]);
+export type SignupInput = z.input<typeof inputSchema>;
+type Answer = z.output<typeof inputSchema>;
+
+export type SignupView = (SignupState & { declined?: boolean; actor: Actor }) | { step: "done"; profile: CitizenProfile; actor: Actor };
+
+/** What an answer did besides moving the step: the person as they now are, a declined consent, the finished profile. */
+interface Outcome {
+  actor: Actor;
+  declined?: boolean;
+  profile?: CitizenProfile;
+}
+
+/** What kind of answer each step waits for; anything else gets a hint, not a change. */
+const EXPECTS: Record<SignupStep, "language" | "consent" | "kind" | "text" | "contact"> = {
+  language: "language",
+  consent: "consent",
+  kind: "kind",
+  fullName: "text",
+  iin: "text",
+  bin: "text",
+  organization: "text",
+  phone: "contact",
+};
+
 /** `/start`: the saved step if sign-up is under way, the first step if not, "done" for a finished profile. */
 export async function beginSignup(ctx: Ctx, actor: Actor): Promise<SignupView> {
   const profile = await getProfile(ctx, actor);
   if (profile) return { step: "done", profile, actor };
-  const state = await loadFlow(ctx, ctx.db, actor.userId, SIGNUP_FLOW, stateSchema);
-  if (state) return { ...state, actor };
-  await saveFlow(ctx, ctx.db, actor.userId, SIGNUP_FLOW, { step: "language", data: {} });
-  return { step: "language", data: {}, messageId: null, actor };
+  const state = (await signupFlow.load(ctx, actor)) ?? (await signupFlow.start(ctx, actor, { step: "language", data: {} }));
+  return { ...state, actor };
 }
 
-/** The current step without changing anything (to re-ask after a hint). */
+/** The current step without changing anything. */
 export async function currentSignup(ctx: Ctx, actor: Actor): Promise<SignupView | null> {
-  const state = await loadFlow(ctx, ctx.db, actor.userId, SIGNUP_FLOW, stateSchema);
-  return state ? { ...state, actor } : null;
+  const state = await signupFlow.load(ctx, actor);
+  return state && { ...state, actor };
 }
 
 export async function answerSignup(ctx: Ctx, actor: Actor, rawInput: SignupInput): Promise<SignupView> {
   const input = parseInput(inputSchema, rawInput);
-  return ctx.db.transaction(async (tx) => {
-    const state = await loadFlow(ctx, tx, actor.userId, SIGNUP_FLOW, stateSchema);
-    if (!state) throw new DomainError("signup_not_started");
-    const { step, data } = state;
-    let me = actor;
-    const go = async (next: SignupStep, nextData: SignupData): Promise<SignupView> => {
-      await saveFlow(ctx, tx, actor.userId, SIGNUP_FLOW, { step: next, data: nextData });
-      return { step: next, data: nextData, messageId: state.messageId, actor: me };
-    };
-
-    if (input.type === "back") return go(previousStep(step, data), data);
-    checkExpected(EXPECTS[step], input.type);
-
-    switch (input.type) {
-      case "language": {
-        me = await setLanguage(ctx, tx, actor, input.language);
-        return go((await hasCurrentConsent(tx, me)) ? "kind" : "consent", data);
-      }
-      case "consent": {
-        if (!input.accepted) return { ...state, declined: true, actor };
-        await recordConsent(ctx, tx, actor, { language: input.language, text: input.text });
-        return go("kind", data);
-      }
-      case "kind":
-        return go("fullName", { ...data, kind: input.kind });
-      case "text":
-        return answerText(step, data, input.text, go);
-      case "contact": {
-        const phone = parseOwnContact({ phone: input.phone, userId: input.contactUserId }, actor.telegramId);
-        const profile = toProfile(data, phone);
-        await saveProfile(ctx, tx, actor, profile);
-        await clearFlow(tx, actor.userId, SIGNUP_FLOW);
-        return { step: "done", profile, actor };
-      }
-    }
+  const { state, result } = await signupFlow.update(ctx, actor, async (current, inTx) => {
+    if ("version" in input && input.version !== undefined && input.version !== current.version) throw new DomainError("stale_button");
+    return answer(inTx, actor, current, input);
   });
+  if (result.profile) return { step: "done", profile: result.profile, actor: result.actor };
+  return { ...state!, actor: result.actor, ...(result.declined && { declined: true }) };
 }
 
-function checkExpected(expected: (typeof EXPECTS)[SignupStep], got: Exclude<SignupInput["type"], "back">): void {
+async function answer(ctx: Ctx, actor: Actor, { step, data }: SignupState, input: Answer): Promise<Change<SignupStep, SignupData, Outcome>> {
+  const go = (next: SignupStep, nextData = data, me = actor) => ({ next: { step: next, data: nextData }, result: { actor: me } });
+  if (input.type === "back") {
+    const previous = previousStep(step, data);
+    if (!previous) throw new DomainError("stale_button");
+    return go(previous);
+  }
+  checkExpected(EXPECTS[step], input.type);
+
+  switch (input.type) {
+    case "language": {
+      const me = await setLanguage(ctx, ctx.db, actor, input.language);
+      return go((await hasCurrentConsent(ctx.db, me)) ? "kind" : "consent", data, me);
+    }
+    case "consent":
+      // Declining changes nothing: the question stays, with a word on why it matters.
+      if (!input.accepted) return { next: { step, data }, result: { actor, declined: true } };
+      await recordConsent(ctx, ctx.db, actor, { language: input.language, text: input.text });
+      return go("kind");
+    case "kind":
+      return go("fullName", { ...data, kind: input.kind });
+    case "text": {
+      const [next, nextData] = answerText(step, data, input.text);
+      return go(next, nextData);
+    }
+    case "contact": {
+      const phone = parseOwnContact({ phone: input.phone, userId: input.contactUserId }, actor.telegramId);
+      const profile = toProfile(data, phone);
+      await saveProfile(ctx, ctx.db, actor, profile);
+      return { next: null, result: { actor, profile } };
+    }
+  }
+}
+
+function checkExpected(expected: (typeof EXPECTS)[SignupStep], got: Exclude<Answer["type"], "back">): void {
   if (expected === got) return;
   const buttons = ["language", "consent", "kind"];
   // A press of a button that belongs to another step comes from an old message.
@@ -140,21 +164,16 @@ function checkExpected(expected: (typeof EXPECTS)[SignupStep], got: Exclude<Sign
   throw new DomainError(expected === "contact" ? "expects_contact" : "expects_text");
 }
 
-function answerText(
-  step: SignupStep,
-  data: SignupData,
-  text: string,
-  go: (next: SignupStep, data: SignupData) => Promise<SignupView>,
-): Promise<SignupView> {
+function answerText(step: SignupStep, data: SignupData, text: string): [SignupStep, SignupData] {
   switch (step) {
     case "fullName":
-      return go(data.kind === "legal" ? "bin" : "iin", { ...data, fullName: parseFullName(text) });
+      return [data.kind === "legal" ? "bin" : "iin", { ...data, fullName: parseFullName(text) }];
     case "iin":
-      return go("phone", { ...data, iin: parseIin(text) });
+      return ["phone", { ...data, iin: parseIin(text) }];
     case "bin":
-      return go("organization", { ...data, bin: parseBin(text) });
+      return ["organization", { ...data, bin: parseBin(text) }];
     case "organization":
-      return go("phone", { ...data, organization: parseOrganization(text) });
+      return ["phone", { ...data, organization: parseOrganization(text) }];
     default:
       throw new DomainError("use_buttons");
   }
@@ -169,9 +188,4 @@ function toProfile(data: SignupData, phone: string): CitizenProfile {
   }
   if (!data.bin || !data.organization) throw new DomainError("signup_incomplete");
   return { kind, fullName, iin: null, bin: data.bin, organization: data.organization, phone };
-}
-
-/** `/cancel` during sign-up: forget the answers; the profile is not created. */
-export async function cancelSignup(ctx: Ctx, actor: Actor): Promise<void> {
-  await clearFlow(ctx.db, actor.userId, SIGNUP_FLOW);
 }

@@ -30,7 +30,7 @@ describe(`intake flow on ${dbKind}`, () => {
     const ctx = testCtx(tdb.database);
     const citizen = await signedUpCitizen(ctx, 8002);
     const start = await beginIntake(ctx, citizen);
-    const draftId = start.step !== "registered" ? start.data.draftId : "";
+    const draftId = start.data.draftId;
     expect(await refusal(answerIntake(ctx, citizen, { type: "file", fileId: 1 }))).toBe("files_not_now");
     await answerIntake(ctx, citizen, { type: "appeal_type", value: "request" });
     expect(await refusal(answerIntake(ctx, citizen, { type: "file", fileId: 1 }))).toBe("text_before_files");

@@ -312,8 +312,9 @@ describe(`"My appeals" through the Bot API on ${dbKind}`, () => {
     const refusal = await u.waitForBot(shown("kk", "errors.appeal_not_found"));
     await u.send(`/start appeal_${number}`);
     await u.waitForBot(shown("kk", "errors.appeal_not_found"));
-    for (const action of ["open", "withdraw", "withdraw_yes", "supplement", "satisfied", "complain"]) {
-      await u.pressData(refusal.message_id, `ma1:${action}:${appealId}:0`);
+    const forged = [...["open", "withdraw", "withdraw_yes", "supplement", "complain"].map((action) => `ma2:${action}:${appealId}:0`), `ma2:rate:${appealId}:0:satisfied`];
+    for (const data of forged) {
+      await u.pressData(refusal.message_id, data);
       await toast(u, shown("kk", "errors.appeal_not_found"));
     }
     expect((await u.messages()).filter((m) => m.from === "bot" && m.text.includes(number))).toEqual([]);

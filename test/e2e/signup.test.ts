@@ -141,18 +141,21 @@ describe(`sign-up through the Bot API on ${dbKind}`, () => {
 
   it("ignores a forged, stale or repeated button press with a notice", async () => {
     const u = h.user(910006);
+    const dataOf = (m: ChatMessage, label: string) => m.inline_keyboard!.flat().find((b) => b.text === label)!.callback_data!;
     await u.send("/start");
+    const languages = await u.waitForBot(shown("ru", "language.choose"));
     await u.press("✅ Русский");
     const consent = await u.waitForBot(shown("ru", "consent.title"));
-    await u.pressData(consent.message_id, "su1:consent:yes");
+    const [yes, no] = [dataOf(consent, shown("ru", "consent.accept")), dataOf(consent, shown("ru", "consent.decline"))];
+    await u.pressData(consent.message_id, yes);
     await u.waitForBot(shown("ru", "signup.kind.ask"));
     const stale = shown("ru", "errors.stale_button");
     // The same press again as a double tap sends it, a made-up button, and a real one for another step.
-    for (const data of ["su1:consent:yes", "xx9:drop:tables", "su1:lang:kk", "su1:consent:no"]) {
+    for (const data of [yes, "xx9:drop:tables", dataOf(languages, "Қазақша"), no]) {
       await u.pressData(consent.message_id, data);
       await u.waitFor((view) => view.toasts.some((t) => t.text === stale));
     }
-    await u.pressData(consent.message_id, "mn1:open:profile");
+    await u.pressData(consent.message_id, "mn2:open:profile");
     await u.waitFor((view) => view.toasts.some((t) => t.text === shown("ru", "errors.profile_missing")));
     const ctx = h.app().core;
     const me = await identify(ctx, { telegramId: 910006 });

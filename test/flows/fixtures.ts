@@ -36,4 +36,48 @@ export const FLOW_FIXTURES: Record<string, FlowFixture> = {
     role: "head",
     steps: async (core, _person, ids) => ({ comment: await draftAwaitingApproval(core, ids) }),
   },
+  signup: {
+    role: "citizen",
+    steps: async () => {
+      const individual = { kind: "individual", fullName: "Серікқызы Айгерім" };
+      const legal = { kind: "legal", fullName: "Петров Иван Сергеевич" };
+      return {
+        language: {},
+        consent: {},
+        kind: {},
+        fullName: { kind: "individual" },
+        iin: individual,
+        bin: legal,
+        organization: { ...legal, bin: "040840300024" },
+        phone: { ...individual, iin: "870615400228" },
+      };
+    },
+  },
+  intake: {
+    role: "citizen",
+    steps: async () => {
+      const typed = { draftId: randomUUID(), fileIds: [], type: "complaint", text: "Сот мәжілісі екі рет себепсіз кейінге қалдырылды." };
+      const answered = { ...typed, language: "kk" };
+      return {
+        type: { draftId: randomUUID(), fileIds: [] },
+        text: { draftId: randomUUID(), fileIds: [], type: "complaint" },
+        files: typed,
+        language: typed,
+        channel: answered,
+        address: { ...answered, channel: "post" },
+        summary: { ...answered, channel: "chat" },
+      };
+    },
+  },
+  supplement: {
+    role: "citizen",
+    steps: async (core, person) => {
+      const { appealId, number } = await registerAppeal(core, person, { draftId: randomUUID(), type: "application", text: "Іс материалдарымен танысуға рұқсат сұраймын.", language: "kk", replyChannel: "chat" });
+      return { collect: { appealId, number, texts: ["Іс нөмірі: 2-123/2026"], fileIds: [] } };
+    },
+  },
+  profile_edit: {
+    role: "citizen",
+    steps: async () => ({ fullName: {}, iin: {}, bin: {}, organization: {}, phone: {} }),
+  },
 };

@@ -1,21 +1,13 @@
 import { Composer } from "grammy";
-import { INTAKE_FLOW } from "../../../core/appeals/intake.js";
 import { cancelRegistryReason, REGISTRY_REASON_FLOW } from "../../../core/appeals/registry-flow.js";
-import { SUPPLEMENT_FLOW } from "../../../core/appeals/supplement-flow.js";
-import { PROFILE_EDIT_FLOW } from "../../../core/citizens/profile-edit.js";
 import { BOOKING_FLOW } from "../../../core/reception/booking-flow.js";
 import { cancelDeskFlow, DECLINE_FLOW, OUTCOME_FLOW } from "../../../core/reception/desk-flows.js";
-import { SIGNUP_FLOW } from "../../../core/citizens/signup.js";
 import { clearFlow } from "../../../core/flows/store.js";
 import { CONTROL_ANSWER_FLOW } from "../../../core/control/answer-flow.js";
 import { RECORD_FLOW } from "../../../core/control/record-flow.js";
 import type { BotContext } from "../../context.js";
 import { cancelActiveFlow } from "../../flows/router.js";
 import { send } from "../../messages.js";
-import { cancelIntakeFlow } from "../citizen/intake.js";
-import { cancelSupplementFlow } from "../citizen/my-appeals.js";
-import { cancelProfileEditFlow } from "../citizen/profile.js";
-import { cancelSignupFlow } from "../citizen/signup.js";
 import { cancelBookingFlow } from "../reception/citizen.js";
 import { cancelControlAnswerFlow } from "../control/answers.js";
 import { cancelRecordFlow } from "../control/record.js";
@@ -25,10 +17,6 @@ export const cancel = new Composer<BotContext>();
 
 cancel.command("cancel", async (ctx) => {
   if (await cancelActiveFlow(ctx)) return;
-  if (ctx.activeFlow === INTAKE_FLOW) return cancelIntakeFlow(ctx);
-  if (ctx.activeFlow === PROFILE_EDIT_FLOW) return cancelProfileEditFlow(ctx);
-  if (ctx.activeFlow === SUPPLEMENT_FLOW) return cancelSupplementFlow(ctx);
-  if (ctx.activeFlow === SIGNUP_FLOW) return cancelSignupFlow(ctx);
   if (ctx.activeFlow === RECORD_FLOW) return cancelRecordFlow(ctx);
   if (ctx.activeFlow === CONTROL_ANSWER_FLOW) return cancelControlAnswerFlow(ctx);
   if (ctx.activeFlow === BOOKING_FLOW) return cancelBookingFlow(ctx);

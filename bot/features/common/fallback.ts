@@ -4,7 +4,7 @@ import { DomainError } from "../../../core/shared/errors.js";
 import type { BotContext } from "../../context.js";
 import { reaskActiveFlow } from "../../flows/reask.js";
 import { send } from "../../messages.js";
-import { sendMainMenu } from "../citizen/menu.js";
+import { sendMainMenu } from "../citizens/menu.js";
 
 /**
  * What no feature took: a hint in the person's language, never silence. Runs last.

@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import { setLanguage } from "../../../core/people/users.js";
-import { DomainError } from "../../../core/shared/errors.js";
+import { onPress } from "../../buttons/on-press.js";
 import { speak, type BotContext } from "../../context.js";
 import { reaskActiveFlow } from "../../flows/reask.js";
 import { answerCallback, send, showInPlace } from "../../messages.js";
@@ -14,14 +14,12 @@ language.command("language", async (ctx) => {
   await send(ctx, screen.text, screen.markup);
 });
 
-language.callbackQuery(languageButton.pattern, async (ctx) => {
-  const parsed = languageButton.parse(ctx.callbackQuery.data);
-  if (!parsed) throw new DomainError("stale_button");
-  ctx.actor = { ...ctx.actor, ...(await setLanguage(ctx.deps.core, ctx.deps.core.db, ctx.actor, parsed[1])), languageChosen: true };
+onPress(language, languageButton, async (ctx, { language: chosen }) => {
+  ctx.actor = { ...ctx.actor, ...(await setLanguage(ctx.deps.core, ctx.deps.core.db, ctx.actor, chosen)), languageChosen: true };
   speak(ctx, ctx.actor.language);
   await answerCallback(ctx, ctx.label("language.changed"));
   const screen = languageScreen(ctx);
-  await showInPlace(ctx, ctx.callbackQuery.message?.message_id, screen.text, screen.markup);
+  await showInPlace(ctx, ctx.callbackQuery?.message?.message_id, screen.text, screen.markup);
   // A question asked in the old language is asked again in the new one.
   await reaskActiveFlow(ctx);
 });

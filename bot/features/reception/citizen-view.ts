@@ -22,7 +22,7 @@ const n = callbackNumber;
 export const receptionButton = defineCallback("rc1", z.enum(ACTIONS), n, n, n);
 
 // An offer sent from the outbox opens "My reception", where its buttons carry the booking's version.
-registerOutboxKeyboard(MY_RECEPTION_KEYBOARD, (label) => new InlineKeyboard().text(label("menu.reception"), menuButton.encode("open", "reception")));
+registerOutboxKeyboard(MY_RECEPTION_KEYBOARD, (label) => new InlineKeyboard().text(label("menu.reception"), menuButton.encode({ section: "reception" })));
 
 export interface Screen {
   text: Html;

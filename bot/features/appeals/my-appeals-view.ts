@@ -1,32 +1,36 @@
 import { InlineKeyboard } from "grammy";
-import { z } from "zod";
-import type { listMyAppeals, myAppeal } from "../../../core/appeals/citizen-view.js";
-import { INTAKE_LIMITS } from "../../../core/appeals/kinds.js";
-import type { SupplementData } from "../../../core/appeals/supplement-flow.js";
+import { myAppeal, type listMyAppeals } from "../../../core/appeals/citizen-view.js";
+import { RATINGS } from "../../../core/appeals/kinds.js";
 import { almatyDate } from "../../../core/calendar/dates.js";
-import { callbackNumber, defineCallback } from "../../callback-data.js";
+import { defineButtons, field, type ButtonAction } from "../../buttons/codec.js";
 import type { BotContext } from "../../context.js";
 import { splitMessage } from "../../delivery/split-message.js";
 import { formatDate, formatDateTime, preview } from "../../format.js";
 import { joinHtml, rendered, type Html } from "../../html.js";
 import { homeKeyboard, menuButton } from "../../keyboards/home.js";
+import { answerCallback, send, showInPlace } from "../../messages.js";
 
 type AppealList = Awaited<ReturnType<typeof listMyAppeals>>;
 type AppealDetail = Awaited<ReturnType<typeof myAppeal>>;
 type HistoryEntry = AppealDetail["history"][number];
 type Screen = { text: Html; markup: InlineKeyboard };
 
-const ACTIONS = ["list", "open", "supplement", "withdraw", "withdraw_yes", "satisfied", "unsatisfied", "complain", "send", "cancel"] as const;
-export type MyAppealsAction = (typeof ACTIONS)[number];
-
 /**
- * My-appeals buttons: `ma1:<action>:<appeal id>:<list page>` (`ma1:list:0:2` for a page). The page
+ * My-appeals buttons: `ma2:<action>:<appeal id>:<list page>` (`ma2:list:2` for a page). The page
  * travels along so "Back to the list" returns to where the citizen was.
  */
-export const myAppealsButton = defineCallback("ma1", z.enum(ACTIONS), callbackNumber, callbackNumber);
+const buttons = defineButtons("ma", 2);
+const onAppeal = { appeal: field.id, page: field.page };
+export const listButton = buttons.action("list", { page: field.page });
+export const openButton = buttons.action("open", onAppeal);
+export const supplementButton = buttons.action("supplement", onAppeal);
+export const withdrawButton = buttons.action("withdraw", onAppeal);
+export const withdrawYesButton = buttons.action("withdraw_yes", onAppeal);
+export const rateButton = buttons.action("rate", { ...onAppeal, rating: field.choice(...RATINGS) });
+export const complainButton = buttons.action("complain", onAppeal);
 
-const button = (label: string, action: MyAppealsAction, appealId: number, page: number) =>
-  InlineKeyboard.text(label, myAppealsButton.encode(action, appealId, page));
+type AppealAction = ButtonAction<typeof onAppeal>;
+const button = (label: string, action: AppealAction, appeal: number, page: number) => InlineKeyboard.text(label, action.encode({ appeal, page }));
 
 /** Rows without the empty ones, with the main-menu button under them. */
 function keyboard(ctx: BotContext, rows: ReturnType<typeof button>[][]): InlineKeyboard {
@@ -36,17 +40,17 @@ function keyboard(ctx: BotContext, rows: ReturnType<typeof button>[][]): InlineK
 export function listScreen(ctx: BotContext, list: AppealList): Screen {
   const { t, label } = ctx;
   if (list.total === 0) {
-    return { text: t("appeal.list.empty"), markup: homeKeyboard(ctx, new InlineKeyboard().text(label("menu.submit_appeal"), menuButton.encode("open", "submit"))) };
+    return { text: t("appeal.list.empty"), markup: homeKeyboard(ctx, new InlineKeyboard().text(label("menu.submit_appeal"), menuButton.encode({ section: "submit" }))) };
   }
   const lines = list.items.map((a) => t("appeal.list.line", { number: a.number, state: a.state, due: formatDate(a.dueOn) }));
   const page = list.pages > 1 ? [t("appeal.list.page", { page: list.page + 1, pages: list.pages })] : [];
   const paging = [
-    ...(list.page > 0 ? [button(label("appeal.list.prev"), "list", 0, list.page - 1)] : []),
-    ...(list.page < list.pages - 1 ? [button(label("appeal.list.next"), "list", 0, list.page + 1)] : []),
+    ...(list.page > 0 ? [InlineKeyboard.text(label("appeal.list.prev"), listButton.encode({ page: list.page - 1 }))] : []),
+    ...(list.page < list.pages - 1 ? [InlineKeyboard.text(label("appeal.list.next"), listButton.encode({ page: list.page + 1 }))] : []),
   ];
   return {
     text: joinHtml([t("appeal.list.title", { total: list.total }), ...page, joinHtml(lines)], "\n\n"),
-    markup: keyboard(ctx, [...list.items.map((a) => [button(a.number, "open", a.id, list.page)]), paging]),
+    markup: keyboard(ctx, [...list.items.map((a) => [button(a.number, openButton, a.id, list.page)]), paging]),
   };
 }
 
@@ -75,15 +79,16 @@ export function detailScreen(ctx: BotContext, view: AppealDetail, page: number):
   }
   if (view.canRate) sections.push(t("appeal.rate.ask"));
 
-  const at = (label: string, action: MyAppealsAction) => button(label, action, appeal.id, page);
+  const at = (label: string, action: AppealAction) => button(label, action, appeal.id, page);
+  const rate = RATINGS.map((rating) => InlineKeyboard.text(label(`appeal.rate.${rating}`), rateButton.encode({ appeal: appeal.id, page, rating })));
   const rows = [
     [
-      ...(view.canSupplement ? [at(label("appeal.supplement.button"), "supplement")] : []),
-      ...(view.canWithdraw ? [at(label("appeal.withdraw.button"), "withdraw")] : []),
+      ...(view.canSupplement ? [at(label("appeal.supplement.button"), supplementButton)] : []),
+      ...(view.canWithdraw ? [at(label("appeal.withdraw.button"), withdrawButton)] : []),
     ],
-    view.canRate ? [at(label("appeal.rate.satisfied"), "satisfied"), at(label("appeal.rate.unsatisfied"), "unsatisfied")] : [],
-    view.canComplain ? [at(label("appeal.complain.button"), "complain")] : [],
-    [button(label("appeal.detail.back"), "list", 0, page)],
+    view.canRate ? rate : [],
+    view.canComplain ? [at(label("appeal.complain.button"), complainButton)] : [],
+    [InlineKeyboard.text(label("appeal.detail.back"), listButton.encode({ page }))],
   ];
   return { parts: splitMessage(joinHtml(sections, "\n\n")), markup: keyboard(ctx, rows) };
 }
@@ -120,24 +125,24 @@ export function withdrawScreen(ctx: BotContext, appeal: { id: number; number: st
   const { t, label } = ctx;
   return {
     text: t("appeal.withdraw.ask", { number: appeal.number }),
-    markup: InlineKeyboard.from([[button(label("appeal.withdraw.yes"), "withdraw_yes", appeal.id, page), button(label("appeal.withdraw.no"), "open", appeal.id, page)]]),
+    markup: InlineKeyboard.from([[button(label("appeal.withdraw.yes"), withdrawYesButton, appeal.id, page), button(label("appeal.withdraw.no"), openButton, appeal.id, page)]]),
   };
 }
 
-/** The supplement's one question, with what was gathered so far; `note` says what just arrived. */
-export function supplementScreen(ctx: BotContext, data: SupplementData, note?: Html): Screen {
-  const { t, label } = ctx;
-  const ask = t("appeal.supplement.ask", {
-    number: data.number,
-    max_files: INTAKE_LIMITS.filesMax,
-    max_chars: INTAKE_LIMITS.textMax.toLocaleString("ru-RU"),
-    chars: data.texts.reduce((sum, part) => sum + part.length, 0).toLocaleString("ru-RU"),
-    files: data.fileIds.length,
-  });
-  return {
-    text: note ? joinHtml([note, ask], "\n\n") : ask,
-    markup: InlineKeyboard.from([
-      [button(label("appeal.supplement.send"), "send", data.appealId, 0), button(label("common.cancel"), "cancel", data.appealId, 0)],
-    ]),
-  };
+/** One appeal, the first part in place of `messageId`; a long answer's overflow follows, the buttons under the last part. */
+export async function showAppeal(ctx: BotContext, messageId: number | undefined, view: AppealDetail, page: number): Promise<void> {
+  const { parts, markup } = detailScreen(ctx, view, page);
+  const [first, ...rest] = parts;
+  await showInPlace(ctx, messageId, first!, rest.length === 0 ? markup : undefined);
+  for (const [i, part] of rest.entries()) await send(ctx, part, i === rest.length - 1 ? markup : undefined);
+}
+
+/**
+ * The appeal as it now is, in place of the pressed message, once what the press asked for has
+ * succeeded: a refusal of the core reaches the person as the button's notice and nothing changes.
+ */
+export async function reopenAppeal(ctx: BotContext, appealId: number, page: number, notice?: string): Promise<void> {
+  const view = await myAppeal(ctx.deps.core, ctx.actor, { appealId });
+  await answerCallback(ctx, notice);
+  await showAppeal(ctx, ctx.callbackQuery?.message?.message_id, view, page);
 }

@@ -1,14 +1,15 @@
 import { InlineKeyboard } from "grammy";
-import { z } from "zod";
 import { fieldsOf, PROFILE_FIELDS, type CitizenProfile } from "../../../core/citizens/profile.js";
-import { defineCallback } from "../../callback-data.js";
+import { defineButtons, field } from "../../buttons/codec.js";
 import type { BotContext } from "../../context.js";
 import { joinHtml, type Html } from "../../html.js";
 import { homeKeyboard } from "../../keyboards/home.js";
-import { consentButton } from "./consent-buttons.js";
+import { withdrawButton } from "./consent-buttons.js";
 
-/** `pf1:edit:iin` starts editing a field; `pf1:cancel:-` stops it. */
-export const profileButton = defineCallback("pf1", z.enum(["edit", "cancel"]), z.union([z.enum(PROFILE_FIELDS), z.literal("-")]));
+/** Profile buttons: `pf2:edit:iin` starts editing a field; `pf2:cancel:<version>` stops that question. */
+export const profileButtons = defineButtons("pf", 2);
+export const editButton = profileButtons.action("edit", { field: field.choice(...PROFILE_FIELDS) });
+export const cancelEditButton = profileButtons.action("cancel", { version: field.version });
 
 const LABELS = { fullName: "full_name", iin: "iin", bin: "bin", organization: "organization", phone: "phone" } as const;
 
@@ -19,7 +20,7 @@ export function profileScreen(ctx: BotContext, profile: CitizenProfile): { text:
     lines.push(t(`profile.${LABELS[field]}`, { value: profile[field] ?? "" }));
   }
   const keyboard = new InlineKeyboard();
-  for (const field of fieldsOf(profile.kind)) keyboard.text(label(`profile.edit.${field}`), profileButton.encode("edit", field)).row();
-  keyboard.text(label("consent.withdraw.button"), consentButton.encode("withdraw", "-")).row();
+  for (const field of fieldsOf(profile.kind)) keyboard.text(label(`profile.edit.${field}`), editButton.encode({ field })).row();
+  keyboard.text(label("consent.withdraw.button"), withdrawButton.encode({})).row();
   return { text: joinHtml(lines), markup: homeKeyboard(ctx, keyboard) };
 }

@@ -1,19 +1,20 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { getProfile } from "../../../core/citizens/profile.js";
 import { DomainError } from "../../../core/shared/errors.js";
+import { onPress } from "../../buttons/on-press.js";
 import type { BotContext } from "../../context.js";
 import type { Html } from "../../html.js";
 import { homeKeyboard, menuButton, type MenuSection } from "../../keyboards/home.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
 import { languageScreen } from "../common/language-screen.js";
 import { showMyReception } from "../reception/citizen.js";
-import { startIntake } from "./intake.js";
-import { showMyAppeals } from "./my-appeals.js";
+import { startIntake } from "../appeals/intake.js";
+import { showMyAppeals } from "../appeals/my-appeals.js";
 import { profileScreen } from "./profile-screen.js";
 
 export function mainMenuScreen(ctx: BotContext): { text: Html; markup: InlineKeyboard } {
   const { t, label } = ctx;
-  const open = (section: MenuSection) => menuButton.encode("open", section);
+  const open = (section: MenuSection) => menuButton.encode({ section });
   return {
     text: t("menu.title"),
     markup: new InlineKeyboard()
@@ -35,28 +36,25 @@ export async function sendMainMenu(ctx: BotContext): Promise<void> {
 
 export const menu = new Composer<BotContext>();
 
-menu.callbackQuery(menuButton.pattern, async (ctx) => {
-  const parsed = menuButton.parse(ctx.callbackQuery.data);
-  if (!parsed) throw new DomainError("stale_button");
-  const section = parsed[1];
+onPress(menu, menuButton, async (ctx, { section }) => {
   const profile = await getProfile(ctx.deps.core, ctx.actor);
   if (!profile) throw new DomainError("profile_missing");
   if (section === "submit") {
     await answerCallback(ctx);
-    await stripButtons(ctx, ctx.callbackQuery.message?.message_id ?? null);
+    await stripButtons(ctx, ctx.callbackQuery?.message?.message_id ?? null);
     return startIntake(ctx);
   }
   if (section === "appeals") {
     await answerCallback(ctx);
-    return showMyAppeals(ctx, ctx.callbackQuery.message?.message_id);
+    return showMyAppeals(ctx, ctx.callbackQuery?.message?.message_id);
   }
   if (section === "reception") {
     await answerCallback(ctx);
-    return showMyReception(ctx, ctx.callbackQuery.message?.message_id);
+    return showMyReception(ctx, ctx.callbackQuery?.message?.message_id);
   }
 
   await answerCallback(ctx);
-  const messageId = ctx.callbackQuery.message?.message_id;
+  const messageId = ctx.callbackQuery?.message?.message_id;
   const screen =
     section === "profile"
       ? profileScreen(ctx, profile)
