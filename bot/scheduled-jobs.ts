@@ -2,7 +2,8 @@ import { appealReminderJobs } from "../core/appeals/reminder-jobs.js";
 import { calendarJobs } from "../core/calendar/jobs.js";
 import { controlJobs } from "../core/control/jobs.js";
 import { receptionJobs } from "../core/reception/jobs.js";
+import { flowJobs } from "../core/flows/jobs.js";
 import type { ScheduledJob } from "../core/shared/scheduled-job.js";
 
 /** Every job the scheduler runs: each capability's list, added here. */
-export const scheduledJobs: ScheduledJob[] = [...appealReminderJobs, ...controlJobs, ...receptionJobs, ...calendarJobs];
+export const scheduledJobs: ScheduledJob[] = [...appealReminderJobs, ...controlJobs, ...receptionJobs, ...calendarJobs, ...flowJobs];
