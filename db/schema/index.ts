@@ -10,3 +10,4 @@ export * from "./reminders.js";
 export * from "./reception.js";
 export * from "./control.js";
 export * from "./system.js";
+export * from "./updates.js";
