@@ -1,9 +1,11 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { claimUpdates, markFailed, markHandled, markRetry, renewLeases, type ClaimedUpdate } from "../../core/inbox/claims.js";
 import type { Ctx } from "../../core/shared/context.js";
+import { Turns } from "./turns.js";
 
 /** Tries of one update, a crash counted as one, before it is given up on. */
 export const MAX_ATTEMPTS = 5;
-/** How often to look for updates another instance stored, or whose pause or lease ran out. */
+/** How often an idle pool looks for updates another instance stored, or whose pause or lease ran out. */
 const IDLE_MS = 500;
 /** The longest wait between claims while the database does not answer. */
 const MAX_IDLE_MS = 5_000;
@@ -36,39 +38,20 @@ export interface InboxWorker {
 }
 
 /**
- * Handles the inbox's updates (claimed in each chat's order, `concurrency` chats at a time), keeps
- * their leases renewed while they run, and records each outcome: done, tried again after a pause,
- * or, after MAX_ATTEMPTS, given up on and logged by id (never by its text).
+ * Handles the inbox's updates, claimed in each chat's order, `concurrency` chats at a time (each
+ * slot claims its next as it comes free); keeps their leases renewed while they run, and records
+ * each outcome: done, tried again after a pause, or, after MAX_ATTEMPTS, given up on and logged
+ * by id (never by its text).
  */
 export function startInboxWorker(core: Ctx, handle: (payload: unknown) => Promise<void>, options: InboxWorkerOptions): InboxWorker {
   const { worker, leaseMs } = options;
   const retryMs = options.retryMs ?? 1_000;
   const inHand = new Map<number, Promise<void>>();
+  const claiming = new Set<Promise<number | undefined>>();
+  const turns = new Turns();
   let stopping = false;
   /** Set once stop gave up waiting: outcomes that come in later are not written. */
   let abandoned = false;
-  let woken = false;
-  let wakeUp: (() => void) | undefined;
-
-  const wake = () => {
-    woken = true;
-    wakeUp?.();
-  };
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      if (woken) {
-        woken = false;
-        return resolve();
-      }
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        wakeUp = undefined;
-        woken = false;
-        resolve();
-      }
-      wakeUp = done;
-    });
 
   async function settle(row: ClaimedUpdate, failure: unknown): Promise<void> {
     if (failure === undefined) {
@@ -99,9 +82,42 @@ export function startInboxWorker(core: Ctx, handle: (payload: unknown) => Promis
       if (!abandoned) await settle(row, failure);
     } catch (err) {
       core.log.error({ err, update: row.updateId }, "update's outcome not recorded; its lease will hand it on");
-    } finally {
-      inHand.delete(row.updateId);
-      wake();
+    }
+  }
+
+  /** Claims an update and starts it; by the time the claim settles, the update is in hand. */
+  function claimOne(): Promise<number | undefined> {
+    const claim = claimUpdates(core, { worker, limit: 1, leaseMs, held: [...inHand.keys()] }).then(([row]) => {
+      if (row) inHand.set(row.updateId, run(row));
+      return row?.updateId;
+    });
+    claiming.add(claim);
+    const settled = () => void claiming.delete(claim);
+    claim.then(settled, settled);
+    return claim;
+  }
+
+  /** One of `concurrency` slots: claims an update, handles it, and again; idle, it waits for a turn. */
+  async function slot(): Promise<void> {
+    let failures = 0;
+    while (!stopping) {
+      let updateId: number | undefined;
+      try {
+        updateId = await claimOne();
+        failures = 0;
+      } catch (err) {
+        core.log.error({ err }, "updates not claimed");
+        await sleep(Math.min(IDLE_MS * 2 ** failures++, MAX_IDLE_MS));
+        continue;
+      }
+      if (updateId === undefined) {
+        await turns.wait();
+        continue;
+      }
+      // There may be more: another slot looks too.
+      turns.give();
+      await inHand.get(updateId);
+      inHand.delete(updateId);
     }
   }
 
@@ -112,31 +128,18 @@ export function startInboxWorker(core: Ctx, handle: (payload: unknown) => Promis
       })
       .catch((err: unknown) => core.log.error({ err }, "update leases not renewed"));
   }, leaseMs / 3);
-
-  const loop = (async () => {
-    let failures = 0;
-    while (!stopping) {
-      const free = options.concurrency - inHand.size;
-      if (free > 0) {
-        try {
-          const claimed = await claimUpdates(core, { worker, limit: free, leaseMs, held: [...inHand.keys()] });
-          failures = 0;
-          for (const row of claimed) inHand.set(row.updateId, run(row));
-        } catch (err) {
-          failures++;
-          core.log.error({ err }, "updates not claimed");
-        }
-      }
-      await pause(Math.min(IDLE_MS * 2 ** failures, MAX_IDLE_MS));
-    }
-  })();
+  // Updates stored by another instance, and pauses and leases run out, are found at the next tick.
+  const ticker = setInterval(() => turns.give(), IDLE_MS);
+  for (let i = 0; i < options.concurrency; i++) void slot();
 
   return {
-    wake,
+    wake: () => turns.give(),
     async stop(graceMs) {
       stopping = true;
-      wake();
-      await loop;
+      clearInterval(ticker);
+      turns.giveAll();
+      // A claim under way becomes an update in hand, which the grace covers.
+      await Promise.allSettled([...claiming]);
       let timer: NodeJS.Timeout | undefined;
       const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
       await Promise.race([Promise.all(inHand.values()), grace]);

@@ -39,33 +39,26 @@ export async function claimUpdates(ctx: Ctx, request: ClaimRequest): Promise<Cla
     .select({ updateId: earlier.updateId })
     .from(earlier)
     .where(and(eq(earlier.chatId, updates.chatId), sql`${earlier.updateId} < ${updates.updateId}`, open(earlier.state)));
-  return ctx.db.transaction(async (tx) => {
-    const free = await tx
-      .select({ updateId: updates.updateId })
-      .from(updates)
-      .where(
-        and(
-          open(updates.state),
-          sql`(${updates.leaseUntil} is null or ${updates.leaseUntil} <= now())`,
-          request.held.length > 0 ? notInArray(updates.updateId, [...request.held]) : undefined,
-          notExists(ahead),
-        ),
-      )
-      .orderBy(asc(updates.updateId))
-      .limit(request.limit)
-      .for("update", { of: updates, skipLocked: true });
-    if (free.length === 0) return [];
-    return tx
-      .update(updates)
-      .set({ state: "in_progress", claimedBy: request.worker, leaseUntil: leaseFromNow(request.leaseMs), attempts: sql`${updates.attempts} + 1` })
-      .where(
-        inArray(
-          updates.updateId,
-          free.map((row) => row.updateId),
-        ),
-      )
-      .returning({ updateId: updates.updateId, chatId: updates.chatId, payload: updates.payload, attempts: updates.attempts });
-  });
+  const free = ctx.db
+    .select({ updateId: updates.updateId })
+    .from(updates)
+    .where(
+      and(
+        open(updates.state),
+        sql`(${updates.leaseUntil} is null or ${updates.leaseUntil} <= now())`,
+        request.held.length > 0 ? notInArray(updates.updateId, [...request.held]) : undefined,
+        notExists(ahead),
+      ),
+    )
+    .orderBy(asc(updates.updateId))
+    .limit(request.limit)
+    .for("update", { of: updates, skipLocked: true });
+  // One statement: the rows are locked, checked and taken in a single round trip.
+  return ctx.db
+    .update(updates)
+    .set({ state: "in_progress", claimedBy: request.worker, leaseUntil: leaseFromNow(request.leaseMs), attempts: sql`${updates.attempts} + 1` })
+    .where(inArray(updates.updateId, free))
+    .returning({ updateId: updates.updateId, chatId: updates.chatId, payload: updates.payload, attempts: updates.attempts });
 }
 
 /** Only the worker holding the claim may write its outcome; a row taken over has moved on. */
