@@ -5,15 +5,20 @@ import { performance } from "node:perf_hooks";
 import type { Update, UserFromGetMe } from "grammy/types";
 import { pino } from "pino";
 import { createBot } from "../bot/create-bot.js";
+import { startInboxWorker } from "../bot/inbox/inbox-worker.js";
+import { receiver } from "../bot/inbox/receive.js";
+import { handler } from "../bot/inbox/update-inbox.js";
 import { diskFileStore } from "../core/files/file-store.js";
 import { systemClock } from "../core/shared/clock.js";
 import { DEFAULT_SERVER, openBenchDatabase, percentile } from "./bench-database.js";
 import { pgbenchTps } from "./pgbench.js";
 
 /**
- * Sign-up and menu updates through the real bot (all middleware, core and PostgreSQL), with the
- * Bot API answered in-process by a transformer, so no network is in the figures. Many people at
- * once, each one's updates in order, as Telegram delivers them.
+ * Sign-up and menu updates through the update inbox and the real bot (stored, claimed in the
+ * chat's turn, all middleware, core and PostgreSQL, marked done), with the Bot API answered
+ * in-process by a transformer, so no network is in the figures. Many people at once, each one
+ * sending the next update once the last is handled; an update's time runs from storing it to its
+ * being marked done.
  */
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 800);
@@ -100,36 +105,50 @@ export async function run(): Promise<void> {
   const log = pino({ level: "silent" });
   const token = "1:bench-token-never-sent-anywhere";
   const filesDir = await mkdtemp(path.join(tmpdir(), "otinish-bench-"));
+  const core = { db: bench.database.db, clock: systemClock, log, files: diskFileStore(filesDir) };
   const bot = createBot({
     token,
     botInfo: BOT_INFO,
-    deps: {
-      core: { db: bench.database.db, clock: systemClock, log, files: diskFileStore(filesDir) },
-      operatorBin: "040840300024",
-      apiRoot: "http://127.0.0.1:9",
-      token,
-    },
+    deps: { core, operatorBin: "040840300024", apiRoot: "http://127.0.0.1:9", token },
   });
-  let apiErrors = 0;
-  bot.catch(() => void apiErrors++);
   bot.api.config.use(async (_prev, method, payload) => ({ ok: true, result: fakeApi(method, payload as Record<string, unknown>) }) as never);
   await bot.init();
 
+  /** Each stored update's person, waiting for it to be handled. */
+  const waiting = new Map<number, () => void>();
+  let errors = 0;
+  const inbox = startInboxWorker(core, handler(bot), {
+    worker: "bench",
+    concurrency: CLIENTS,
+    leaseMs: 30_000,
+    onOutcome: (outcome, updateId) => {
+      if (outcome !== "done") errors++;
+      if (outcome === "retried") return;
+      waiting.get(updateId)?.();
+      waiting.delete(updateId);
+    },
+  });
+  const receive = receiver(core, inbox.wake, () => {});
+
   const latencies: number[] = [];
   let next = 0;
-  const worker = async () => {
+  const client = async () => {
     while (next < PEOPLE) {
       const id = 5_000_000 + next++;
       for (const make of journey(id)) {
+        const update = make();
+        const handled = new Promise<void>((resolve) => waiting.set(update.update_id, resolve));
         const started = performance.now();
-        await bot.handleUpdate(make());
+        await receive([update]);
+        await handled;
         latencies.push(performance.now() - started);
       }
     }
   };
   const started = performance.now();
-  await Promise.all(Array.from({ length: CLIENTS }, worker));
+  await Promise.all(Array.from({ length: CLIENTS }, client));
   const seconds = (performance.now() - started) / 1000;
+  await inbox.stop(0);
 
   const profiles = await bench.database.db.execute("select count(*)::int as n from citizens");
   const signedUp = Number((profiles as unknown as { n: number }[])[0]?.n ?? (profiles as { rows?: { n: number }[] }).rows?.[0]?.n);
@@ -147,7 +166,7 @@ export async function run(): Promise<void> {
       people: PEOPLE,
       updates: latencies.length,
       signed_up: signedUp,
-      errors: apiErrors,
+      errors,
       updates_per_s: Math.round(updatesPerSecond),
       p50_ms: Number(percentile(latencies, 50).toFixed(2)),
       p99_ms: Number(percentile(latencies, 99).toFixed(2)),

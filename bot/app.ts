@@ -1,8 +1,7 @@
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { serve, type ServerType } from "@hono/node-server";
-import { run, type RunnerHandle } from "@grammyjs/runner";
-import { webhookCallback, type Api, type Composer } from "grammy";
+import type { Api, Composer } from "grammy";
 import { Hono, type Context } from "hono";
 import type { Logger } from "pino";
 import type { Config } from "../core/config.js";
@@ -18,6 +17,8 @@ import { publishCommands } from "./commands.js";
 import { createBot } from "./create-bot.js";
 import { startOutboxWorker } from "./delivery/outbox-worker.js";
 import { logHttpErrors } from "./http-errors.js";
+import { ALLOWED_UPDATES } from "./inbox/polling.js";
+import { startUpdateInbox, type UpdateInbox } from "./inbox/update-inbox.js";
 import { databaseGauges } from "./metrics/database-gauges.js";
 import { createMetrics } from "./metrics/metrics.js";
 import { opsRoutes } from "./ops-routes.js";
@@ -55,7 +56,7 @@ export interface RunningApp {
   port: number;
   database: Database;
   core: Ctx;
-  /** Finishes the updates in hand, then closes the server and, if it opened it, the database. */
+  /** Finishes the updates in hand (within a lease), then closes the server and, if it opened it, the database. */
   stop(): Promise<void>;
 }
 
@@ -105,25 +106,31 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     metrics,
     extraFeatures: options.extraFeatures ?? [],
   });
-  bot.catch((error) => log.error({ err: error.error, update: error.ctx.update.update_id }, "update failed"));
   await bot.init();
   await publishCommands(bot.api);
   await localApi?.started(bot.api);
 
-  let runner: RunnerHandle | undefined;
+  // Updates go to the inbox first and are handled from there (README: "The update inbox").
+  const inboxOptions = { leaseSeconds: config.inbox.leaseSeconds, onOutcome: metrics.countInbox };
+  let inbox: UpdateInbox;
   if (config.mode === "webhook") {
-    handleWebhook = webhookCallback(bot, "hono", { secretToken: config.webhookSecret });
-    await bot.api.setWebhook(config.webhookUrl!, { secret_token: config.webhookSecret, drop_pending_updates: false });
+    inbox = startUpdateInbox(bot, core, { ...inboxOptions, transport: { webhookSecret: config.webhookSecret! } });
+    handleWebhook = inbox.webhook;
+    await bot.api.setWebhook(config.webhookUrl!, {
+      secret_token: config.webhookSecret,
+      allowed_updates: [...ALLOWED_UPDATES],
+      drop_pending_updates: false,
+    });
   } else {
     await bot.api.deleteWebhook();
-    runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query"] } } });
+    inbox = startUpdateInbox(bot, core, { ...inboxOptions, transport: "polling" });
   }
   const sender = startOutboxWorker(core, { token, apiRoot, timeoutSeconds: config.delivery.timeoutSeconds }, {
     pace: config.delivery,
     leaseSeconds: config.delivery.leaseSeconds,
     onSend: metrics.countSend,
   });
-  const scheduler = config.scheduler ? startScheduler(core, scheduledJobs, metrics.countJob) : undefined;
+  const scheduler = config.scheduler ? startScheduler(core, scheduledJobs(config), metrics.countJob) : undefined;
   ready = true;
   log.info({ mode: config.mode, port, database: database.kind }, "otinish is up");
 
@@ -134,7 +141,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     core,
     async stop() {
       ready = false;
-      if (runner?.isRunning()) await runner.stop();
+      await inbox.stop();
       await scheduler?.stop();
       await sender.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,5 +1,4 @@
 import { limit } from "@grammyjs/ratelimiter";
-import { sequentialize } from "@grammyjs/runner";
 import { Bot, type ApiClientOptions, type Composer, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { activeFlows } from "../core/flows/store.js";
@@ -28,25 +27,26 @@ export interface CreateBotOptions {
 
 const FLOOD_WINDOW_MS = 30_000;
 
-/** Turns a refusal of the domain into the person's language; anything else is logged, not shown. */
+/**
+ * Turns a refusal of the domain into the person's language. Anything else goes back to the update
+ * inbox, which tries the update again and tells the person only if it gives up; the press is then
+ * left unanswered here, for the next try to answer.
+ */
 const errorBoundary: MiddlewareFn<BotContext> = async (ctx, next) => {
   try {
     await next();
   } catch (error) {
-    const domain = isDomainError(error);
-    if (!domain) ctx.deps.core.log.error({ err: error, update: ctx.update.update_id }, "update failed");
+    if (!isDomainError(error)) throw error;
     // A citizen pressing a staff button is told it is not for them; a staff command they typed is simply not theirs.
-    const code = domain && error.code === "staff_only" && !ctx.callbackQuery ? "forbidden" : domain ? error.code : "internal";
-    const [key, params] = [`errors.${code}`, domain ? error.params : {}];
+    const code = error.code === "staff_only" && !ctx.callbackQuery ? "forbidden" : error.code;
     // A press already answered (the step had begun) gets the refusal as a message instead of a toast.
     if (ctx.callbackQuery && !ctx.callbackAnswered) {
-      const text = ctx.label(key, params);
+      const text = ctx.label(`errors.${code}`, error.params);
       await answerCallback(ctx, text, text.length > 60);
-    } else if (ctx.chat) await send(ctx, ctx.t(key, params)).catch(() => undefined);
-  } finally {
-    // Every button press is answered, even when nothing visible changed.
-    await answerCallback(ctx);
+    } else if (ctx.chat) await send(ctx, ctx.t(`errors.${code}`, error.params)).catch(() => undefined);
   }
+  // Every button press is answered, even when nothing visible changed.
+  await answerCallback(ctx);
 };
 
 /** Defaults every later step may rely on, even when loading the person fails. */
@@ -104,10 +104,8 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
     ctx.deps = options.deps;
     return next();
   });
-  // Updates of one chat are handled in order, whatever the transport.
-  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(initContext);
-  // The boundary comes first so that even a dropped or failed update's button press is answered.
+  // The boundary comes first so that even a dropped or refused update's button press is answered.
   bot.use(errorBoundary);
   bot.use(loadActor);
   if (options.floodLimit !== 0) bot.use(floodGuard(options.floodLimit ?? 60));

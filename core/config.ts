@@ -45,6 +45,8 @@ const schema = z
     OUTBOX_CHAT_RATE: z.coerce.number({ error: "a number" }).positive("messages per second, more than 0").default(1),
     OUTBOX_GROUP_PER_MINUTE: z.coerce.number({ error: "a number" }).positive("messages per minute, more than 0").default(20),
     OUTBOX_LEASE_SECONDS: z.coerce.number({ error: "a whole number" }).int("a whole number").min(5, "5 seconds or more").default(300),
+    UPDATES_RETENTION_DAYS: z.coerce.number({ error: "a whole number" }).int("a whole number").min(1, "1 day or more").default(7),
+    UPDATES_LEASE_SECONDS: z.coerce.number({ error: "a whole number" }).int("a whole number").min(2, "2 seconds or more").default(30),
     TELEGRAM_TIMEOUT_SECONDS: z.coerce.number({ error: "a whole number" }).int("a whole number").min(1, "1 second or more").default(30),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `one of ${LOG_LEVELS.join(", ")}` }).default("info"),
     SCHEDULER: z.enum(["on", "off"], { error: "on or off" }).default("on"),
@@ -92,6 +94,15 @@ export interface Config {
   /** Reminders and other timed jobs; off where something else drives them (tests, a one-off console). */
   scheduler: boolean;
   delivery: DeliveryConfig;
+  inbox: InboxConfig;
+}
+
+/** The update inbox: how long handled updates are kept, and how long a claim on one holds. */
+export interface InboxConfig {
+  /** Handled updates (which hold what people wrote) are deleted after this many days. */
+  retentionDays: number;
+  /** A worker that stops renewing its claim for this long is taken to be dead; its update goes to another. */
+  leaseSeconds: number;
 }
 
 /** How fast the outbox goes out (DESIGN §8): Telegram's limits, kept below with a margin. */
@@ -158,5 +169,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, purpose: "app" | "console" = 
       leaseSeconds: c.OUTBOX_LEASE_SECONDS,
       timeoutSeconds: c.TELEGRAM_TIMEOUT_SECONDS,
     },
+    inbox: { retentionDays: c.UPDATES_RETENTION_DAYS, leaseSeconds: c.UPDATES_LEASE_SECONDS },
   };
 }

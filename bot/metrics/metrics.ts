@@ -1,5 +1,6 @@
 import { Counter, Histogram, Registry } from "prom-client";
 import type { SendResult } from "../delivery/outbox-worker.js";
+import type { InboxOutcome } from "../inbox/inbox-worker.js";
 import { processRegistry } from "./process-metrics.js";
 
 /**
@@ -14,6 +15,8 @@ export interface AppMetrics {
   handlingSeconds: Histogram<"kind">;
   /** For the outbox worker's `onSend`. */
   countSend(result: SendResult): void;
+  /** For the update inbox's `onOutcome`. */
+  countInbox(outcome: InboxOutcome): void;
   /** For the scheduler's run observer. */
   countJob(job: string, ok: boolean): void;
   /** The Prometheus text exposition of this app and the process. */
@@ -21,6 +24,7 @@ export interface AppMetrics {
 }
 
 const SEND_RESULTS: SendResult[] = ["ok", "retried", "429", "unreachable", "failed"];
+const INBOX_OUTCOMES: InboxOutcome[] = ["done", "retried", "failed"];
 
 export function createMetrics(): AppMetrics {
   const registry = new Registry();
@@ -33,6 +37,13 @@ export function createMetrics(): AppMetrics {
   });
   // Every result is shown from the start, so a rate over it needs no first occurrence.
   for (const result of SEND_RESULTS) sends.inc({ result }, 0);
+  const inboxOutcomes = new Counter({
+    name: "otinish_inbox_updates_total",
+    help: "Updates taken from the inbox, by outcome: done, retried (failed, tried again after a pause), failed (given up on)",
+    labelNames: ["outcome"] as const,
+    registers,
+  });
+  for (const outcome of INBOX_OUTCOMES) inboxOutcomes.inc({ outcome }, 0);
   const jobRuns = new Counter({ name: "otinish_scheduled_job_runs_total", help: "Scheduled job runs, by job", labelNames: ["job"] as const, registers });
   const jobFailures = new Counter({ name: "otinish_scheduled_job_failures_total", help: "Scheduled job runs that failed, by job", labelNames: ["job"] as const, registers });
   return {
@@ -40,12 +51,13 @@ export function createMetrics(): AppMetrics {
     updates: new Counter({ name: "otinish_updates_total", help: "Telegram updates handled, by kind", labelNames: ["kind"] as const, registers }),
     handlingSeconds: new Histogram({
       name: "otinish_update_handling_seconds",
-      help: "From an update reaching the bot to its handler finishing, including the wait behind earlier updates of the same chat",
+      help: "From an update's handling starting (its chat's turn in the inbox came) to its handler finishing",
       labelNames: ["kind"] as const,
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers,
     }),
     countSend: (result) => sends.inc({ result }),
+    countInbox: (outcome) => inboxOutcomes.inc({ outcome }),
     countJob(job, ok) {
       jobRuns.inc({ job });
       // A failure counter shown at 0 for every job that ran, so an alert on its rate needs no first failure.

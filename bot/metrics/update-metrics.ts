@@ -6,7 +6,7 @@ export function updateKind(update: object): string {
   return Object.keys(update).find((key) => key !== "update_id") ?? "unknown";
 }
 
-/** Counts and times every update; installed first, so the time includes the wait for its chat's turn. */
+/** Counts and times every update's handling; installed first, so every middleware is in the time. */
 export function updateMetrics(metrics: AppMetrics): MiddlewareFn<Context> {
   return async (ctx, next) => {
     const kind = updateKind(ctx.update);

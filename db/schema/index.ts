@@ -12,3 +12,4 @@ export * from "./control.js";
 export * from "./system.js";
 export * from "./staff-profiles.js";
 export * from "./letter-settings.js";
+export * from "./updates.js";

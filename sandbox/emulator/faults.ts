@@ -24,6 +24,8 @@ export interface FaultRule {
   method?: string;
   /** How many calls it hits before it is spent; every call when absent. */
   times?: number;
+  /** Told when a call meets it, before the fault applies: a test learns the bot is inside that call. */
+  onHit?: () => void;
 }
 
 /** Telegram's limits, enforced like Telegram: a send over them gets 429 and is counted. */
@@ -91,6 +93,7 @@ export class Faults {
     );
     if (rule) {
       if (rule.times !== undefined && --rule.times <= 0) this.#rules.splice(this.#rules.indexOf(rule), 1);
+      rule.onHit?.();
       const { fault } = rule;
       if (fault.kind === "hang") {
         await sleep(fault.ms, undefined, { signal }).catch(() => undefined);

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scheduledJobs } from "../../bot/scheduled-jobs.js";
+import { scheduledJobs as jobsFor } from "../../bot/scheduled-jobs.js";
 import { startScheduler } from "../../bot/scheduler.js";
 import { classifyAppeal } from "../../core/appeals/classify.js";
 import { registerAppeal } from "../../core/appeals/register.js";
@@ -12,6 +12,7 @@ import { signedUpCitizen, staffMember } from "../support/citizens.js";
 import { quietLogger, testCtx } from "../support/core.js";
 import { dbKind, openTestDatabase, type TestDatabase } from "../support/db.js";
 
+const scheduledJobs = jobsFor({ inbox: { retentionDays: 7, leaseSeconds: 30 } });
 let tdb: TestDatabase;
 let ctx: ReturnType<typeof testCtx>;
 let reviewer: Actor;

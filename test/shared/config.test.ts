@@ -54,6 +54,13 @@ describe("configuration", () => {
     expect(loadConfig({ ADMIN_TELEGRAM_IDS: "11, 22,33" }).adminTelegramIds).toEqual([11, 22, 33]);
   });
 
+  it("keeps handled updates a week and holds a claim on one for half a minute, unless told otherwise", () => {
+    expect(loadConfig({}).inbox).toEqual({ retentionDays: 7, leaseSeconds: 30 });
+    expect(loadConfig({ UPDATES_RETENTION_DAYS: "30", UPDATES_LEASE_SECONDS: "10" }).inbox).toEqual({ retentionDays: 30, leaseSeconds: 10 });
+    expect(errorOf({ UPDATES_RETENTION_DAYS: "0" })).toBe('UPDATES_RETENTION_DAYS: expected 1 day or more, got "0"');
+    expect(errorOf({ UPDATES_LEASE_SECONDS: "1" })).toBe('UPDATES_LEASE_SECONDS: expected 2 seconds or more, got "1"');
+  });
+
   it("names the variable and what it expects in one line", () => {
     expect(errorOf({ PORT: "abc" })).toBe('PORT: expected a port number, got "abc"');
     expect(errorOf({ PORT: "70000" })).toBe('PORT: expected a port 0–65535 (0 picks a free one), got "70000"');

@@ -7,8 +7,9 @@ import { pino } from "pino";
 import { startApp, type RunningApp } from "../../bot/app.js";
 import { demoStaffCommands } from "../../sandbox/demo/staff-commands.js";
 import { createSandbox, type DemoUser, type Sandbox } from "../../sandbox/emulator/index.js";
-import { loadConfig } from "../../core/config.js";
+import { loadConfig, type Config } from "../../core/config.js";
 import { ManualClock } from "../../core/shared/clock.js";
+import { openDatabase } from "../../db/client.js";
 import { openTestDatabase, type TestDatabase } from "./db.js";
 import { undecodableButtons } from "./buttons-sent.js";
 import { SandboxUser } from "./sandbox-user.js";
@@ -22,7 +23,14 @@ export interface Harness {
   clock: ManualClock;
   db: TestDatabase;
   filesDir: string;
+  /** The configuration every instance of the bot here starts with. */
+  config: Config;
   app(): RunningApp;
+  /**
+   * Starts one more instance of the bot on the same database (its own connections) and emulator,
+   * as a second server would run; PostgreSQL only. Stopped by `dispose`.
+   */
+  startInstance(): Promise<RunningApp>;
   /** A person in the emulator, with the given Telegram language. */
   user(id: number, languageCode?: string): SandboxUser;
   /** Stops the bot as a deploy would and starts a new one on the same database and emulator. */
@@ -36,8 +44,8 @@ export interface Harness {
  */
 export const WEBHOOK_SECRET = "e2e-webhook-secret-0123456789";
 
-/** `floodLimit: 0` for tests that press many buttons in a row on purpose, as no person would. */
-export async function startHarness(users: DemoUser[], options: { webhook?: boolean; floodLimit?: number } = {}): Promise<Harness> {
+/** `floodLimit: 0` for tests that press many buttons in a row on purpose, as no person would; `env` for a second instance's settings. */
+export async function startHarness(users: DemoUser[], options: { webhook?: boolean; floodLimit?: number; env?: Record<string, string> } = {}): Promise<Harness> {
   const db = await openTestDatabase();
   const sandbox = createSandbox({ token: TOKEN, bot: { id: 200000002, username: "otinish_test_bot", first_name: "Otinish" }, demoUsers: users });
   const server = await new Promise<ServerType>((resolve) => {
@@ -58,23 +66,36 @@ export async function startHarness(users: DemoUser[], options: { webhook?: boole
     SCHEDULER: "off",
     ...(options.floodLimit !== undefined && { FLOOD_LIMIT: String(options.floodLimit) }),
     ...(options.webhook && { WEBHOOK_URL: "https://otinish.example.kz/telegram/webhook", WEBHOOK_SECRET }),
+    ...options.env,
   });
-  const start = () =>
-    startApp({ config, log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }), clock, database: db.database, extraFeatures: [demoStaffCommands] });
+  const start = (database = db.database) =>
+    startApp({ config, log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }), clock, database, extraFeatures: [demoStaffCommands] });
   let app = await start();
+  const others: RunningApp[] = [];
   return {
     emulatorUrl,
     sandbox,
     clock,
     db,
     filesDir,
+    config,
     app: () => app,
+    async startInstance() {
+      if (!db.url) throw new Error("a second instance needs PostgreSQL: PGlite belongs to one process");
+      const other = await start(await openDatabase({ url: db.url, poolMax: 10 }));
+      others.push(other);
+      return other;
+    },
     user: (id) => new SandboxUser(emulatorUrl, id),
     async restart() {
       await app.stop();
       app = await start();
     },
     async dispose() {
+      for (const other of others) {
+        await other.stop();
+        await other.database.close();
+      }
       await app.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.dispose();

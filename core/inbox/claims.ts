@@ -1,0 +1,107 @@
+import { and, asc, eq, inArray, notExists, notInArray, sql } from "drizzle-orm";
+import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { updates } from "../../db/schema/index.js";
+import type { Ctx } from "../shared/context.js";
+
+export interface ClaimedUpdate {
+  updateId: number;
+  chatId: number;
+  payload: unknown;
+  /** Claims so far, this one included. */
+  attempts: number;
+}
+
+export interface ClaimRequest {
+  /** Who claims: one id per running app, so a row it lost to another is not written by it. */
+  worker: string;
+  limit: number;
+  leaseMs: number;
+  /** Updates this worker is still handling, never taken back by its own claim. */
+  held: readonly number[];
+}
+
+const earlier = alias(updates, "earlier");
+// Spelled as the partial indexes spell it, so the planner uses them.
+const open = (state: AnyPgColumn) => sql`${state} in ('pending','in_progress')`;
+/** Leases are measured in the database's time: the one clock every instance shares. */
+const leaseFromNow = (ms: number) => sql`now() + ${ms}::integer * interval '1 millisecond'`;
+
+/**
+ * Takes up to `limit` updates to handle: the oldest unfinished update of chats with nothing in
+ * progress, so a chat's next update waits until the one before it is done, whichever instance
+ * holds it. A row is free when it is pending and not waiting out a pause, or in progress past its
+ * lease (its worker died): then it is taken over. `skip locked` lets workers on several instances
+ * claim at once without taking the same row; a row another worker claimed meanwhile fails the
+ * re-check on its new version and is skipped.
+ */
+export async function claimUpdates(ctx: Ctx, request: ClaimRequest): Promise<ClaimedUpdate[]> {
+  const ahead = ctx.db
+    .select({ updateId: earlier.updateId })
+    .from(earlier)
+    .where(and(eq(earlier.chatId, updates.chatId), sql`${earlier.updateId} < ${updates.updateId}`, open(earlier.state)));
+  const free = ctx.db
+    .select({ updateId: updates.updateId })
+    .from(updates)
+    .where(
+      and(
+        open(updates.state),
+        sql`(${updates.leaseUntil} is null or ${updates.leaseUntil} <= now())`,
+        request.held.length > 0 ? notInArray(updates.updateId, [...request.held]) : undefined,
+        notExists(ahead),
+      ),
+    )
+    .orderBy(asc(updates.updateId))
+    .limit(request.limit)
+    .for("update", { of: updates, skipLocked: true });
+  // One statement: the rows are locked, checked and taken in a single round trip.
+  return ctx.db
+    .update(updates)
+    .set({ state: "in_progress", claimedBy: request.worker, leaseUntil: leaseFromNow(request.leaseMs), attempts: sql`${updates.attempts} + 1` })
+    .where(inArray(updates.updateId, free))
+    .returning({ updateId: updates.updateId, chatId: updates.chatId, payload: updates.payload, attempts: updates.attempts });
+}
+
+/** Only the worker holding the claim may write its outcome; a row taken over has moved on. */
+const mine = (worker: string, updateId: number) => and(eq(updates.updateId, updateId), eq(updates.claimedBy, worker), eq(updates.state, "in_progress"));
+
+/** Extends the lease of the updates still being handled; returns those whose claim was lost. */
+export async function renewLeases(ctx: Ctx, worker: string, held: readonly number[], leaseMs: number): Promise<number[]> {
+  if (held.length === 0) return [];
+  const renewed = await ctx.db
+    .update(updates)
+    .set({ leaseUntil: leaseFromNow(leaseMs) })
+    .where(and(inArray(updates.updateId, [...held]), eq(updates.claimedBy, worker), eq(updates.state, "in_progress")))
+    .returning({ updateId: updates.updateId });
+  const still = new Set(renewed.map((row) => row.updateId));
+  return held.filter((id) => !still.has(id));
+}
+
+/** Handled: the chat's next update may go. False when the claim had been lost to another worker. */
+export async function markHandled(ctx: Ctx, worker: string, updateId: number): Promise<boolean> {
+  const done = await ctx.db
+    .update(updates)
+    .set({ state: "done", leaseUntil: null })
+    .where(mine(worker, updateId))
+    .returning({ updateId: updates.updateId });
+  return done.length > 0;
+}
+
+/** Back to pending, not taken again for `delayMs`; the chat's later updates keep waiting behind it. */
+export async function markRetry(ctx: Ctx, worker: string, updateId: number, delayMs: number): Promise<boolean> {
+  const retried = await ctx.db
+    .update(updates)
+    .set({ state: "pending", claimedBy: null, leaseUntil: leaseFromNow(delayMs) })
+    .where(mine(worker, updateId))
+    .returning({ updateId: updates.updateId });
+  return retried.length > 0;
+}
+
+/** Given up on: kept for the retention like a handled one, and the chat moves on. */
+export async function markFailed(ctx: Ctx, worker: string, updateId: number): Promise<boolean> {
+  const failed = await ctx.db
+    .update(updates)
+    .set({ state: "failed", leaseUntil: null })
+    .where(mine(worker, updateId))
+    .returning({ updateId: updates.updateId });
+  return failed.length > 0;
+}
