@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import { INTAKE_FLOW } from "../../../core/appeals/intake.js";
-import { cancelRegistryReason, REGISTRY_REASON_FLOW } from "../../../core/appeals/registry-flow.js";
+import { cancelRegistrarReason, REGISTRAR_REASON_FLOW } from "../../../core/appeals/registrar-reason-flow.js";
 import { SUPPLEMENT_FLOW } from "../../../core/appeals/supplement-flow.js";
 import { PROFILE_EDIT_FLOW } from "../../../core/citizens/profile-edit.js";
 import { BOOKING_FLOW } from "../../../core/reception/booking-flow.js";
@@ -36,8 +36,8 @@ cancel.command("cancel", async (ctx) => {
     await cancelDeskFlow(ctx.deps.core, ctx.actor, ctx.activeFlow);
     return void (await send(ctx, ctx.t("common.cancelled")));
   }
-  if (ctx.activeFlow === REGISTRY_REASON_FLOW) {
-    await cancelRegistryReason(ctx.deps.core, ctx.actor);
+  if (ctx.activeFlow === REGISTRAR_REASON_FLOW) {
+    await cancelRegistrarReason(ctx.deps.core, ctx.actor);
     return void (await send(ctx, ctx.t("common.cancelled")));
   }
   // The rest keep nothing outside their flow row (a draft answer, an extension request, a schedule edit).

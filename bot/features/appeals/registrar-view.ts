@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { APPEAL_CATEGORIES, type AppealCategory } from "../../../core/appeals/kinds.js";
-import { forwardTargets, newAppeal, reviewerWorkload, type ForwardKind, type NewAppeal } from "../../../core/appeals/registry-queue.js";
+import { forwardTargets, newAppeal, reviewerWorkload, type ForwardKind, type NewAppeal } from "../../../core/appeals/registrar-queue.js";
 import { unitName } from "../../../core/staff/units.js";
 import { callbackId, callbackNumber, defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";

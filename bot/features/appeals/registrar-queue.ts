@@ -1,22 +1,22 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { classifyAppeal } from "../../../core/appeals/classify.js";
 import { APPEAL_CATEGORIES } from "../../../core/appeals/kinds.js";
-import { beginRegistryReason, currentRegistryReason, finishRegistryReason, REGISTRY_REASON_FLOW } from "../../../core/appeals/registry-flow.js";
-import { forwardTargets, forwardToJaUnit, newAppeal, newAppeals, reviewerWorkload } from "../../../core/appeals/registry-queue.js";
+import { beginRegistrarReason, currentRegistrarReason, finishRegistrarReason, REGISTRAR_REASON_FLOW } from "../../../core/appeals/registrar-reason-flow.js";
+import { forwardTargets, forwardToJaUnit, newAppeal, newAppeals, reviewerWorkload } from "../../../core/appeals/registrar-queue.js";
 import { setFlowMessage } from "../../../core/flows/store.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import { unitName } from "../../../core/staff/units.js";
 import type { BotContext } from "../../context.js";
 import { html, type Html } from "../../html.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
-import { bodyList, categoryOf, itemText, QUICK, queueButton, reviewerList, unitList } from "./registry-view.js";
+import { bodyList, categoryOf, itemText, QUICK, queueButton, reviewerList, unitList } from "./registrar-view.js";
 
 /**
  * The registrar's queue in chat (Reg. 7.1.5–7.1.7): each new appeal, the oldest first, with buttons
  * for its category and then where it goes: to a reviewer, a JA unit, a state body, or left without
  * review; then straight on to the next one. The core re-checks every tap.
  */
-export const registryQueue = new Composer<BotContext>();
+export const registrarQueue = new Composer<BotContext>();
 
 async function showNext(ctx: BotContext): Promise<void> {
   const queue = await newAppeals(ctx.deps.core, ctx.actor);
@@ -27,9 +27,9 @@ async function showNext(ctx: BotContext): Promise<void> {
   await send(ctx, html`${itemText(ctx, item, 1, queue.length)}\n\n${ctx.t("staff.registry.choose_category")}`, keyboard);
 }
 
-registryQueue.command("queue", (ctx) => showNext(ctx));
+registrarQueue.command("queue", (ctx) => showNext(ctx));
 
-registryQueue.callbackQuery(queueButton.pattern, async (ctx) => {
+registrarQueue.callbackQuery(queueButton.pattern, async (ctx) => {
   const parsed = queueButton.parse(ctx.callbackQuery.data);
   if (!parsed) throw new DomainError("stale_button");
   const [action, appealId, categoryIndex, target] = parsed;
@@ -49,7 +49,7 @@ registryQueue.callbackQuery(queueButton.pattern, async (ctx) => {
     return done(ctx, messageId, ctx.t("staff.registry.forwarded_internal", { number: appeal.number, unit }));
   }
   if (action === "q1" || action === "q2") {
-    const state = await currentRegistryReason(core, ctx.actor);
+    const state = await currentRegistrarReason(core, ctx.actor);
     if (state?.step !== "external_reason" || state.data.appealId !== appealId || state.data.unitId !== target) throw new DomainError("stale_button");
     return finished(ctx, ctx.t(`staff.registry.quick.${action}`), messageId);
   }
@@ -72,24 +72,24 @@ registryQueue.callbackQuery(queueButton.pattern, async (ctx) => {
     return void (await showInPlace(ctx, messageId, html`${header}\n\n${ctx.t("staff.registry.category_chosen", { category: categoryLabel })}`, keyboard));
   }
   if (action === "eb") {
-    await beginRegistryReason(core, ctx.actor, { step: "external_reason", data: { appealId, unitId: target, category } });
+    await beginRegistrarReason(core, ctx.actor, { step: "external_reason", data: { appealId, unitId: target, category } });
     const keyboard = new InlineKeyboard();
     for (const quick of QUICK) keyboard.text(ctx.label(`staff.registry.quick.${quick}`), queueButton.encode(quick, appealId, categoryIndex, target)).row();
     const body = await targetName(ctx, "external_body", target);
     await answerCallback(ctx);
     const asked = await showInPlace(ctx, messageId, ctx.t("staff.registry.ask_body_reason", { number: item.number, body }), keyboard);
-    return setFlowMessage(core, ctx.actor.userId, REGISTRY_REASON_FLOW, asked);
+    return setFlowMessage(core, ctx.actor.userId, REGISTRAR_REASON_FLOW, asked);
   }
   // lw: the reasons are typed, as a decision needs them in full.
-  await beginRegistryReason(core, ctx.actor, { step: "leave_reason", data: { appealId, category } });
+  await beginRegistrarReason(core, ctx.actor, { step: "leave_reason", data: { appealId, category } });
   await answerCallback(ctx);
   const asked = await showInPlace(ctx, messageId, ctx.t("staff.registry.ask_leave_reason", { number: item.number }));
-  await setFlowMessage(core, ctx.actor.userId, REGISTRY_REASON_FLOW, asked);
+  await setFlowMessage(core, ctx.actor.userId, REGISTRAR_REASON_FLOW, asked);
 });
 
-registryQueue.on("message:text", async (ctx, next) => {
-  if (ctx.activeFlow !== REGISTRY_REASON_FLOW || ctx.message.text.startsWith("/")) return next();
-  const state = await currentRegistryReason(ctx.deps.core, ctx.actor);
+registrarQueue.on("message:text", async (ctx, next) => {
+  if (ctx.activeFlow !== REGISTRAR_REASON_FLOW || ctx.message.text.startsWith("/")) return next();
+  const state = await currentRegistrarReason(ctx.deps.core, ctx.actor);
   await finished(ctx, ctx.message.text, undefined);
   await stripButtons(ctx, state?.messageId ?? null);
 });
@@ -101,9 +101,9 @@ async function targetName(ctx: BotContext, kind: "ja_unit" | "external_body", un
 }
 
 async function finished(ctx: BotContext, reason: string, messageId: number | undefined): Promise<void> {
-  const state = await currentRegistryReason(ctx.deps.core, ctx.actor);
+  const state = await currentRegistrarReason(ctx.deps.core, ctx.actor);
   const body = state?.step === "external_reason" && state.data.unitId !== undefined ? await targetName(ctx, "external_body", state.data.unitId).catch(() => "") : "";
-  const { step, appeal } = await finishRegistryReason(ctx.deps.core, ctx.actor, reason);
+  const { step, appeal } = await finishRegistrarReason(ctx.deps.core, ctx.actor, reason);
   const text =
     step === "external_reason"
       ? ctx.t("staff.registry.forwarded_external", { number: appeal.number, body })
