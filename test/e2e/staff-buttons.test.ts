@@ -21,9 +21,9 @@ const REVIEWER = 966102;
 const HEAD = 966103;
 
 /** The buttons citizens are given; every other prefix the bot knows is a staff button. */
-const CITIZEN_PREFIXES = ["su1", "in1", "ma1", "mn1", "lg1", "pf1", "rc1", "rco1"];
-/** The same for the families of buttons with named fields. */
-const CITIZEN_FAMILIES: string[] = [];
+const CITIZEN_PREFIXES = ["su1", "in1", "ma1", "mn1", "lg1", "pf1", "rc1"];
+/** The same for the families of buttons with named fields (the officials a citizen books with, a list's own). */
+const CITIZEN_FAMILIES: string[] = ["rco", "ls"];
 const HOLDER = "Ерлан Жұмабеков";
 const RETURN_COMMENT = "Ішкі ескерту: заң бабы көрсетілмеген";
 

@@ -36,4 +36,9 @@ export const FLOW_FIXTURES: Record<string, FlowFixture> = {
     role: "head",
     steps: async (core, _person, ids) => ({ comment: await draftAwaitingApproval(core, ids) }),
   },
+  list: {
+    role: "registrar",
+    // The open appeals: a list every registrar may see, empty or not. Declared without names, its args are a pair.
+    steps: async () => ({ shown: { list: "sca", args: { a: 0, b: 0 }, page: 0, query: "" } }),
+  },
 };
