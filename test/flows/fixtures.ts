@@ -31,14 +31,42 @@ async function draftAwaitingApproval(core: Ctx, ids: FixtureIds) {
   return { appealId, answerId: (await pendingDraft(core.db, appealId))!.id };
 }
 
+async function newAppeal(core: Ctx, ids: FixtureIds) {
+  const owner = await signedUpCitizen(core, ids.next());
+  return registerAppeal(core, owner, { draftId: randomUUID(), type: "complaint", text: "Сот отырысы кейінге қалдырылды.", language: "kk", replyChannel: "chat" });
+}
+
+/** An appeal the person holds for review. */
+async function heldBy(core: Ctx, holder: Actor, ids: FixtureIds): Promise<number> {
+  const registrar = await staffMember(core, ids.next(), "registrar");
+  const { appealId } = await newAppeal(core, ids);
+  await classifyAppeal(core, registrar, { appealId, category: "general", holderUserId: holder.userId });
+  return appealId;
+}
+
 export const FLOW_FIXTURES: Record<string, FlowFixture> = {
   return_comment: {
     role: "head",
     steps: async (core, _person, ids) => ({ comment: await draftAwaitingApproval(core, ids) }),
   },
+  answer_draft: {
+    role: "reviewer",
+    async steps(core, person, ids) {
+      const appealId = await heldBy(core, person, ids);
+      const text = "Сот шешімінің көшірмесін сот кеңсесінен алуға болады.";
+      return { text: { appealId }, outcome: { appealId, text }, confirm: { appealId, text, outcome: "explained" } };
+    },
+  },
+  extension_request: {
+    role: "reviewer",
+    async steps(core, person, ids) {
+      const appealId = await heldBy(core, person, ids);
+      return { reason: { appealId }, date: { appealId, reason: "Іс материалдарын соттан сұрату қажет." } };
+    },
+  },
   list: {
     role: "registrar",
-    // The open appeals: a list every registrar may see, empty or not. Declared without names, its args are a pair.
-    steps: async () => ({ shown: { list: "sca", args: { a: 0, b: 0 }, page: 0, query: "" } }),
+    // The open appeals: a list every registrar may see, empty or not.
+    steps: async () => ({ shown: { list: "sca", args: {}, page: 0, query: "" } }),
   },
 };

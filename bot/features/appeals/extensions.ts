@@ -1,15 +1,13 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { z } from "zod";
 import { decideExtension, pendingExtensions } from "../../../core/appeals/extension.js";
-import { beginExtensionRequest, currentExtensionRequest, EXTENSION_FLOW, extensionDate, extensionReason } from "../../../core/appeals/extension-flow.js";
+import { beginExtensionRequest, extensionChoice, extensionDate, extensionFlow, extensionReason } from "../../../core/appeals/extension-flow.js";
 import { parseTypedDate } from "../../../core/calendar/dates.js";
-import { setFlowMessage } from "../../../core/flows/store.js";
-import { DomainError } from "../../../core/shared/errors.js";
-import { callbackId, callbackNumber, defineCallback } from "../../callback-data.js";
+import { defineButtons, field } from "../../buttons/codec.js";
+import { onPress } from "../../buttons/on-press.js";
 import type { BotContext } from "../../context.js";
+import { defineChatFlow } from "../../flows/chat-flow.js";
 import { formatDate, preview } from "../../format.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
-import { dateFromButton, dateToButton } from "../../button-date.js";
 
 /**
  * Extensions (APPK Art. 76): the holder asks with a reason and a date; the Head or a deputy
@@ -17,21 +15,55 @@ import { dateFromButton, dateToButton } from "../../button-date.js";
  */
 export const extensions = new Composer<BotContext>();
 
-/** ask: from the card (id = appeal); d: a date picked (n = YYYYMMDD); g/r: grant or refuse (id = request). */
-export const extensionButton = defineCallback("ex1", z.enum(["ask", "d", "g", "r"]), callbackId, callbackNumber);
+const buttons = defineButtons("ex", 2);
+/** On the staff card: ask for more time. */
+export const askExtensionButton = buttons.action("ask", { appeal: field.id });
+/** A date offered under the question of this version of the flow. */
+const dateButton = buttons.action("date", { date: field.date, version: field.version });
+const grantButton = buttons.action("grant", { request: field.id });
+const refuseButton = buttons.action("refuse", { request: field.id });
 
-
-async function requested(ctx: BotContext, dueOn: string, messageId: number | undefined): Promise<void> {
-  const { number } = await extensionDate(ctx.deps.core, ctx.actor, dueOn);
+async function requested(ctx: BotContext, dueOn: string, version: number | undefined, messageId: number | undefined): Promise<void> {
+  const { number } = await extensionDate(ctx.deps.core, ctx.actor, dueOn, version);
   await showInPlace(ctx, messageId, ctx.t("staff.extension.requested", { number, due: formatDate(dueOn) }));
 }
+
+const extensionChat = defineChatFlow({
+  flow: extensionFlow,
+  buttons,
+  steps: {
+    reason: {
+      async ask(ctx, state) {
+        const { number } = await extensionChoice(ctx.deps.core, ctx.actor, state.data.appealId);
+        return { text: ctx.t("staff.extension.ask_reason", { number }) };
+      },
+      async text(ctx, _state, text) {
+        await extensionChat.present(ctx, await extensionReason(ctx.deps.core, ctx.actor, text), "new");
+      },
+    },
+    date: {
+      async ask(ctx, state) {
+        const choice = await extensionChoice(ctx.deps.core, ctx.actor, state.data.appealId);
+        const markup = new InlineKeyboard();
+        for (const date of new Set([...choice.suggestions, choice.latest])) markup.text(formatDate(date), dateButton.encode({ date, version: state.version }));
+        return { text: ctx.t("staff.extension.ask_date", { number: choice.number, due: formatDate(choice.dueOn), latest: formatDate(choice.latest) }), markup };
+      },
+      async text(ctx, state, text) {
+        const dueOn = parseTypedDate(text);
+        if (!dueOn) return void (await send(ctx, ctx.t("staff.extension.date_format")));
+        await requested(ctx, dueOn, undefined, undefined);
+        await stripButtons(ctx, state.messageId);
+      },
+    },
+  },
+});
 
 async function showNextRequest(ctx: BotContext, messageId?: number): Promise<void> {
   const [next] = await pendingExtensions(ctx.deps.core, ctx.actor);
   if (!next) return void (await showInPlace(ctx, messageId, ctx.t("staff.extension.none")));
   const keyboard = new InlineKeyboard()
-    .text(ctx.label("staff.extension.grant"), extensionButton.encode("g", next.extensionId, 0))
-    .text(ctx.label("staff.extension.refuse"), extensionButton.encode("r", next.extensionId, 0));
+    .text(ctx.label("staff.extension.grant"), grantButton.encode({ request: next.extensionId }))
+    .text(ctx.label("staff.extension.refuse"), refuseButton.encode({ request: next.extensionId }));
   const text = ctx.t("staff.extension.item", {
     number: next.number,
     due: formatDate(next.dueOn),
@@ -44,40 +76,22 @@ async function showNextRequest(ctx: BotContext, messageId?: number): Promise<voi
 
 extensions.command("extensions", (ctx) => showNextRequest(ctx));
 
-extensions.callbackQuery(extensionButton.pattern, async (ctx) => {
-  const parsed = extensionButton.parse(ctx.callbackQuery.data);
-  if (!parsed) throw new DomainError("stale_button");
-  const [action, id, n] = parsed;
-  const messageId = ctx.callbackQuery.message?.message_id;
-  if (action === "ask") {
-    const { number } = await beginExtensionRequest(ctx.deps.core, ctx.actor, id);
-    await answerCallback(ctx);
-    const asked = await send(ctx, ctx.t("staff.extension.ask_reason", { number }));
-    return setFlowMessage(ctx.deps.core, ctx.actor.userId, EXTENSION_FLOW, asked);
-  }
-  if (action === "d") {
-    if ((await currentExtensionRequest(ctx.deps.core, ctx.actor))?.data.appealId !== id) throw new DomainError("stale_button");
-    await requested(ctx, dateFromButton(n), messageId);
-    return answerCallback(ctx);
-  }
-  const { appeal } = await decideExtension(ctx.deps.core, ctx.actor, { extensionId: id, grant: action === "g" });
-  await answerCallback(ctx, ctx.label(action === "g" ? "staff.extension.granted" : "staff.extension.refused", { number: appeal.number }));
-  await showNextRequest(ctx, messageId);
+onPress(extensions, askExtensionButton, async (ctx, { appeal }) => {
+  const state = await beginExtensionRequest(ctx.deps.core, ctx.actor, appeal);
+  await answerCallback(ctx);
+  await extensionChat.present(ctx, state, "new");
 });
 
-extensions.on("message:text", async (ctx, next) => {
-  if (ctx.activeFlow !== EXTENSION_FLOW || ctx.message.text.startsWith("/")) return next();
-  const state = await currentExtensionRequest(ctx.deps.core, ctx.actor);
-  if (state?.step === "date") {
-    const dueOn = parseTypedDate(ctx.message.text);
-    if (!dueOn) return void (await send(ctx, ctx.t("staff.extension.date_format")));
-    await requested(ctx, dueOn, undefined);
-    return stripButtons(ctx, state.messageId);
-  }
-  const choice = await extensionReason(ctx.deps.core, ctx.actor, ctx.message.text);
-  await stripButtons(ctx, state?.messageId ?? null);
-  const keyboard = new InlineKeyboard();
-  for (const date of [...new Set([...choice.suggestions, choice.latest])]) keyboard.text(formatDate(date), extensionButton.encode("d", choice.appealId, dateToButton(date)));
-  const asked = await send(ctx, ctx.t("staff.extension.ask_date", { number: choice.number, due: formatDate(choice.dueOn), latest: formatDate(choice.latest) }), keyboard);
-  await setFlowMessage(ctx.deps.core, ctx.actor.userId, EXTENSION_FLOW, asked);
+onPress(extensions, dateButton, async (ctx, { date, version }) => {
+  await requested(ctx, date, version, ctx.callbackQuery?.message?.message_id);
+  await answerCallback(ctx);
 });
+
+async function decided(ctx: BotContext, extensionId: number, grant: boolean): Promise<void> {
+  const { appeal } = await decideExtension(ctx.deps.core, ctx.actor, { extensionId, grant });
+  await answerCallback(ctx, ctx.label(grant ? "staff.extension.granted" : "staff.extension.refused", { number: appeal.number }));
+  await showNextRequest(ctx, ctx.callbackQuery?.message?.message_id);
+}
+
+onPress(extensions, grantButton, (ctx, { request }) => decided(ctx, request, true));
+onPress(extensions, refuseButton, (ctx, { request }) => decided(ctx, request, false));

@@ -40,7 +40,7 @@ cancel.command("cancel", async (ctx) => {
     await cancelRegistrarReason(ctx.deps.core, ctx.actor);
     return void (await send(ctx, ctx.t("common.cancelled")));
   }
-  // The rest keep nothing outside their flow row (a draft answer, an extension request, a schedule edit).
+  // The rest keep nothing outside their flow row (a schedule edit).
   if (ctx.activeFlow) {
     await clearFlow(ctx.deps.core.db, ctx.actor.userId, ctx.activeFlow);
     return void (await send(ctx, ctx.t("common.cancelled")));
