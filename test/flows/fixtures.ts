@@ -4,6 +4,8 @@ import { classifyAppeal } from "../../core/appeals/classify.js";
 import { registerAppeal } from "../../core/appeals/register.js";
 import type { Ctx } from "../../core/shared/context.js";
 import type { Actor, Role } from "../../core/shared/roles.js";
+import { CONSOLE_OPERATOR } from "../../core/staff/operator.js";
+import { addUnit } from "../../core/staff/units.js";
 import { signedUpCitizen, staffMember } from "../support/citizens.js";
 
 /**
@@ -62,6 +64,14 @@ export const FLOW_FIXTURES: Record<string, FlowFixture> = {
     async steps(core, person, ids) {
       const appealId = await heldBy(core, person, ids);
       return { reason: { appealId }, date: { appealId, reason: "Іс материалдарын соттан сұрату қажет." } };
+    },
+  },
+  registry_reason: {
+    role: "registrar",
+    async steps(core, _person, ids) {
+      const { appealId } = await newAppeal(core, ids);
+      const body = await addUnit(core, CONSOLE_OPERATOR, { code: `body_${ids.next()}`, kind: "external_body", nameKk: "Бас прокуратура", nameRu: "Генеральная прокуратура" });
+      return { external_reason: { appealId, unitId: body.id, category: "state_bodies" }, leave_reason: { appealId, category: "general" } };
     },
   },
   list: {

@@ -1,20 +1,31 @@
-import { z } from "zod";
-import { APPEAL_CATEGORIES, type AppealCategory } from "../../../core/appeals/kinds.js";
+import { APPEAL_CATEGORIES } from "../../../core/appeals/kinds.js";
 import { forwardTargets, newAppeal, reviewerWorkload, type ForwardKind, type NewAppeal } from "../../../core/appeals/registrar-queue.js";
 import { unitName } from "../../../core/staff/units.js";
-import { callbackId, callbackNumber, defineCallback } from "../../callback-data.js";
+import { defineButtons, field, type ButtonAction } from "../../buttons/codec.js";
 import type { BotContext } from "../../context.js";
 import { formatDate, formatDateTime, preview } from "../../format.js";
 import { joinHtml, type Html } from "../../html.js";
-import { definePicker, type ListArgs, type PickerItem } from "../../keyboards/picker.js";
+import { definePicker, type PickerItem } from "../../keyboards/picker.js";
 
+/** The registrar's buttons: an appeal and the category chosen for it travel on each. */
+export const registrarButtons = defineButtons("rq", 2);
+const buttons = registrarButtons;
+const routed = { appeal: field.id, category: field.choice(...APPEAL_CATEGORIES) };
+const target = { ...routed, target: field.id };
+
+export const categoryButton = buttons.action("cat", routed);
+/** Open the list of reviewers, of JA units, of state bodies. */
+export const reviewersButton = buttons.action("mrv", routed);
+export const unitsButton = buttons.action("mju", routed);
+export const bodiesButton = buttons.action("meb", routed);
+/** A reviewer, JA unit or state body chosen from its list. */
+export const assignButton = buttons.action("as", target);
+export const toUnitButton = buttons.action("ju", target);
+export const toBodyButton = buttons.action("eb", target);
+export const leaveButton = buttons.action("lw", routed);
+/** A ready reason for forwarding to a state body, under the question of this version of the flow. */
 export const QUICK = ["q1", "q2"] as const;
-/** cat: category chosen; m*: open a list; as/ju/eb: the target chosen; lw: leave without review. */
-const ACTIONS = ["cat", "mrv", "mju", "meb", "as", "ju", "eb", "lw", ...QUICK] as const;
-/** `rq1:<action>:<appeal>:<category index>:<target>`. */
-export const queueButton = defineCallback("rq1", z.enum(ACTIONS), callbackId, callbackNumber.refine((n) => n < APPEAL_CATEGORIES.length), callbackNumber);
-
-export const categoryOf = (index: number): AppealCategory => APPEAL_CATEGORIES[index]!;
+export const quickButton = buttons.action("quick", { reason: field.choice(...QUICK), version: field.version });
 
 export function itemText(ctx: BotContext, item: NewAppeal, position: number, total: number): Html {
   return ctx.t("staff.registry.item", {
@@ -34,18 +45,19 @@ export function itemText(ctx: BotContext, item: NewAppeal, position: number, tot
  * The three lists a new appeal is routed from, each as long as the department makes it: reviewers
  * with their open work, JA units, state bodies. Their buttons carry the appeal and its category.
  */
-function routingList(prefix: string, question: string, items: (ctx: BotContext) => Promise<PickerItem[]>, action: "as" | "ju" | "eb") {
+function routingList(prefix: string, question: string, items: (ctx: BotContext) => Promise<PickerItem[]>, chosen: ButtonAction<typeof target>) {
   return definePicker({
     prefix,
+    args: routed,
     items,
-    async title(ctx, [appealId]) {
+    async title(ctx, { appeal }) {
       // The appeal must still wait for its preliminary review: a list opened from an old message says so.
-      const item = await newAppeal(ctx.deps.core, ctx.actor, appealId);
+      const item = await newAppeal(ctx.deps.core, ctx.actor, appeal);
       return joinHtml([itemText(ctx, item, 1, 1), ctx.t(question, { number: item.number })], "\n\n");
     },
     empty: (ctx) => ctx.t("staff.registry.none"),
-    pick: (id, [appealId, category]: ListArgs) => queueButton.encode(action, appealId, category, id),
-    footer: (ctx, keyboard, [appealId, category]) => void keyboard.text(ctx.label("common.back"), queueButton.encode("cat", appealId, category, 0)),
+    pick: (id, args) => chosen.encode({ ...args, target: id }),
+    footer: (ctx, keyboard, args) => void keyboard.text(ctx.label("common.back"), categoryButton.encode(args)),
   });
 }
 
@@ -53,10 +65,10 @@ const units = (kind: ForwardKind) => async (ctx: BotContext) =>
   (await forwardTargets(ctx.deps.core, ctx.actor, kind)).map((u) => ({ id: u.id, label: unitName(u, ctx.actor.language) }));
 
 export const reviewerList = routingList(
-  "rqr1",
+  "rqr",
   "staff.registry.choose_reviewer",
   async (ctx) => (await reviewerWorkload(ctx.deps.core, ctx.actor)).map((r) => ({ id: r.userId, label: `${r.name} (${r.openCount})` })),
-  "as",
+  assignButton,
 );
-export const unitList = routingList("rqu1", "staff.registry.choose_unit", units("ja_unit"), "ju");
-export const bodyList = routingList("rqb1", "staff.registry.choose_body", units("external_body"), "eb");
+export const unitList = routingList("rqu", "staff.registry.choose_unit", units("ja_unit"), toUnitButton);
+export const bodyList = routingList("rqb", "staff.registry.choose_body", units("external_body"), toBodyButton);

@@ -1,6 +1,5 @@
 import { Composer } from "grammy";
 import { INTAKE_FLOW } from "../../../core/appeals/intake.js";
-import { cancelRegistrarReason, REGISTRAR_REASON_FLOW } from "../../../core/appeals/registrar-reason-flow.js";
 import { SUPPLEMENT_FLOW } from "../../../core/appeals/supplement-flow.js";
 import { PROFILE_EDIT_FLOW } from "../../../core/citizens/profile-edit.js";
 import { BOOKING_FLOW } from "../../../core/reception/booking-flow.js";
@@ -34,10 +33,6 @@ cancel.command("cancel", async (ctx) => {
   if (ctx.activeFlow === BOOKING_FLOW) return cancelBookingFlow(ctx);
   if (ctx.activeFlow === DECLINE_FLOW || ctx.activeFlow === OUTCOME_FLOW) {
     await cancelDeskFlow(ctx.deps.core, ctx.actor, ctx.activeFlow);
-    return void (await send(ctx, ctx.t("common.cancelled")));
-  }
-  if (ctx.activeFlow === REGISTRAR_REASON_FLOW) {
-    await cancelRegistrarReason(ctx.deps.core, ctx.actor);
     return void (await send(ctx, ctx.t("common.cancelled")));
   }
   // The rest keep nothing outside their flow row (a schedule edit).
