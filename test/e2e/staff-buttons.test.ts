@@ -78,7 +78,7 @@ describe(`staff buttons pressed by a citizen on ${dbKind}`, () => {
     const staffKinds = definedCallbacks().filter((d) => !CITIZEN_PREFIXES.includes(d.prefix));
     const staffFamilies = buttonFamilies().filter((f) => !CITIZEN_FAMILIES.includes(f.prefix));
     expect([...staffKinds.map((d) => d.prefix), ...staffFamilies.map((f) => `${f.prefix}${f.version}`)]).toEqual(
-      expect.arrayContaining(["sc2", "rq2", "ad1", "ap2", "dr2", "ex2", "bp2", "dg2", "ct1", "cr1", "rs1", "os1"]),
+      expect.arrayContaining(["sc2", "rq2", "ad2", "ap2", "dr2", "ex2", "bp2", "dg2", "ct1", "cr1", "rs1", "os1"]),
     );
     const presses = [...staffKinds.flatMap((d) => pressesOf(d, appealId)), ...staffFamilies.flatMap((f) => pressesOfFamily(f, appealId))];
     expect(presses).toContain(`sc2:hist:${appealId}`);

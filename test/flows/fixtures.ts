@@ -74,6 +74,10 @@ export const FLOW_FIXTURES: Record<string, FlowFixture> = {
       return { external_reason: { appealId, unitId: body.id, category: "state_bodies" }, leave_reason: { appealId, category: "general" } };
     },
   },
+  unit_add: {
+    role: "admin",
+    steps: async () => ({ name_kk: { kind: "ja_unit" }, name_ru: { kind: "ja_unit", nameKk: "Кадр қызметі" } }),
+  },
   list: {
     role: "registrar",
     // The open appeals: a list every registrar may see, empty or not.
