@@ -17,15 +17,15 @@ import { control } from "./control/index.js";
 import { citizenReception } from "./reception/citizen.js";
 import { receptionDesk } from "./reception/desk.js";
 import { receptionSchedules } from "./reception/schedules.js";
-import { approvals } from "./staff/approvals.js";
-import { byPostList } from "./staff/by-post.js";
+import { approvals } from "./appeals/approvals.js";
+import { byPostList } from "./appeals/by-post.js";
 import { digestSetting } from "./staff/digest-setting.js";
 import { staffJoin } from "./staff/join.js";
 import { adminMenu } from "./staff/admin-menu.js";
-import { appealCard } from "./staff/appeal-card.js";
-import { drafting } from "./staff/drafting.js";
-import { extensions } from "./staff/extensions.js";
-import { registryQueue } from "./staff/registry-queue.js";
+import { appealCard } from "./appeals/appeal-card.js";
+import { drafting } from "./appeals/drafting.js";
+import { extensions } from "./appeals/extensions.js";
+import { registrarQueue } from "./appeals/registrar-queue.js";
 
 /** Every feature, in the order they get a chance at an update; consent first, long lists' search next, the fallback last. */
-export const features = new Composer<BotContext>(consent, listSearch, cancel, flowRouter, staffJoin, approvals, registryQueue, control, receptionDesk, receptionSchedules, byPostList, drafting, extensions, appealCard, adminMenu, digestSetting, myAppeals, supplement, citizenReception, signup, profile, intake, menu, language, help, fallback);
+export const features = new Composer<BotContext>(consent, listSearch, cancel, flowRouter, staffJoin, approvals, registrarQueue, control, receptionDesk, receptionSchedules, byPostList, drafting, extensions, appealCard, adminMenu, digestSetting, myAppeals, supplement, citizenReception, signup, profile, intake, menu, language, help, fallback);

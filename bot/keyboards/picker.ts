@@ -1,10 +1,12 @@
-import { InlineKeyboard } from "grammy";
-import { z } from "zod";
-import { QUERY_MAX, rememberShownList, type ShownListData } from "../../core/flows/shown-list.js";
-import { callbackNumber, defineCallback } from "../callback-data.js";
+import { Composer, InlineKeyboard } from "grammy";
+import { QUERY_MAX, rememberShownList, type ShownList, type ShownListData } from "../../core/flows/shown-list.js";
+import { DomainError } from "../../core/shared/errors.js";
+import { defineButtons, field, type Fields, type ValuesOf } from "../buttons/codec.js";
+import { onPress } from "../buttons/on-press.js";
 import type { BotContext } from "../context.js";
+import type { Screen } from "../flows/chat-flow.js";
 import { joinHtml, type Html } from "../html.js";
-import { showInPlace } from "../messages.js";
+import { answerCallback, showInPlace } from "../messages.js";
 
 /** Items on one page: few enough to read, and far below Telegram's 100 buttons a message. */
 export const PAGE_SIZE = 10;
@@ -20,53 +22,64 @@ export interface PickerItem {
   line?: Html;
 }
 
-/** Up to two numbers a list depends on (the appeal and the category being routed), carried by its page buttons. */
+/** What a list declared without named `args` depends on: two numbers, carried by its page buttons. */
 export type ListArgs = [number, number];
+const PAIR = { a: field.page, b: field.page };
 
-export interface PickerSpec {
-  /** The list's own button prefix: its page turns come back to it. */
+type ArgFields = Fields | undefined;
+/** A list's args: its named fields' values, or the pair of a list that names none. */
+export type ArgsOf<F extends ArgFields> = F extends Fields ? ValuesOf<F> : ListArgs;
+/** Args as a row keeps them and the codec writes them: by name. */
+type Values = ShownListData["args"];
+
+export interface PickerSpec<F extends ArgFields = undefined> {
+  /** The list's own button family (1–4 letters; a version digit after them, as lists were first declared, is dropped). */
   prefix: string;
+  /** What the list depends on, as button fields (`{ appeal: field.id, category: field.choice(…) }`); `{}` for nothing. */
+  args?: F;
   /** Every item, in order; the core checks that the person may see them. */
-  items(ctx: BotContext, args: ListArgs, input: string | undefined): Promise<PickerItem[]>;
+  items(ctx: BotContext, args: ArgsOf<F>, input: string | undefined): Promise<PickerItem[]>;
   /** The message above the items; `items` is the whole list, before any search. */
-  title(ctx: BotContext, args: ListArgs, input: string | undefined, items: readonly PickerItem[]): Html | Promise<Html>;
+  title(ctx: BotContext, args: ArgsOf<F>, input: string | undefined, items: readonly PickerItem[]): Html | Promise<Html>;
   /** Said when the list has no items at all. */
   empty?(ctx: BotContext, input: string | undefined): Html;
   /** An item's button; a list without one shows its items as lines only. */
-  pick?(id: number, args: ListArgs): string;
+  pick?(id: number, args: ArgsOf<F>): string;
   /** Buttons under the pages: back, done, add. */
-  footer?(ctx: BotContext, keyboard: InlineKeyboard, args: ListArgs): void;
+  footer?(ctx: BotContext, keyboard: InlineKeyboard, args: ArgsOf<F>): void;
 }
 
-export interface ListView {
-  args?: ListArgs;
+export interface ListView<F extends ArgFields = undefined> {
+  /** Required when the list declares args. */
+  args?: ArgsOf<F>;
   page?: number;
   query?: string;
   input?: string;
 }
 
-export interface Picker {
-  spec: PickerSpec;
-  /** `pg`: to a page; `all`: the whole list again, without the search. */
-  button: ReturnType<typeof definePageButton>;
+/** A list as its row remembers it: what a typed word or a restart shows again. */
+export interface RememberedList {
+  /** Its screen as remembered, for the flow to present. */
+  screen(ctx: BotContext, shown: ShownListData): Promise<Screen>;
+  /** The words typed search it; the result comes as a new message. */
+  search(ctx: BotContext, shown: ShownListData, query: string): Promise<number>;
+}
+
+export interface Picker<F extends ArgFields = undefined> extends RememberedList {
+  spec: PickerSpec<F>;
   /** Shows the list in place of `messageId` (or as a new message); it becomes the step a typed word searches. */
-  show(ctx: BotContext, view: ListView, messageId?: number): Promise<number>;
+  show(ctx: BotContext, view: ListView<F>, messageId?: number): Promise<number>;
   /** Shows it again after a press on it (a choice ticked), at the page and search it was at. */
   again(ctx: BotContext, messageId: number | undefined): Promise<number>;
 }
 
-const definePageButton = (prefix: string) => defineCallback(prefix, z.enum(["pg", "all"]), callbackNumber, callbackNumber, callbackNumber);
+/** Every list's page buttons; the list search mounts it, after it has taken the list off as the active step. */
+export const listPages = new Composer<BotContext>();
 
-const pickers = new Map<string, Picker>();
+const pickers = new Map<string, RememberedList>();
 
-export function pickerOf(list: string): Picker | undefined {
+export function pickerOf(list: string): RememberedList | undefined {
   return pickers.get(list);
-}
-
-/** The picker whose page button this is. */
-export function pickerFor(data: string): Picker | undefined {
-  const end = data.indexOf(":");
-  return end > 0 ? pickers.get(data.slice(0, end)) : undefined;
 }
 
 /** Every word typed, in any case, somewhere in the item's label or line. */
@@ -81,14 +94,35 @@ const clip = (label: string) => (label.length > LABEL_MAX ? `${label.slice(0, LA
  * A list of choices as Telegram can show it: ten items a page, ◀ / ▶ that edit the message in
  * place, the page shown between them, and a search by typing a word while the list is on screen.
  */
-export function definePicker(spec: PickerSpec): Picker {
-  const button = definePageButton(spec.prefix);
+export function definePicker<F extends ArgFields = undefined>(spec: PickerSpec<F>): Picker<F> {
+  const name = spec.prefix.replace(/\d+$/, "");
+  const fields: Fields = spec.args ?? PAIR;
+  if ("page" in fields) throw new Error(`list ${name}: "page" is the pager's own field`);
+  // Version 2: the first page buttons were written positionally, under the same letters.
+  const buttons = defineButtons(name, 2);
+  const toPage = buttons.action("pg", { page: field.page, ...fields });
+  const showAll = buttons.action("all", fields);
+
+  const toSpec = (values: Values) => (spec.args ? values : [values.a, values.b]) as ArgsOf<F>;
+  const fromSpec = (args: ArgsOf<F> | undefined): Values => {
+    if (spec.args) return (args ?? {}) as Values;
+    const [a = 0, b = 0] = (args as ListArgs | undefined) ?? [];
+    return { a, b };
+  };
+  /** Args read back from a row, checked as a press would check them; null when they no longer fit the list. */
+  const restore = (stored: Values): Values | null => {
+    try {
+      return showAll.decode(showAll.encode(stored as never)) as Values | null;
+    } catch {
+      return null;
+    }
+  };
 
   /** ◀️ · the page of how many · ▶️, each turning the page in place. */
-  function pager(keyboard: InlineKeyboard, page: number, pages: number, args: ListArgs): void {
-    if (page > 0) keyboard.text("◀️", button.encode("pg", page - 1, ...args));
-    keyboard.text(`${page + 1} / ${pages}`, button.encode("pg", page, ...args));
-    if (page < pages - 1) keyboard.text("▶️", button.encode("pg", page + 1, ...args));
+  function pager(keyboard: InlineKeyboard, page: number, pages: number, values: Values): void {
+    if (page > 0) keyboard.text("◀️", toPage.encode({ ...values, page: page - 1 } as never));
+    keyboard.text(`${page + 1} / ${pages}`, toPage.encode({ ...values, page } as never));
+    if (page < pages - 1) keyboard.text("▶️", toPage.encode({ ...values, page: page + 1 } as never));
     keyboard.row();
   }
 
@@ -99,8 +133,8 @@ export function definePicker(spec: PickerSpec): Picker {
     return pages > 1 ? ctx.t("picker.type_to_search") : undefined;
   }
 
-  async function show(ctx: BotContext, view: ListView, messageId?: number): Promise<number> {
-    const args = view.args ?? [0, 0];
+  async function render(ctx: BotContext, values: Values, view: Omit<ListView, "args">): Promise<{ screen: Screen; remembered: ShownListData }> {
+    const args = toSpec(values);
     const query = (view.query ?? "").trim().slice(0, QUERY_MAX);
     const all = await spec.items(ctx, args, view.input);
     const found = query ? all.filter((item) => matches(item, query)) : all;
@@ -108,27 +142,53 @@ export function definePicker(spec: PickerSpec): Picker {
     const page = Math.min(view.page ?? 0, pages - 1);
     const onPage = found.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
 
-    const keyboard = new InlineKeyboard();
-    if (spec.pick) for (const item of onPage) keyboard.text(clip(item.label), spec.pick(item.id, args)).row();
-    if (pages > 1) pager(keyboard, page, pages, args);
-    if (query) keyboard.text(ctx.label("picker.show_all"), button.encode("all", 0, ...args)).row();
-    spec.footer?.(ctx, keyboard, args);
+    const markup = new InlineKeyboard();
+    if (spec.pick) for (const item of onPage) markup.text(clip(item.label), spec.pick(item.id, args)).row();
+    if (pages > 1) pager(markup, page, pages, values);
+    if (query) markup.text(ctx.label("picker.show_all"), showAll.encode(values as never)).row();
+    spec.footer?.(ctx, markup, args);
 
     const lines = onPage.flatMap((item) => (item.line === undefined ? [] : [item.line]));
     const text = joinHtml([await spec.title(ctx, args, view.input, all), lines.length ? joinHtml(lines) : undefined, status(ctx, query, found.length, all.length, pages, view.input)], "\n\n");
-    const shown = await showInPlace(ctx, messageId, text, keyboard);
-    const remembered: ShownListData = { list: spec.prefix, args, page, query, ...(view.input !== undefined && { input: view.input }) };
+    return { screen: { text, markup }, remembered: { list: name, args: values, page, query, ...(view.input !== undefined && { input: view.input }) } };
+  }
+
+  async function display(ctx: BotContext, values: Values, view: Omit<ListView, "args">, messageId?: number): Promise<number> {
+    const { screen, remembered } = await render(ctx, values, view);
+    const shown = await showInPlace(ctx, messageId, screen.text, screen.markup);
     await rememberShownList(ctx.deps.core, ctx.actor, remembered, shown);
     return shown;
   }
 
-  function again(ctx: BotContext, messageId: number | undefined): Promise<number> {
-    const was = ctx.shownList;
-    const same = was?.list === spec.prefix && was.messageId === messageId ? was : undefined;
-    return show(ctx, { args: same?.args, page: same?.page, query: same?.query, input: same?.input }, messageId);
+  /** The list that was on screen before this press, when it was this one in this message. */
+  const sameList = (was: ShownList | null | undefined, messageId: number | undefined) => (was?.list === name && was.messageId === messageId ? was : undefined);
+
+  function storedArgs(shown: ShownListData): Values {
+    const values = restore(shown.args);
+    if (!values) throw new DomainError("stale_button");
+    return values;
   }
 
-  const picker = { spec, button, show, again };
-  pickers.set(spec.prefix, picker);
+  async function turn(ctx: BotContext, values: Values, page: number, everything: boolean): Promise<void> {
+    const messageId = ctx.callbackQuery?.message?.message_id;
+    const was = sameList(ctx.shownList, messageId);
+    await display(ctx, values, { page, query: everything ? "" : was?.query, input: was?.input }, messageId);
+    await answerCallback(ctx);
+  }
+  onPress(listPages, toPage, (ctx, { page, ...values }) => turn(ctx, values as Values, page as number, false));
+  onPress(listPages, showAll, (ctx, values) => turn(ctx, values as Values, 0, true));
+
+  const picker: Picker<F> = {
+    spec,
+    show: (ctx, view, messageId) => display(ctx, fromSpec(view.args), view, messageId),
+    again(ctx, messageId) {
+      const same = sameList(ctx.shownList, messageId);
+      const values = (same && restore(same.args)) ?? fromSpec(undefined);
+      return display(ctx, values, { page: same?.page, query: same?.query, input: same?.input }, messageId);
+    },
+    screen: async (ctx, shown) => (await render(ctx, storedArgs(shown), shown)).screen,
+    search: (ctx, shown, query) => display(ctx, storedArgs(shown), { query, input: shown.input }),
+  };
+  pickers.set(name, picker);
   return picker;
 }

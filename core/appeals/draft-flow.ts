@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { DbOrTx } from "../../db/client.js";
 import { appeals } from "../../db/schema/index.js";
 import { almatyDate } from "../calendar/dates.js";
-import { clearFlow, loadFlow, saveFlow } from "../flows/store.js";
+import { defineFlow, type FlowState } from "../flows/flow.js";
 import { renderAnswerLetter } from "../letters/answer-letter.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
@@ -18,19 +18,19 @@ import { letterOf } from "./sign-letter.js";
 import { templatesFor, type FilledTemplate } from "./templates.js";
 import { assertCanTouch, type AppealRow } from "./transition.js";
 
-/** The reviewer's answer (Reg. 7.2.1): a text, from a template or typed, then the outcome, a look at the letter, and submit. */
-export const DRAFT_FLOW = "answer_draft";
-
-const stateSchema = z.object({
-  step: z.enum(["text", "outcome", "confirm"]),
-  data: z.object({
-    appealId: z.number().int().positive(),
-    text: z.string().optional(),
-    outcome: z.enum(ANSWER_OUTCOMES).optional(),
-  }),
+const draftData = z.object({
+  appealId: z.number().int().positive(),
+  text: z.string().optional(),
+  outcome: z.enum(ANSWER_OUTCOMES).optional(),
 });
-type DraftState = z.infer<typeof stateSchema>;
+type DraftData = z.infer<typeof draftData>;
 
+/** The reviewer's answer (Reg. 7.2.1): a text, from a template or typed, then the outcome, a look at the letter, and submit. */
+export const draftFlow = defineFlow({ name: "answer_draft", permission: "appeal.draft", steps: ["text", "outcome", "confirm"] as const, data: draftData });
+type DraftStep = (typeof draftFlow.steps)[number];
+type DraftState = FlowState<DraftStep, DraftData>;
+
+const ANY_STEP: readonly DraftStep[] = draftFlow.steps;
 const DRAFTABLE_STATES = ["in_review", "forwarded_internal"];
 
 async function draftableAppeal(ctx: Ctx, actor: Actor, appealId: number): Promise<AppealRow> {
@@ -42,53 +42,60 @@ async function draftableAppeal(ctx: Ctx, actor: Actor, appealId: number): Promis
   return appeal;
 }
 
-/** Starts (or restarts) a draft for an appeal the actor holds; returns the templates to start from. */
-export async function beginDraft(ctx: Ctx, actor: Actor, appealId: number): Promise<{ appeal: AppealRow; templates: FilledTemplate[] }> {
-  const appeal = await draftableAppeal(ctx, actor, parseInput(z.number().int().positive(), appealId));
-  await saveFlow(ctx, ctx.db, actor.userId, DRAFT_FLOW, { step: "text", data: { appealId } });
-  return { appeal, templates: await templatesFor(ctx, appeal) };
-}
-
-export async function currentDraft(ctx: Ctx, actor: Actor) {
-  assertMayAttempt(actor, "appeal.draft");
-  return loadFlow(ctx, ctx.db, actor.userId, DRAFT_FLOW, stateSchema);
-}
-
-/** The flow at one of `steps`, for the appeal a button names; anything else is an old button. */
-async function draftAt(ctx: Ctx, actor: Actor, appealId: number, steps: DraftState["step"][]) {
-  const state = await currentDraft(ctx, actor);
+/** The draft is for the appeal a button names and at one of `steps`; anything else is an old button. */
+function assertAt(state: DraftState | null, appealId: number, steps: readonly DraftStep[]): DraftState {
   if (!state || state.data.appealId !== appealId || !steps.includes(state.step)) throw new DomainError("stale_button");
   return state;
 }
 
-export async function draftFromTemplate(ctx: Ctx, actor: Actor, appealId: number, templateId: number): Promise<string> {
-  await draftAt(ctx, actor, appealId, ["text", "outcome", "confirm"]);
+/** Starts (or starts over) a draft for an appeal the actor holds; with the templates of its category to start from. */
+export async function beginDraft(ctx: Ctx, actor: Actor, appealId: number) {
+  const { appeal, templates } = await draftTemplates(ctx, actor, parseInput(z.number().int().positive(), appealId));
+  return { appeal, templates, state: await draftFlow.start(ctx, actor, { step: "text", data: { appealId: appeal.id } }) };
+}
+
+/** The appeal a draft answers, with the templates of its category. */
+export async function draftTemplates(ctx: Ctx, actor: Actor, appealId: number): Promise<{ appeal: AppealRow; templates: FilledTemplate[] }> {
   const appeal = await draftableAppeal(ctx, actor, appealId);
-  const template = (await templatesFor(ctx, appeal)).find((t) => t.id === templateId);
-  if (!template) throw new DomainError("stale_button");
-  await saveFlow(ctx, ctx.db, actor.userId, DRAFT_FLOW, { step: "outcome", data: { appealId, text: template.text } });
-  return template.text;
+  return { appeal, templates: await templatesFor(ctx, appeal) };
+}
+
+/** The draft the flow holds for the appeal a button names, at any step. */
+export async function draftFor(ctx: Ctx, actor: Actor, appealId: number): Promise<DraftState> {
+  return assertAt(await draftFlow.load(ctx, actor), appealId, ANY_STEP);
+}
+
+export async function draftFromTemplate(ctx: Ctx, actor: Actor, appealId: number, templateId: number) {
+  const { state, result } = await draftFlow.update(ctx, actor, async (current, inTx) => {
+    assertAt(current, appealId, ANY_STEP);
+    const template = (await draftTemplates(inTx, actor, appealId)).templates.find((t) => t.id === templateId);
+    if (!template) throw new DomainError("stale_button");
+    return { next: { step: "outcome", data: { appealId, text: template.text } }, result: template.text };
+  });
+  return { state: state!, text: result };
 }
 
 /** The typed text replaces whatever was there: the author's final words. */
-export async function draftText(ctx: Ctx, actor: Actor, raw: string): Promise<void> {
-  const state = await currentDraft(ctx, actor);
-  if (!state) throw new DomainError("stale_button");
+export async function draftText(ctx: Ctx, actor: Actor, raw: string): Promise<DraftState> {
   const text = raw.trim();
   if (!text) throw new DomainError("text_empty");
   if (text.length > INTAKE_LIMITS.textMax) throw new DomainError("text_too_long", { length: text.length, max: INTAKE_LIMITS.textMax });
-  await saveFlow(ctx, ctx.db, actor.userId, DRAFT_FLOW, { step: "outcome", data: { appealId: state.data.appealId, text } });
+  const { state } = await draftFlow.update(ctx, actor, async (current) => ({ next: { step: "outcome", data: { appealId: current.data.appealId, text } }, result: undefined }));
+  return state!;
 }
 
-export async function draftOutcome(ctx: Ctx, actor: Actor, appealId: number, outcome: string): Promise<void> {
-  const state = await draftAt(ctx, actor, appealId, ["outcome", "confirm"]);
+export async function draftOutcome(ctx: Ctx, actor: Actor, appealId: number, outcome: string): Promise<DraftState> {
   const parsed = parseInput(z.enum(ANSWER_OUTCOMES), outcome);
-  await saveFlow(ctx, ctx.db, actor.userId, DRAFT_FLOW, { step: "confirm", data: { ...state.data, outcome: parsed } });
+  const { state } = await draftFlow.update(ctx, actor, async (current) => {
+    assertAt(current, appealId, ["outcome", "confirm"]);
+    return { next: { step: "confirm", data: { ...current.data, outcome: parsed } }, result: undefined };
+  });
+  return state!;
 }
 
 /** The letter as the approver will see it, signed by whoever signs today: the Head or the acting deputy. */
 export async function draftLetter(ctx: Ctx, actor: Actor, appealId: number): Promise<{ pdf: Buffer; fileName: string }> {
-  const state = await draftAt(ctx, actor, appealId, ["confirm"]);
+  const state = assertAt(await draftFlow.load(ctx, actor), appealId, ["confirm"]);
   const appeal = await draftableAppeal(ctx, actor, appealId);
   const signer = await expectedSigner(ctx, ctx.db);
   const answer = { text: state.data.text ?? "", outcome: state.data.outcome ?? "explained", authorUserId: actor.userId };
@@ -96,18 +103,22 @@ export async function draftLetter(ctx: Ctx, actor: Actor, appealId: number): Pro
   return { pdf: await renderAnswerLetter(letter), fileName: `${appeal.number}-draft.pdf` };
 }
 
-/** Submits the draft the flow holds; a second tap finds the appeal already awaiting approval. */
+/** Submits the draft the flow holds, and ends the flow with it; a second tap finds it gone. */
 export async function submitDraftFlow(ctx: Ctx, actor: Actor, appealId: number) {
-  const state = await draftAt(ctx, actor, appealId, ["confirm"]);
-  const { text, outcome } = state.data;
-  if (!text || !outcome) throw new DomainError("stale_button");
-  const result = await submitDraft(ctx, actor, { appealId, text, outcome });
-  await clearFlow(ctx.db, actor.userId, DRAFT_FLOW);
+  const { result } = await draftFlow.update(ctx, actor, async (current, inTx) => {
+    const { text, outcome } = assertAt(current, appealId, ["confirm"]).data;
+    if (!text || !outcome) throw new DomainError("stale_button");
+    return { next: null, result: await submitDraft(inTx, actor, { appealId, text, outcome }) };
+  });
   return result;
 }
 
-export async function cancelDraft(ctx: Ctx, actor: Actor): Promise<void> {
-  await clearFlow(ctx.db, actor.userId, DRAFT_FLOW);
+/** Drops the draft for the appeal the Cancel button names. */
+export async function dropDraft(ctx: Ctx, actor: Actor, appealId: number): Promise<void> {
+  await draftFlow.update(ctx, actor, async (current) => {
+    assertAt(current, appealId, ANY_STEP);
+    return { next: null, result: undefined };
+  });
 }
 
 /** Who would sign today, as far as the letter's signature block needs to know: the acting deputy, else the Head. */

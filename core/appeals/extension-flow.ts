@@ -4,21 +4,19 @@ import { appeals } from "../../db/schema/index.js";
 import { loadCalendar } from "../calendar/calendar-store.js";
 import { latestExtendedDeadline, loadPolicy } from "../calendar/deadlines.js";
 import { nthWorkingDayAfter } from "../calendar/working-days.js";
-import { clearFlow, loadFlow, saveFlow } from "../flows/store.js";
+import { defineFlow, type FlowState } from "../flows/flow.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
 import { assertMayAttempt } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { requestExtension } from "./extension.js";
-import { assertCanTouch } from "./transition.js";
+import { assertCanTouch, type AppealRow } from "./transition.js";
+
+const requestData = z.object({ appealId: z.number().int().positive(), reason: z.string().optional() });
 
 /** "Ask for more time": the reason is typed first, then the date is picked or typed. */
-export const EXTENSION_FLOW = "extension_request";
-
-const stateSchema = z.object({
-  step: z.enum(["reason", "date"]),
-  data: z.object({ appealId: z.number().int().positive(), reason: z.string().optional() }),
-});
+export const extensionFlow = defineFlow({ name: "extension_request", permission: "appeal.extension.request", steps: ["reason", "date"] as const, data: requestData });
+type RequestState = FlowState<(typeof extensionFlow.steps)[number], z.infer<typeof requestData>>;
 
 export interface ExtensionChoice {
   appealId: number;
@@ -29,40 +27,48 @@ export interface ExtensionChoice {
   latest: string;
 }
 
-export async function beginExtensionRequest(ctx: Ctx, actor: Actor, appealId: number): Promise<{ number: string }> {
+async function appealToExtend(ctx: Ctx, actor: Actor, appealId: number): Promise<AppealRow> {
   assertMayAttempt(actor, "appeal.extension.request");
   const [appeal] = await ctx.db.select().from(appeals).where(eq(appeals.id, appealId));
   if (!appeal) throw new DomainError("appeal_not_found");
   assertCanTouch(actor, "appeal.extension.request", appeal);
-  await saveFlow(ctx, ctx.db, actor.userId, EXTENSION_FLOW, { step: "reason", data: { appealId } });
-  return { number: appeal.number };
+  return appeal;
 }
 
-export async function currentExtensionRequest(ctx: Ctx, actor: Actor) {
-  assertMayAttempt(actor, "appeal.extension.request");
-  return loadFlow(ctx, ctx.db, actor.userId, EXTENSION_FLOW, stateSchema);
+export async function beginExtensionRequest(ctx: Ctx, actor: Actor, appealId: number): Promise<RequestState> {
+  const appeal = await appealToExtend(ctx, actor, appealId);
+  return extensionFlow.start(ctx, actor, { step: "reason", data: { appealId: appeal.id } });
 }
 
-/** Keeps the reason and works out which dates to offer. */
-export async function extensionReason(ctx: Ctx, actor: Actor, raw: string): Promise<ExtensionChoice> {
-  const state = await currentExtensionRequest(ctx, actor);
-  if (!state) throw new DomainError("stale_button");
-  const reason = raw.trim().slice(0, 2000);
-  if (!reason) throw new DomainError("comment_required");
-  const [appeal] = await ctx.db.select().from(appeals).where(eq(appeals.id, state.data.appealId));
-  if (!appeal) throw new DomainError("appeal_not_found");
+/** The appeal the request is for, and which dates to offer. */
+export async function extensionChoice(ctx: Ctx, actor: Actor, appealId: number): Promise<ExtensionChoice> {
+  const appeal = await appealToExtend(ctx, actor, appealId);
   const latest = latestExtendedDeadline(await loadPolicy(ctx.db, appeal.type), appeal.registeredOn);
   const calendar = await loadCalendar(ctx.db);
   const suggestions = [10, 20].map((n) => nthWorkingDayAfter(calendar, appeal.dueOn, n)).filter((d) => d <= latest);
-  await saveFlow(ctx, ctx.db, actor.userId, EXTENSION_FLOW, { step: "date", data: { appealId: appeal.id, reason } });
   return { appealId: appeal.id, number: appeal.number, dueOn: appeal.dueOn, suggestions, latest };
 }
 
-/** Sends the request with the date; a refused date leaves the flow at the date, to try another. */
-export async function extensionDate(ctx: Ctx, actor: Actor, dueOn: string) {
-  const state = await currentExtensionRequest(ctx, actor);
-  if (state?.step !== "date" || !state.data.reason) throw new DomainError("stale_button");
-  const result = await requestExtension(ctx, actor, { appealId: state.data.appealId, reason: state.data.reason, dueOn });
-  await clearFlow(ctx.db, actor.userId, EXTENSION_FLOW);
+/** Keeps the reason; the date is asked next. */
+export async function extensionReason(ctx: Ctx, actor: Actor, raw: string): Promise<RequestState> {
+  const reason = raw.trim().slice(0, 2000);
+  if (!reason) throw new DomainError("comment_required");
+  const { state } = await extensionFlow.update(ctx, actor, async (current) => {
+    if (current.step !== "reason") throw new DomainError("stale_button");
+    return { next: { step: "date", data: { appealId: current.data.appealId, reason } }, result: undefined };
+  });
+  return state!;
+}
+
+/**
+ * Sends the request with the date, typed or pressed on the question of `version`; a refused
+ * date leaves the flow at the date, to try another.
+ */
+export async function extensionDate(ctx: Ctx, actor: Actor, dueOn: string, version?: number) {
+  const { result } = await extensionFlow.update(ctx, actor, async (current, inTx) => {
+    const { appealId, reason } = current.data;
+    if (current.step !== "date" || !reason || (version !== undefined && version !== current.version)) throw new DomainError("stale_button");
+    return { next: null, result: await requestExtension(inTx, actor, { appealId, reason, dueOn }) };
+  });
   return result;
 }

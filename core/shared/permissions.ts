@@ -40,7 +40,8 @@ export type Action =
   | "control.record_reception"
   | "control.decide"
   | "control.execute"
-  | "control.list";
+  | "control.list"
+  | "list.search";
 
 /** What a resource must tell the policy about itself. */
 export interface Resource {
@@ -114,6 +115,8 @@ const POLICY: Record<Action, Rule> = {
   "control.decide": anyStaff(["registrar", "deputy", "head"]),
   "control.execute": controlExecutor,
   "control.list": anyStaff(["registrar", "deputy", "head", "admin"]),
+  /** A word typed to search the list on screen: whoever was shown it; the list's own feature decides what it holds. */
+  "list.search": () => true,
 };
 
 /** What a citizen may ever do; every other action is staff work. */
@@ -126,6 +129,7 @@ export const CITIZEN_ACTIONS: readonly Action[] = [
   "appeal.supplement",
   "appeal.rate",
   "reception.book",
+  "list.search",
 ];
 
 export function can(actor: Actor, action: Action, resource?: Resource): boolean {

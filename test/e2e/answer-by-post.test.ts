@@ -109,7 +109,7 @@ describe(`answering by post those who cannot be reached in chat, on ${dbKind}`, 
     const staff = h.user(REGISTRAR);
     await staff.send("/by_post");
     const list = await staff.waitForBot(shown("ru", "staff.by_post.title", { count: 1 }));
-    await staff.pressData(list.message_id, "bp1:sent:abc");
+    await staff.pressData(list.message_id, "bp2:sent:abc");
     await staff.waitFor((v) => v.toasts.some((t) => t.text === shown("ru", "errors.stale_button")));
     expect(await h.app().core.db.select().from(byPost).where(eq(byPost.clearedBy, registrar.userId))).toHaveLength(1);
   });

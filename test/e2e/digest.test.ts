@@ -60,7 +60,7 @@ describe(`the morning digest in chat on ${dbKind}`, () => {
     expect(muted.inline_keyboard?.flat().map((b) => b.text)).toEqual([shown("ru", "staff.digest.setting.unmute")]);
 
     // The old "turn off" button, pressed again, changes nothing and says so.
-    await u.pressData(muted.message_id, "dg1:off");
+    await u.pressData(muted.message_id, "dg2:off");
     await u.waitFor((v) => v.toasts.some((t) => t.text === shown("ru", "staff.digest.setting.unchanged")));
 
     // Thursday 26th, after the weekend and the Nauryz holidays: no digest, but the overdue notice.
@@ -85,7 +85,7 @@ describe(`the morning digest in chat on ${dbKind}`, () => {
     const r = h.user(REGISTRAR);
     await r.send("/digest");
     const screen = await r.waitForBot(shown("kk", "staff.digest.setting.active"));
-    await r.pressData(screen.message_id, "dg1:maybe");
+    await r.pressData(screen.message_id, "dg2:maybe");
     await r.waitFor((v) => v.toasts.some((t) => t.text === shown("kk", "errors.stale_button")));
   });
 });

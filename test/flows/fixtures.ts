@@ -4,6 +4,8 @@ import { classifyAppeal } from "../../core/appeals/classify.js";
 import { registerAppeal } from "../../core/appeals/register.js";
 import type { Ctx } from "../../core/shared/context.js";
 import type { Actor, Role } from "../../core/shared/roles.js";
+import { CONSOLE_OPERATOR } from "../../core/staff/operator.js";
+import { addUnit } from "../../core/staff/units.js";
 import { signedUpCitizen, staffMember } from "../support/citizens.js";
 
 /**
@@ -29,6 +31,19 @@ async function draftAwaitingApproval(core: Ctx, ids: FixtureIds) {
   await classifyAppeal(core, registrar, { appealId, category: "general", holderUserId: reviewer.userId });
   await submitDraft(core, reviewer, { appealId, text: "Жауап жобасы.", outcome: "explained" });
   return { appealId, answerId: (await pendingDraft(core.db, appealId))!.id };
+}
+
+async function newAppeal(core: Ctx, ids: FixtureIds) {
+  const owner = await signedUpCitizen(core, ids.next());
+  return registerAppeal(core, owner, { draftId: randomUUID(), type: "complaint", text: "Сот отырысы кейінге қалдырылды.", language: "kk", replyChannel: "chat" });
+}
+
+/** An appeal the person holds for review. */
+async function heldBy(core: Ctx, holder: Actor, ids: FixtureIds): Promise<number> {
+  const registrar = await staffMember(core, ids.next(), "registrar");
+  const { appealId } = await newAppeal(core, ids);
+  await classifyAppeal(core, registrar, { appealId, category: "general", holderUserId: holder.userId });
+  return appealId;
 }
 
 export const FLOW_FIXTURES: Record<string, FlowFixture> = {
@@ -79,5 +94,37 @@ export const FLOW_FIXTURES: Record<string, FlowFixture> = {
   profile_edit: {
     role: "citizen",
     steps: async () => ({ fullName: {}, iin: {}, bin: {}, organization: {}, phone: {} }),
+  },
+  answer_draft: {
+    role: "reviewer",
+    async steps(core, person, ids) {
+      const appealId = await heldBy(core, person, ids);
+      const text = "Сот шешімінің көшірмесін сот кеңсесінен алуға болады.";
+      return { text: { appealId }, outcome: { appealId, text }, confirm: { appealId, text, outcome: "explained" } };
+    },
+  },
+  extension_request: {
+    role: "reviewer",
+    async steps(core, person, ids) {
+      const appealId = await heldBy(core, person, ids);
+      return { reason: { appealId }, date: { appealId, reason: "Іс материалдарын соттан сұрату қажет." } };
+    },
+  },
+  registry_reason: {
+    role: "registrar",
+    async steps(core, _person, ids) {
+      const { appealId } = await newAppeal(core, ids);
+      const body = await addUnit(core, CONSOLE_OPERATOR, { code: `body_${ids.next()}`, kind: "external_body", nameKk: "Бас прокуратура", nameRu: "Генеральная прокуратура" });
+      return { external_reason: { appealId, unitId: body.id, category: "state_bodies" }, leave_reason: { appealId, category: "general" } };
+    },
+  },
+  unit_add: {
+    role: "admin",
+    steps: async () => ({ name_kk: { kind: "ja_unit" }, name_ru: { kind: "ja_unit", nameKk: "Кадр қызметі" } }),
+  },
+  list: {
+    role: "registrar",
+    // The open appeals: a list every registrar may see, empty or not.
+    steps: async () => ({ shown: { list: "sca", args: {}, page: 0, query: "" } }),
   },
 };

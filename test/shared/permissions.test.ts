@@ -50,6 +50,11 @@ describe("permission policy", () => {
     expect(() => assertCan(citizen, "appeal.withdraw", { ownerUserId: 2 })).toThrow("forbidden");
   });
 
+  it("lets anyone search a list they were shown, while their access lasts", () => {
+    for (const role of ["citizen", "registrar", "admin"] as const) expect(can({ ...citizen, role }, "list.search")).toBe(true);
+    expect(() => assertCan({ ...citizen, role: "reviewer", active: false }, "list.search")).toThrow("staff_deactivated");
+  });
+
   it("hides restricted (ҚБПҮ/ДСП) resources from staff without clearance", () => {
     const head = { ...citizen, userId: 5, role: "admin" as const };
     expect(can(head, "system.status", { restricted: true })).toBe(false);
@@ -94,4 +99,5 @@ const POLICY_SAMPLE: Record<Action, true> = {
   "control.decide": true,
   "control.execute": true,
   "control.list": true,
+  "list.search": true,
 };

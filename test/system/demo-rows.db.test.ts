@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { digestRecipients } from "../../core/appeals/digest.js";
-import { forwardTargets, reviewerWorkload } from "../../core/appeals/registry-queue.js";
+import { forwardTargets, reviewerWorkload } from "../../core/appeals/registrar-queue.js";
 import { executorChoices } from "../../core/control/record-flow.js";
 import { assignRoles } from "../../core/people/users.js";
 import { activeOfficials, addOfficial } from "../../core/reception/officials.js";

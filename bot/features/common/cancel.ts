@@ -1,5 +1,4 @@
 import { Composer } from "grammy";
-import { cancelRegistryReason, REGISTRY_REASON_FLOW } from "../../../core/appeals/registry-flow.js";
 import { BOOKING_FLOW } from "../../../core/reception/booking-flow.js";
 import { cancelDeskFlow, DECLINE_FLOW, OUTCOME_FLOW } from "../../../core/reception/desk-flows.js";
 import { clearFlow } from "../../../core/flows/store.js";
@@ -24,11 +23,7 @@ cancel.command("cancel", async (ctx) => {
     await cancelDeskFlow(ctx.deps.core, ctx.actor, ctx.activeFlow);
     return void (await send(ctx, ctx.t("common.cancelled")));
   }
-  if (ctx.activeFlow === REGISTRY_REASON_FLOW) {
-    await cancelRegistryReason(ctx.deps.core, ctx.actor);
-    return void (await send(ctx, ctx.t("common.cancelled")));
-  }
-  // The rest keep nothing outside their flow row (a draft answer, an extension request, a schedule edit).
+  // The rest keep nothing outside their flow row (a schedule edit).
   if (ctx.activeFlow) {
     await clearFlow(ctx.deps.core.db, ctx.actor.userId, ctx.activeFlow);
     return void (await send(ctx, ctx.t("common.cancelled")));

@@ -1,10 +1,11 @@
 import { Composer } from "grammy";
-import { LIST_FLOW, shownList, takeShownList } from "../../../core/flows/shown-list.js";
+import { listFlow, takeShownList, type ShownListData } from "../../../core/flows/shown-list.js";
 import { DomainError } from "../../../core/shared/errors.js";
+import { defineButtons } from "../../buttons/codec.js";
 import type { BotContext } from "../../context.js";
-import { registerReask } from "../../flows/reask.js";
-import { pickerFor, pickerOf } from "../../keyboards/picker.js";
-import { answerCallback, stripButtons } from "../../messages.js";
+import { defineChatFlow } from "../../flows/chat-flow.js";
+import { listPages, pickerOf } from "../../keyboards/picker.js";
+import { stripButtons } from "../../messages.js";
 
 /**
  * Long lists (bot/keyboards/picker.ts): their page buttons, and the search by a typed word while a
@@ -14,45 +15,42 @@ import { answerCallback, stripButtons } from "../../messages.js";
 export const listSearch = new Composer<BotContext>();
 
 listSearch.use(async (ctx, next) => {
-  if (!ctx.flows.has(LIST_FLOW)) return next();
+  if (!ctx.flows.has(listFlow.name)) return next();
   const command = ctx.message?.text?.startsWith("/") ?? false;
   if (ctx.message && !command) {
     // What is typed now answers the list on screen, whatever older question is still open.
-    ctx.activeFlow = LIST_FLOW;
+    ctx.activeFlow = listFlow.name;
   } else if (ctx.callbackQuery || command) {
     ctx.shownList = await takeShownList(ctx.deps.core, ctx.actor);
-    ctx.flows = new Set([...ctx.flows].filter((name) => name !== LIST_FLOW));
+    ctx.flows = new Set([...ctx.flows].filter((name) => name !== listFlow.name));
     ctx.activeFlow = [...ctx.flows][0];
   }
   return next();
 });
 
-listSearch.on("callback_query:data", async (ctx, next) => {
-  const picker = pickerFor(ctx.callbackQuery.data);
-  if (!picker) return next();
-  const parsed = picker.button.parse(ctx.callbackQuery.data);
-  if (!parsed) throw new DomainError("stale_button");
-  const [action, page, ...args] = parsed;
-  const messageId = ctx.callbackQuery.message?.message_id;
-  const was = ctx.shownList?.list === picker.spec.prefix && ctx.shownList.messageId === messageId ? ctx.shownList : undefined;
-  await picker.show(ctx, { args, page, query: action === "all" ? "" : was?.query, input: was?.input }, messageId);
-  await answerCallback(ctx);
-});
+listSearch.use(listPages);
 
-/** The words typed search the list; the result comes as a new message under them, the old one loses its buttons. */
-listSearch.on("message:text", async (ctx, next) => {
-  if (ctx.activeFlow !== LIST_FLOW) return next();
-  const shown = await shownList(ctx.deps.core, ctx.actor);
-  const picker = shown && pickerOf(shown.list);
-  if (!picker) return next();
-  await stripButtons(ctx, shown.messageId);
-  await picker.show(ctx, { args: shown.args, query: ctx.message.text, input: shown.input });
-});
+function listed(shown: ShownListData) {
+  const list = pickerOf(shown.list);
+  // A list this release no longer draws.
+  if (!list) throw new DomainError("stale_button");
+  return list;
+}
 
-registerReask(LIST_FLOW, async (ctx) => {
-  const shown = await shownList(ctx.deps.core, ctx.actor);
-  const picker = shown && pickerOf(shown.list);
-  if (!picker) return;
-  await stripButtons(ctx, shown.messageId);
-  await picker.show(ctx, shown);
+/** The list on screen as a flow's one step: a restart shows it again, a typed word searches it. */
+defineChatFlow({
+  flow: listFlow,
+  // The list has no Back of its own: each list's footer says where it leads.
+  buttons: defineButtons("ls", 1),
+  steps: {
+    shown: {
+      ask: (ctx, state) => listed(state.data).screen(ctx, state.data),
+      /** The result comes as a new message under the words, the old one loses its buttons. */
+      async text(ctx, state, text) {
+        const list = listed(state.data);
+        await stripButtons(ctx, state.messageId);
+        await list.search(ctx, state.data, text);
+      },
+    },
+  },
 });

@@ -1,18 +1,37 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { setFlowMessage } from "../../../core/flows/store.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import { assertCan } from "../../../core/shared/permissions.js";
-import { STAFF_ROLES } from "../../../core/shared/roles.js";
+import { STAFF_ROLES, type Role } from "../../../core/shared/roles.js";
 import { deactivateStaff } from "../../../core/staff/deactivate.js";
 import { createInvite } from "../../../core/staff/invites.js";
 import { activeStaff } from "../../../core/staff/roster.js";
-import { beginUnitAdd, UNIT_FLOW, unitAddName } from "../../../core/staff/unit-flow.js";
-import { listUnits, unitName } from "../../../core/staff/units.js";
+import { beginUnitAdd, unitAddName, unitFlow } from "../../../core/staff/unit-flow.js";
+import { listUnits, unitName, type Unit } from "../../../core/staff/units.js";
+import { onPress } from "../../buttons/on-press.js";
 import type { BotContext } from "../../context.js";
-import { type Html } from "../../html.js";
+import { defineChatFlow } from "../../flows/chat-flow.js";
 import { formatDateTime } from "../../format.js";
+import type { Html } from "../../html.js";
 import { answerCallback, send, showInPlace } from "../../messages.js";
-import { ADDABLE, adminButton, back, home, inviteUnitList, staffList, unitsList } from "./admin-view.js";
+import { presentInPlace } from "../common/in-place.js";
+import {
+  addUnitButton,
+  adminButtons,
+  back,
+  createInviteButton,
+  deactivateButton,
+  home,
+  homeButton,
+  inviteButton,
+  inviteRoleButton,
+  inviteUnitButton,
+  inviteUnitList,
+  personButton,
+  staffButton,
+  staffList,
+  unitsButton,
+  unitsList,
+} from "./admin-view.js";
 
 /**
  * The administrator's menu in chat (DESIGN §1): units and state bodies, staff (deactivate), and
@@ -20,89 +39,103 @@ import { ADDABLE, adminButton, back, home, inviteUnitList, staffList, unitsList 
  */
 export const adminMenu = new Composer<BotContext>();
 
+/** The menu's screens replace one another in the message whose button was pressed. */
+async function show(ctx: BotContext, text: Html, keyboard?: InlineKeyboard): Promise<void> {
+  await answerCallback(ctx);
+  await showInPlace(ctx, ctx.callbackQuery?.message?.message_id, text, keyboard);
+}
+
 adminMenu.command("admin", async (ctx) => {
   assertCan(ctx.actor, "units.manage");
   await send(ctx, ctx.t("staff.admin.title"), home(ctx));
 });
 
-adminMenu.callbackQuery(adminButton.pattern, async (ctx) => {
-  const parsed = adminButton.parse(ctx.callbackQuery.data);
-  if (!parsed) throw new DomainError("stale_button");
-  const [action, n, m] = parsed;
-  const core = ctx.deps.core;
-  const messageId = ctx.callbackQuery.message?.message_id;
-  const language = ctx.actor.language;
-  const show = async (text: Html, keyboard?: InlineKeyboard) => {
-    await answerCallback(ctx);
-    return showInPlace(ctx, messageId, text, keyboard);
-  };
-
-  if (action === "home") {
-    assertCan(ctx.actor, "units.manage");
-    return void (await show(ctx.t("staff.admin.title"), home(ctx)));
-  }
-  if (action === "units" || action === "staff") {
-    await (action === "units" ? unitsList : staffList).show(ctx, {}, messageId);
-    return answerCallback(ctx);
-  }
-  if (action === "add") {
-    await beginUnitAdd(core, ctx.actor, ADDABLE[n] ?? "");
-    const asked = await show(ctx.t("staff.admin.ask_name_kk"));
-    return setFlowMessage(core, ctx.actor.userId, UNIT_FLOW, asked);
-  }
-  if (action === "who") {
-    const person = (await activeStaff(core, ctx.actor)).find((s) => s.userId === n);
-    if (!person) throw new DomainError("staff_not_found");
-    const keyboard = new InlineKeyboard().text(ctx.label("staff.admin.deactivate"), adminButton.encode("off", n, 0));
-    return void (await show(ctx.t("staff.admin.confirm_deactivate", { name: person.name, role: ctx.label(`staff.roles.${person.role}`) }), back(ctx, keyboard)));
-  }
-  if (action === "off") {
-    const { returned, telegramId } = await deactivateStaff(core, ctx.actor, { userId: n });
-    // The access has ended either way; a chat Telegram no longer has (a blocked bot) keeps a menu that does nothing.
-    await ctx.api.deleteMyCommands({ scope: { type: "chat", chat_id: telegramId } }).catch((error: unknown) => core.log.warn({ err: error, userId: n }, "staff command menu not removed"));
-    return void (await show(ctx.t("staff.admin.deactivated", { count: returned.length, numbers: returned.join(", ") || "—" }), back(ctx)));
-  }
-  if (action === "inv") {
-    assertCan(ctx.actor, "staff.invite");
-    const keyboard = new InlineKeyboard();
-    STAFF_ROLES.forEach((role, index) => keyboard.text(ctx.label(`staff.roles.${role}`), adminButton.encode("ir", index, 0)).row());
-    return void (await show(ctx.t("staff.admin.choose_role"), back(ctx, keyboard)));
-  }
-  if (action === "ir") {
-    await inviteUnitList.show(ctx, { args: [n, 0] }, messageId);
-    return answerCallback(ctx);
-  }
-  const staffUnits = (await listUnits(core, ctx.actor)).filter((u) => u.active && u.kind !== "external_body");
-  const role = STAFF_ROLES[n];
-  if (!role) throw new DomainError("stale_button");
-  const unit = staffUnits.find((u) => u.id === (action === "iu" ? m : Math.floor(m / 2)));
-  if (!unit) throw new DomainError("stale_button");
-  if (action === "iu") {
-    // m carries the unit and the clearance choice together: unit * 2 + (cleared ? 1 : 0).
-    const keyboard = new InlineKeyboard()
-      .text(ctx.label("staff.admin.create"), adminButton.encode("ic", n, unit.id * 2)).row()
-      .text(ctx.label("staff.admin.create_cleared"), adminButton.encode("ic", n, unit.id * 2 + 1));
-    return void (await show(ctx.t("staff.admin.confirm_invite", { role: ctx.label(`staff.roles.${role}`), unit: unitName(unit, language) }), back(ctx, keyboard)));
-  }
-  const invite = await createInvite(core, ctx.actor, { role, unitCode: unit.code, clearance: m % 2 === 1 });
-  await show(
-    ctx.t("staff.admin.invite_created", {
-      code: invite.code,
-      link: `https://t.me/${ctx.me.username}?start=join_${invite.code}`,
-      role: ctx.label(`staff.roles.${role}`),
-      unit: unitName(unit, language),
-      expires: formatDateTime(invite.expiresAt),
-    }),
-    back(ctx),
-  );
+onPress(adminMenu, homeButton, async (ctx) => {
+  assertCan(ctx.actor, "units.manage");
+  await show(ctx, ctx.t("staff.admin.title"), home(ctx));
 });
 
-adminMenu.on("message:text", async (ctx, next) => {
-  if (ctx.activeFlow !== UNIT_FLOW || ctx.message.text.startsWith("/")) return next();
-  const unit = await unitAddName(ctx.deps.core, ctx.actor, ctx.message.text);
-  if (!unit) {
-    const asked = await send(ctx, ctx.t("staff.admin.ask_name_ru"));
-    return setFlowMessage(ctx.deps.core, ctx.actor.userId, UNIT_FLOW, asked);
-  }
-  await send(ctx, ctx.t("staff.admin.unit_added", { name: unitName(unit, ctx.actor.language), kind: ctx.label(`staff.unit_kind.${unit.kind}`) }), home(ctx));
+for (const [button, list] of [[unitsButton, unitsList], [staffButton, staffList]] as const) {
+  onPress(adminMenu, button, async (ctx) => {
+    await list.show(ctx, { args: {} }, ctx.callbackQuery?.message?.message_id);
+    await answerCallback(ctx);
+  });
+}
+
+/** A new unit's names, Kazakh then Russian, typed one after the other. */
+const unitChat = defineChatFlow({
+  flow: unitFlow,
+  buttons: adminButtons,
+  steps: {
+    name_kk: { ask: (ctx) => ({ text: ctx.t("staff.admin.ask_name_kk") }), text: (ctx, _state, text) => named(ctx, text) },
+    name_ru: { ask: (ctx) => ({ text: ctx.t("staff.admin.ask_name_ru") }), text: (ctx, _state, text) => named(ctx, text) },
+  },
+});
+
+async function named(ctx: BotContext, text: string): Promise<void> {
+  const { state, unit } = await unitAddName(ctx.deps.core, ctx.actor, text);
+  if (state) return unitChat.present(ctx, state, "new");
+  if (unit) await send(ctx, ctx.t("staff.admin.unit_added", { name: unitName(unit, ctx.actor.language), kind: ctx.label(`staff.unit_kind.${unit.kind}`) }), home(ctx));
+}
+
+onPress(adminMenu, addUnitButton, async (ctx, { kind }) => {
+  const state = await beginUnitAdd(ctx.deps.core, ctx.actor, kind);
+  await answerCallback(ctx);
+  await presentInPlace(ctx, unitChat, state);
+});
+
+onPress(adminMenu, personButton, async (ctx, { user }) => {
+  const person = (await activeStaff(ctx.deps.core, ctx.actor)).find((s) => s.userId === user);
+  if (!person) throw new DomainError("staff_not_found");
+  const keyboard = new InlineKeyboard().text(ctx.label("staff.admin.deactivate"), deactivateButton.encode({ user }));
+  await show(ctx, ctx.t("staff.admin.confirm_deactivate", { name: person.name, role: ctx.label(`staff.roles.${person.role}`) }), back(ctx, keyboard));
+});
+
+onPress(adminMenu, deactivateButton, async (ctx, { user }) => {
+  const { returned, telegramId } = await deactivateStaff(ctx.deps.core, ctx.actor, { userId: user });
+  // The access has ended either way; a chat Telegram no longer has (a blocked bot) keeps a menu that does nothing.
+  await ctx.api.deleteMyCommands({ scope: { type: "chat", chat_id: telegramId } }).catch((error: unknown) => ctx.deps.core.log.warn({ err: error, userId: user }, "staff command menu not removed"));
+  await show(ctx, ctx.t("staff.admin.deactivated", { count: returned.length, numbers: returned.join(", ") || "—" }), back(ctx));
+});
+
+onPress(adminMenu, inviteButton, async (ctx) => {
+  assertCan(ctx.actor, "staff.invite");
+  const keyboard = new InlineKeyboard();
+  for (const role of STAFF_ROLES) keyboard.text(ctx.label(`staff.roles.${role}`), inviteRoleButton.encode({ role })).row();
+  await show(ctx, ctx.t("staff.admin.choose_role"), back(ctx, keyboard));
+});
+
+onPress(adminMenu, inviteRoleButton, async (ctx, { role }) => {
+  await inviteUnitList.show(ctx, { args: { role } }, ctx.callbackQuery?.message?.message_id);
+  await answerCallback(ctx);
+});
+
+/** A unit an invite may be for: active, with staff of its own. */
+async function invitedTo(ctx: BotContext, unitId: number): Promise<Unit> {
+  const unit = (await listUnits(ctx.deps.core, ctx.actor)).find((u) => u.id === unitId && u.active && u.kind !== "external_body");
+  if (!unit) throw new DomainError("stale_button");
+  return unit;
+}
+
+const roleLabel = (ctx: BotContext, role: Role) => ctx.label(`staff.roles.${role}`);
+
+onPress(adminMenu, inviteUnitButton, async (ctx, { role, unit: unitId }) => {
+  const unit = await invitedTo(ctx, unitId);
+  const keyboard = new InlineKeyboard()
+    .text(ctx.label("staff.admin.create"), createInviteButton.encode({ role, unit: unit.id, cleared: false })).row()
+    .text(ctx.label("staff.admin.create_cleared"), createInviteButton.encode({ role, unit: unit.id, cleared: true }));
+  await show(ctx, ctx.t("staff.admin.confirm_invite", { role: roleLabel(ctx, role), unit: unitName(unit, ctx.actor.language) }), back(ctx, keyboard));
+});
+
+onPress(adminMenu, createInviteButton, async (ctx, { role, unit: unitId, cleared }) => {
+  const unit = await invitedTo(ctx, unitId);
+  const invite = await createInvite(ctx.deps.core, ctx.actor, { role, unitCode: unit.code, clearance: cleared });
+  const text = ctx.t("staff.admin.invite_created", {
+    code: invite.code,
+    link: `https://t.me/${ctx.me.username}?start=join_${invite.code}`,
+    role: roleLabel(ctx, role),
+    unit: unitName(unit, ctx.actor.language),
+    expires: formatDateTime(invite.expiresAt),
+  });
+  await show(ctx, text, back(ctx));
 });

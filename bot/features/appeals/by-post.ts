@@ -1,8 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { z } from "zod";
 import { byPostQueue, markSentByPost } from "../../../core/appeals/by-post.js";
-import { DomainError } from "../../../core/shared/errors.js";
-import { callbackId, defineCallback } from "../../callback-data.js";
+import { defineButtons, field } from "../../buttons/codec.js";
+import { onPress } from "../../buttons/on-press.js";
 import type { BotContext } from "../../context.js";
 import { joinHtml, type Html } from "../../html.js";
 import { MESSAGE_LIMIT } from "../../delivery/split-message.js";
@@ -15,7 +14,7 @@ import { answerCallback, send, showInPlace } from "../../messages.js";
  */
 export const byPostList = new Composer<BotContext>();
 
-const sentButton = defineCallback("bp1", z.literal("sent"), callbackId);
+const sentButton = defineButtons("bp", 2).action("sent", { appeal: field.id });
 
 /** Room kept for the closing "and N more" line. */
 const MORE_RESERVE = 200;
@@ -35,7 +34,7 @@ async function listView(ctx: BotContext): Promise<{ text: Html; keyboard: Inline
     ]);
     if (text.length + block.length + 2 > MESSAGE_LIMIT - MORE_RESERVE) break;
     text = joinHtml([text, block], "\n\n");
-    keyboard.text(ctx.label("staff.by_post.sent_button", { number: item.number }), sentButton.encode("sent", item.appealId)).row();
+    keyboard.text(ctx.label("staff.by_post.sent_button", { number: item.number }), sentButton.encode({ appeal: item.appealId })).row();
     shown++;
   }
   if (total > shown) text = joinHtml([text, ctx.t("staff.by_post.more", { count: total - shown })], "\n\n");
@@ -47,11 +46,9 @@ byPostList.command("by_post", async (ctx) => {
   await send(ctx, text, keyboard);
 });
 
-byPostList.callbackQuery(sentButton.pattern, async (ctx) => {
-  const parsed = sentButton.parse(ctx.callbackQuery.data);
-  if (!parsed) throw new DomainError("stale_button");
-  const { number } = await markSentByPost(ctx.deps.core, ctx.actor, { appealId: parsed[1] });
+onPress(byPostList, sentButton, async (ctx, { appeal }) => {
+  const { number } = await markSentByPost(ctx.deps.core, ctx.actor, { appealId: appeal });
   await answerCallback(ctx, ctx.label("staff.by_post.marked", { number }));
   const { text, keyboard } = await listView(ctx);
-  await showInPlace(ctx, ctx.callbackQuery.message?.message_id, text, keyboard);
+  await showInPlace(ctx, ctx.callbackQuery?.message?.message_id, text, keyboard);
 });

@@ -111,7 +111,7 @@ describe(`the registrar's queue of new appeals in chat on ${dbKind}`, () => {
     await registrar.send("/appeals");
     const list = await registrar.waitForBot(open.number);
     expect(list.text).not.toContain(number);
-    await registrar.pressData(list.message_id, `sc1:open:${appealId}`);
+    await registrar.pressData(list.message_id, `sc2:open:${appealId}`);
     await registrar.waitFor((v) => v.toasts.some((t) => t.text === shown("ru", "errors.clearance_required")));
   });
 

@@ -1,19 +1,19 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
-import { z } from "zod";
 import { searchAppeals } from "../../../core/appeals/search.js";
 import { staffAppealCard, type StaffCard } from "../../../core/appeals/staff-card.js";
 import { openAppeals } from "../../../core/appeals/staff-view.js";
 import { storedFileForSending } from "../../../core/files/stored-files.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import { assertMayAttempt } from "../../../core/shared/permissions.js";
-import { callbackId, defineCallback } from "../../callback-data.js";
+import { defineButtons, field } from "../../buttons/codec.js";
+import { onPress } from "../../buttons/on-press.js";
 import type { BotContext } from "../../context.js";
 import { joinHtml, escapeHtml, type Html } from "../../html.js";
 import { formatDate, formatDateTime, preview } from "../../format.js";
 import { definePicker } from "../../keyboards/picker.js";
 import { answerCallback, send, showInPlace } from "../../messages.js";
-import { draftButton } from "./drafting.js";
-import { extensionButton } from "./extensions.js";
+import { startDraftButton } from "./drafting.js";
+import { askExtensionButton } from "./extensions.js";
 
 /**
  * An appeal as staff see it: text, applicant (for roles that may see personal data), files,
@@ -21,7 +21,10 @@ import { extensionButton } from "./extensions.js";
  */
 export const appealCard = new Composer<BotContext>();
 
-export const cardButton = defineCallback("sc1", z.enum(["open", "files", "hist"]), callbackId);
+const buttons = defineButtons("sc", 2);
+const openButton = buttons.action("open", { appeal: field.id });
+const filesButton = buttons.action("files", { appeal: field.id });
+const historyButton = buttons.action("hist", { appeal: field.id });
 
 const HISTORY_LINES = 25;
 
@@ -47,10 +50,10 @@ function cardText(ctx: BotContext, card: StaffCard): Html {
 function cardButtons(ctx: BotContext, card: StaffCard): InlineKeyboard {
   const id = card.appeal.id;
   const keyboard = new InlineKeyboard();
-  if (card.may.draft) keyboard.text(ctx.label("staff.card.draft"), draftButton.encode("start", id, 0)).row();
-  if (card.may.extend) keyboard.text(ctx.label("staff.card.extend"), extensionButton.encode("ask", id, 0)).row();
-  if (card.files.length > 0) keyboard.text(ctx.label("staff.card.files", { count: card.files.length }), cardButton.encode("files", id));
-  return keyboard.text(ctx.label("staff.card.history"), cardButton.encode("hist", id));
+  if (card.may.draft) keyboard.text(ctx.label("staff.card.draft"), startDraftButton.encode({ appeal: id })).row();
+  if (card.may.extend) keyboard.text(ctx.label("staff.card.extend"), askExtensionButton.encode({ appeal: id })).row();
+  if (card.files.length > 0) keyboard.text(ctx.label("staff.card.files", { count: card.files.length }), filesButton.encode({ appeal: id }));
+  return keyboard.text(ctx.label("staff.card.history"), historyButton.encode({ appeal: id }));
 }
 
 export async function showCard(ctx: BotContext, appealId: number, messageId?: number): Promise<void> {
@@ -67,7 +70,8 @@ function historyText(ctx: BotContext, card: StaffCard): Html {
 
 /** Open appeals, a line and a button each: the list is where work starts. */
 const openList = definePicker({
-  prefix: "sca1",
+  prefix: "sca",
+  args: {},
   items: async (ctx) =>
     (await openAppeals(ctx.deps.core, ctx.actor)).map((r) => ({
       id: r.id,
@@ -76,12 +80,13 @@ const openList = definePicker({
     })),
   title: (ctx) => ctx.t("staff.appeals.title"),
   empty: (ctx) => ctx.t("staff.appeals.none"),
-  pick: (appealId) => cardButton.encode("open", appealId),
+  pick: (appealId) => openButton.encode({ appeal: appealId }),
 });
 
 /** What /find found for the words after it; those words are kept with the list, for its pages. */
 const foundList = definePicker({
-  prefix: "scf1",
+  prefix: "scf",
+  args: {},
   async items(ctx, _args, typed) {
     if (typed === undefined) {
       // A page of a search this chat no longer shows: old, unless it was not the person's to press at all.
@@ -96,7 +101,7 @@ const foundList = definePicker({
   },
   title: (ctx, _args, typed) => ctx.t("staff.search.title", { query: typed ?? "" }),
   empty: (ctx, typed) => ctx.t("staff.search.none", { query: typed ?? "" }),
-  pick: (appealId) => cardButton.encode("open", appealId),
+  pick: (appealId) => openButton.encode({ appeal: appealId }),
 });
 
 appealCard.command("appeals", (ctx) => openList.show(ctx, {}));
@@ -108,17 +113,20 @@ appealCard.command("find", async (ctx) => {
   await foundList.show(ctx, { input: typed });
 });
 
-appealCard.callbackQuery(cardButton.pattern, async (ctx) => {
-  const parsed = cardButton.parse(ctx.callbackQuery.data);
-  if (!parsed) throw new DomainError("stale_button");
-  const [action, appealId] = parsed;
-  if (action === "open") {
-    await showCard(ctx, appealId);
-    return answerCallback(ctx);
-  }
-  const card = await staffAppealCard(ctx.deps.core, ctx.actor, appealId);
+onPress(appealCard, openButton, async (ctx, { appeal }) => {
+  await showCard(ctx, appeal);
   await answerCallback(ctx);
-  if (action === "hist") return void (await send(ctx, historyText(ctx, card)));
+});
+
+onPress(appealCard, historyButton, async (ctx, { appeal }) => {
+  const card = await staffAppealCard(ctx.deps.core, ctx.actor, appeal);
+  await answerCallback(ctx);
+  await send(ctx, historyText(ctx, card));
+});
+
+onPress(appealCard, filesButton, async (ctx, { appeal }) => {
+  const card = await staffAppealCard(ctx.deps.core, ctx.actor, appeal);
+  await answerCallback(ctx);
   for (const file of card.files) {
     const stored = await storedFileForSending(ctx.deps.core, file.id);
     if (stored) await ctx.replyWithDocument(new InputFile(stored.path, stored.fileName));
