@@ -21,9 +21,9 @@ const REVIEWER = 966102;
 const HEAD = 966103;
 
 /** The buttons citizens are given; every other prefix the bot knows is a staff button. */
-const CITIZEN_PREFIXES = ["su1", "in1", "ma1", "mn1", "lg1", "pf1", "rc1", "rco1"];
+const CITIZEN_PREFIXES = ["su1", "in1", "ma1", "mn1", "lg1", "pf1", "rco1"];
 /** The same for the families of buttons with named fields. */
-const CITIZEN_FAMILIES: string[] = [];
+const CITIZEN_FAMILIES: string[] = ["rc"];
 const HOLDER = "Ерлан Жұмабеков";
 const RETURN_COMMENT = "Ішкі ескерту: заң бабы көрсетілмеген";
 
@@ -78,7 +78,7 @@ describe(`staff buttons pressed by a citizen on ${dbKind}`, () => {
     const staffKinds = definedCallbacks().filter((d) => !CITIZEN_PREFIXES.includes(d.prefix));
     const staffFamilies = buttonFamilies().filter((f) => !CITIZEN_FAMILIES.includes(f.prefix));
     expect([...staffKinds.map((d) => d.prefix), ...staffFamilies.map((f) => `${f.prefix}${f.version}`)]).toEqual(
-      expect.arrayContaining(["sc1", "rq1", "ad1", "ap2", "dr1", "ex1", "ct1", "cr1", "rs1", "os1"]),
+      expect.arrayContaining(["sc1", "rq1", "ad1", "ap2", "dr1", "ex1", "ct2", "cr2", "rs2", "os2"]),
     );
     const presses = [...staffKinds.flatMap((d) => pressesOf(d, appealId)), ...staffFamilies.flatMap((f) => pressesOfFamily(f, appealId))];
     expect(presses).toContain(`sc1:hist:${appealId}`);

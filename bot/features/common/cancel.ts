@@ -3,12 +3,8 @@ import { INTAKE_FLOW } from "../../../core/appeals/intake.js";
 import { cancelRegistryReason, REGISTRY_REASON_FLOW } from "../../../core/appeals/registry-flow.js";
 import { SUPPLEMENT_FLOW } from "../../../core/appeals/supplement-flow.js";
 import { PROFILE_EDIT_FLOW } from "../../../core/citizens/profile-edit.js";
-import { BOOKING_FLOW } from "../../../core/reception/booking-flow.js";
-import { cancelDeskFlow, DECLINE_FLOW, OUTCOME_FLOW } from "../../../core/reception/desk-flows.js";
 import { SIGNUP_FLOW } from "../../../core/citizens/signup.js";
 import { clearFlow } from "../../../core/flows/store.js";
-import { CONTROL_ANSWER_FLOW } from "../../../core/control/answer-flow.js";
-import { RECORD_FLOW } from "../../../core/control/record-flow.js";
 import type { BotContext } from "../../context.js";
 import { cancelActiveFlow } from "../../flows/router.js";
 import { send } from "../../messages.js";
@@ -16,9 +12,6 @@ import { cancelIntakeFlow } from "../citizen/intake.js";
 import { cancelSupplementFlow } from "../citizen/my-appeals.js";
 import { cancelProfileEditFlow } from "../citizen/profile.js";
 import { cancelSignupFlow } from "../citizen/signup.js";
-import { cancelBookingFlow } from "../reception/citizen.js";
-import { cancelControlAnswerFlow } from "../control/answers.js";
-import { cancelRecordFlow } from "../control/record.js";
 
 /** `/cancel` stops the flow the person is in now; outside a flow it says there is nothing to stop. */
 export const cancel = new Composer<BotContext>();
@@ -29,18 +22,11 @@ cancel.command("cancel", async (ctx) => {
   if (ctx.activeFlow === PROFILE_EDIT_FLOW) return cancelProfileEditFlow(ctx);
   if (ctx.activeFlow === SUPPLEMENT_FLOW) return cancelSupplementFlow(ctx);
   if (ctx.activeFlow === SIGNUP_FLOW) return cancelSignupFlow(ctx);
-  if (ctx.activeFlow === RECORD_FLOW) return cancelRecordFlow(ctx);
-  if (ctx.activeFlow === CONTROL_ANSWER_FLOW) return cancelControlAnswerFlow(ctx);
-  if (ctx.activeFlow === BOOKING_FLOW) return cancelBookingFlow(ctx);
-  if (ctx.activeFlow === DECLINE_FLOW || ctx.activeFlow === OUTCOME_FLOW) {
-    await cancelDeskFlow(ctx.deps.core, ctx.actor, ctx.activeFlow);
-    return void (await send(ctx, ctx.t("common.cancelled")));
-  }
   if (ctx.activeFlow === REGISTRY_REASON_FLOW) {
     await cancelRegistryReason(ctx.deps.core, ctx.actor);
     return void (await send(ctx, ctx.t("common.cancelled")));
   }
-  // The rest keep nothing outside their flow row (a draft answer, an extension request, a schedule edit).
+  // The rest keep nothing outside their flow row (a draft answer, an extension request).
   if (ctx.activeFlow) {
     await clearFlow(ctx.deps.core.db, ctx.actor.userId, ctx.activeFlow);
     return void (await send(ctx, ctx.t("common.cancelled")));
