@@ -21,7 +21,7 @@ const REVIEWER = 966102;
 const HEAD = 966103;
 
 /** The buttons citizens are given; every other prefix the bot knows is a staff button. */
-const CITIZEN_PREFIXES = ["su1", "in1", "ma1", "mn1", "lg1", "pf1", "rco1"];
+const CITIZEN_PREFIXES = ["su1", "in1", "ma1", "mn1", "lg1", "pf1", "cs1", "rco1"];
 /** The same for the families of buttons with named fields. */
 const CITIZEN_FAMILIES: string[] = ["rc"];
 const HOLDER = "Ерлан Жұмабеков";
