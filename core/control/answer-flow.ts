@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { controlDocuments, controlExecutors, controlReports } from "../../db/schema/index.js";
 import { parseTypedDate } from "../calendar/dates.js";
-import { clearFlow, loadFlow, saveFlow, type FlowState } from "../flows/store.js";
+import { defineFlow, type FlowState } from "../flows/flow.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
 import { assertCan, assertMayAttempt } from "../shared/permissions.js";
@@ -11,29 +11,19 @@ import { assertExecutor, assertOpen } from "./executor-row.js";
 import { requestExtension } from "./extension.js";
 import { returnReport, submitReport } from "./report.js";
 
-/**
- * What a person types after a control button: the executor's report or request for more time, or
- * the registrar's comment on a returned report. One flow, a step per question.
- */
-export const CONTROL_ANSWER_FLOW = "control_answer";
-
 const STEPS = ["report", "extension_reason", "extension_date", "return_comment"] as const;
 export type ControlAnswerStep = (typeof STEPS)[number];
 const id = z.number().int().positive();
 /** Executors' steps name their item, the registrar's names the report; `reason` waits for the date. */
-const stateSchema = z
-  .object({
-    step: z.enum(STEPS),
-    data: z.object({ executorId: id.optional(), reportId: id.optional(), number: z.string(), reason: z.string().optional() }),
-  })
-  .refine(({ step, data }) => (step === "return_comment" ? data.reportId !== undefined : data.executorId !== undefined))
-  .refine(({ step, data }) => step !== "extension_date" || data.reason !== undefined);
-type AnswerData = z.infer<typeof stateSchema>["data"];
+const dataSchema = z.object({ executorId: id.optional(), reportId: id.optional(), number: z.string(), reason: z.string().optional() });
+type AnswerData = z.infer<typeof dataSchema>;
+export type ControlAnswerState = FlowState<ControlAnswerStep, AnswerData>;
 
-export async function currentControlAnswer(ctx: Ctx, actor: Actor): Promise<FlowState<ControlAnswerStep, AnswerData> | null> {
-  assertMayAttempt(actor, "control.execute");
-  return loadFlow(ctx, ctx.db, actor.userId, CONTROL_ANSWER_FLOW, stateSchema);
-}
+/**
+ * What a person types after a control button: the executor's report or request for more time, or
+ * the registrar's comment on a returned report. One flow, a step per question.
+ */
+export const controlAnswerFlow = defineFlow({ name: "control_answer", permission: "control.execute", steps: STEPS, data: dataSchema });
 
 /** The executor's own open item, checked before asking them anything about it. */
 async function openItem(ctx: Ctx, actor: Actor, executorId: number): Promise<{ number: string; state: string }> {
@@ -49,20 +39,18 @@ async function openItem(ctx: Ctx, actor: Actor, executorId: number): Promise<{ n
   return { number: row.number, state: row.executor.state };
 }
 
-export async function beginReport(ctx: Ctx, actor: Actor, executorId: number): Promise<string> {
+export async function beginReport(ctx: Ctx, actor: Actor, executorId: number): Promise<ControlAnswerState> {
   const item = await openItem(ctx, actor, executorId);
   if (item.state === "reported") throw new DomainError("control_report_pending");
-  await saveFlow(ctx, ctx.db, actor.userId, CONTROL_ANSWER_FLOW, { step: "report", data: { executorId, number: item.number } });
-  return item.number;
+  return controlAnswerFlow.start(ctx, actor, { step: "report", data: { executorId, number: item.number } });
 }
 
-export async function beginExtension(ctx: Ctx, actor: Actor, executorId: number): Promise<string> {
+export async function beginExtension(ctx: Ctx, actor: Actor, executorId: number): Promise<ControlAnswerState> {
   const item = await openItem(ctx, actor, executorId);
-  await saveFlow(ctx, ctx.db, actor.userId, CONTROL_ANSWER_FLOW, { step: "extension_reason", data: { executorId, number: item.number } });
-  return item.number;
+  return controlAnswerFlow.start(ctx, actor, { step: "extension_reason", data: { executorId, number: item.number } });
 }
 
-export async function beginReturnReport(ctx: Ctx, actor: Actor, reportId: number): Promise<string> {
+export async function beginReturnReport(ctx: Ctx, actor: Actor, reportId: number): Promise<ControlAnswerState> {
   assertCan(actor, "control.decide");
   const [row] = await ctx.db
     .select({ state: controlReports.state, number: controlDocuments.number })
@@ -72,46 +60,43 @@ export async function beginReturnReport(ctx: Ctx, actor: Actor, reportId: number
     .where(eq(controlReports.id, reportId));
   if (!row) throw new DomainError("control_not_found");
   if (row.state !== "pending") throw new DomainError("control_report_decided");
-  await saveFlow(ctx, ctx.db, actor.userId, CONTROL_ANSWER_FLOW, { step: "return_comment", data: { reportId, number: row.number } });
-  return row.number;
+  return controlAnswerFlow.start(ctx, actor, { step: "return_comment", data: { reportId, number: row.number } });
 }
 
-export type ControlAnswerOutcome =
-  | { done: "reported"; number: string }
-  | { done: "extension_asked"; number: string }
-  | { done: "returned"; number: string; comment: string }
-  | { done: false; next: "extension_date"; number: string };
+type Done = { done: "reported"; number: string } | { done: "extension_asked"; number: string } | { done: "returned"; number: string; comment: string };
+export type ControlAnswerOutcome = Done | { done: false; state: ControlAnswerState };
+
+/** What a step needs from the data its start put there; a row without it is an old button's. */
+function needed(value: number | string | undefined): asserts value is number | string {
+  if (value === undefined) throw new DomainError("stale_button");
+}
 
 /** The typed answer (or a file, for a report) to the flow's question; the flow ends when its action is done. */
 export async function answerControl(ctx: Ctx, actor: Actor, answer: { text?: string; fileId?: number }): Promise<ControlAnswerOutcome> {
-  const state = await currentControlAnswer(ctx, actor);
-  if (!state) throw new DomainError("stale_button");
-  const { step, data } = state;
-  const text = answer.text?.trim() || undefined;
-  if (step !== "report" && answer.fileId !== undefined) throw new DomainError("expects_text");
-  if (step === "report") {
-    const result = await submitReport(ctx, actor, { executorId: data.executorId!, note: text, fileId: answer.fileId });
-    await clearFlow(ctx.db, actor.userId, CONTROL_ANSWER_FLOW);
-    return { done: "reported", number: result.number };
-  }
-  if (!text) throw new DomainError("expects_text");
-  if (step === "extension_reason") {
-    if (text.length < 2 || text.length > 2000) throw new DomainError("control_reason_length", { max: 2000 });
-    await saveFlow(ctx, ctx.db, actor.userId, CONTROL_ANSWER_FLOW, { step: "extension_date", data: { ...data, reason: text } });
-    return { done: false, next: "extension_date", number: data.number };
-  }
-  if (step === "extension_date") {
-    const proposedDueOn = parseTypedDate(text);
-    if (!proposedDueOn) throw new DomainError("control_date_invalid");
-    const result = await requestExtension(ctx, actor, { executorId: data.executorId!, reason: data.reason!, proposedDueOn });
-    await clearFlow(ctx.db, actor.userId, CONTROL_ANSWER_FLOW);
-    return { done: "extension_asked", number: result.number };
-  }
-  const result = await returnReport(ctx, actor, { reportId: data.reportId!, comment: text });
-  await clearFlow(ctx.db, actor.userId, CONTROL_ANSWER_FLOW);
-  return { done: "returned", number: result.number, comment: text };
-}
-
-export async function cancelControlAnswer(ctx: Ctx, actor: Actor): Promise<void> {
-  await clearFlow(ctx.db, actor.userId, CONTROL_ANSWER_FLOW);
+  const { state, result } = await controlAnswerFlow.update<Done | null>(ctx, actor, async ({ step, data }, inTx) => {
+    const text = answer.text?.trim() || undefined;
+    if (step !== "report" && answer.fileId !== undefined) throw new DomainError("expects_text");
+    if (step === "report") {
+      needed(data.executorId);
+      const reported = await submitReport(inTx, actor, { executorId: data.executorId, note: text, fileId: answer.fileId });
+      return { next: null, result: { done: "reported", number: reported.number } };
+    }
+    if (!text) throw new DomainError("expects_text");
+    if (step === "extension_reason") {
+      if (text.length < 2 || text.length > 2000) throw new DomainError("control_reason_length", { max: 2000 });
+      return { next: { step: "extension_date", data: { ...data, reason: text } }, result: null };
+    }
+    if (step === "extension_date") {
+      needed(data.executorId);
+      needed(data.reason);
+      const proposedDueOn = parseTypedDate(text);
+      if (!proposedDueOn) throw new DomainError("control_date_invalid");
+      const asked = await requestExtension(inTx, actor, { executorId: data.executorId, reason: data.reason, proposedDueOn });
+      return { next: null, result: { done: "extension_asked", number: asked.number } };
+    }
+    needed(data.reportId);
+    const returned = await returnReport(inTx, actor, { reportId: data.reportId, comment: text });
+    return { next: null, result: { done: "returned", number: returned.number, comment: text } };
+  });
+  return result ?? { done: false, state: state! };
 }

@@ -102,7 +102,7 @@ describe(`consent in the bot on ${dbKind}`, () => {
     await u.waitForBot(shown("ru", "errors.consent_withdrawn"));
     expect(await appealCount(930003)).toBe(0);
     const core = h.app().core;
-    expect(await refusal(beginBooking(core, await identify(core, { telegramId: 930003 }), 1))).toBe("consent_withdrawn");
+    expect(await refusal(beginBooking(core, await identify(core, { telegramId: 930003 })))).toBe("consent_withdrawn");
 
     await u.send("/consent");
     await u.press(shown("ru", "consent.accept"));

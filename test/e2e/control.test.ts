@@ -172,14 +172,14 @@ describe(`control documents in chat on ${dbKind}`, () => {
     // A forged "report" button: not a citizen's to press; another executor is told there is no such item of theirs.
     const [row] = await h.app().core.db.select().from(controlExecutors).limit(1);
     const msg = await person.lastBot();
-    await person.pressData(msg.message_id, `ct1:rep:${row!.id}`);
+    await person.pressData(msg.message_id, `ct2:report:${row!.id}`);
     await person.waitFor((v) => v.toasts.some((t) => t.text === shown("kk", "errors.staff_only")));
     const other = await staffIn(h.app().core, STRANGER, "executor", "Бөтен Орындаушы", await unitId(h.app().core, "judicial_administration"));
     expect(other.role).toBe("executor");
     const stranger = h.user(STRANGER);
     await stranger.send("/control");
     const list = await stranger.waitForBot(shown("kk", "control.my.none"));
-    await stranger.pressData(list.message_id, `ct1:rep:${row!.id}`);
+    await stranger.pressData(list.message_id, `ct2:report:${row!.id}`);
     await stranger.waitFor((v) => v.toasts.some((t) => t.text === shown("kk", "errors.control_not_found")));
   });
 });

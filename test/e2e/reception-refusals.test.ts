@@ -59,7 +59,7 @@ describe(`refusals in personal reception on ${dbKind}`, () => {
     expect(times).not.toContain("04.03.2026 10:00");
     expect(times).toContain("04.03.2026 10:30");
 
-    await b.pressData(retry.message_id, "rc1:bk:999999:0:0");
+    await b.pressData(retry.message_id, "rc2:slot:999999");
     await b.waitFor((v) => v.toasts.some((t) => t.text === shown("ru", "errors.reception_slot_unknown")));
     await b.press("04.03.2026 10:30");
     await b.waitForBot(/Вы записаны на приём/);
@@ -120,7 +120,7 @@ describe(`refusals in personal reception on ${dbKind}`, () => {
     await stranger.waitForBot(shown("ru", "errors.forbidden"));
     await stranger.send("/start");
     await stranger.waitForBot(/./);
-    await stranger.pressData((await stranger.lastBot()).message_id, "rc1:new:0:0:0");
+    await stranger.pressData((await stranger.lastBot()).message_id, "rc2:book");
     await stranger.waitFor((v) => v.toasts.some((t) => t.text === shown("ru", "errors.profile_missing")));
   });
 });

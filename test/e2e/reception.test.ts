@@ -3,13 +3,17 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerAppeal } from "../../core/appeals/register.js";
 import { assignRoles, identify, setLanguage } from "../../core/people/users.js";
+import { requestReception } from "../../core/reception/booking.js";
 import { addOfficial, type Official } from "../../core/reception/officials.js";
+import { confirmRequest } from "../../core/reception/staff-decisions.js";
 import { setWeeklyHours } from "../../core/reception/schedule.js";
 import { outbox, receptionBookings } from "../../db/schema/index.js";
 import { signedUpCitizen } from "../support/citizens.js";
 import { dbKind } from "../support/db.js";
 import { citizen, startHarness, type Harness } from "../support/harness.js";
 import { shown } from "../support/texts.js";
+import { slotAt } from "../reception/fixtures.js";
+import type { ChatMessage } from "../support/sandbox-user.js";
 
 const CITIZEN = 970001;
 const RECEPTION = 970101;
@@ -133,5 +137,96 @@ describe(`personal reception end to end on ${dbKind}`, () => {
       attended: true,
       assignments: [{ text: "Запросить у частного судебного исполнителя сведения об исполнении", executorUserId: executor.userId, dueOn: "2026-03-20", controlNumber: expect.stringMatching(/^БҚ-/) }],
     });
+  });
+
+  it("offers Back on the matter, the times and the waitlist, each going one question up", async () => {
+    const core = h.app().core;
+    await addOfficial(core, await identify(core, { telegramId: RECEPTION }), {
+      nameKk: "Сапаров Ерлан",
+      nameRu: "Сапаров Ерлан",
+      titleKk: official.titleKk,
+      titleRu: official.titleRu,
+      placeKk: official.placeKk,
+      placeRu: official.placeRu,
+      bookingWindowDays: 30,
+      minNoticeHours: 24,
+      directBooking: false,
+    });
+    const u = h.user(CITIZEN);
+    const back = shown("kk", "common.back");
+    const labels = (m: ChatMessage) => (m.inline_keyboard ?? []).flat().map((b) => b.text);
+    const book = async (name: string) => {
+      await u.send("/start");
+      await u.press(shown("kk", "menu.reception"));
+      await u.press(shown("kk", "reception.my.book"));
+      await u.press(name);
+      return u.waitForBot(shown("kk", "reception.book.ask_matter", { official: name }).slice(0, 40));
+    };
+
+    const matter = await book("Әлиев Марат");
+    expect(labels(matter)).toEqual([back]);
+    await u.press(back, { messageId: matter.message_id });
+    const officials = await u.waitForBot(shown("kk", "reception.book.choose_official"));
+    expect(officials.message_id).toBe(matter.message_id);
+    await u.press("Әлиев Марат", { messageId: officials.message_id });
+    await u.waitForBot(shown("kk", "reception.book.ask_matter", { official: "Әлиев Марат" }).slice(0, 40));
+    await u.send("Сот шешімі әлі орындалған жоқ");
+    await u.press(shown("kk", "reception.book.no_link"));
+    const times = await u.waitForBot(shown("kk", "reception.book.choose_preferred"));
+    expect(labels(times)).toEqual(expect.arrayContaining(["06.03.2026 11:00", shown("kk", "reception.book.request_any"), back]));
+    await u.press(back, { messageId: times.message_id });
+    const link = await u.waitForBot(shown("kk", "reception.book.ask_link"));
+    expect(labels(link)).toEqual([appeal.number, shown("kk", "reception.book.no_link"), back]);
+    await u.send("/cancel");
+    await u.waitForBot(shown("kk", "common.cancelled"));
+
+    // An official with no free times: the waitlist is offered, and Back leads up from it too.
+    await book("Сапаров Ерлан");
+    await u.send("Сот шешімі әлі орындалған жоқ");
+    await u.press(shown("kk", "reception.book.no_link"));
+    const waitlist = await u.waitForBot(shown("kk", "reception.book.no_slots"));
+    expect(labels(waitlist)).toEqual([shown("kk", "reception.book.request_any"), shown("kk", "reception.book.waitlist"), back]);
+    await u.press(back, { messageId: waitlist.message_id });
+    await u.waitForBot(shown("kk", "reception.book.ask_link"));
+    await u.send("/cancel");
+    await u.waitForBot(shown("kk", "common.cancelled"));
+    expect(await core.db.select().from(receptionBookings)).toHaveLength(1);
+  });
+
+  it("takes a double tap on Came once, and refuses a due date on a day off at its question with the next working day to take", async () => {
+    const core = h.app().core;
+    const reception = await identify(core, { telegramId: RECEPTION });
+    const slotId = await slotAt(core, official.id, "2026-03-10T10:00:00+05:00");
+    const { booking } = await requestReception(core, await identify(core, { telegramId: CITIZEN }), { officialId: official.id, matter: "Атқарушылық іс бойынша", preferredSlotId: slotId });
+    await confirmRequest(core, reception, { bookingId: booking.id, version: booking.version, slotId });
+    h.clock.set("2026-03-10T10:20:00+05:00");
+
+    const desk = h.user(RECEPTION);
+    await desk.send("/reception");
+    const days = await desk.waitForBot(shown("ru", "reception.desk.days"));
+    await desk.press("Алиев Марат", { messageId: days.message_id });
+    const day = await desk.waitForBot("Атқарушылық іс бойынша");
+    const came = day.inline_keyboard!.flat().find((b) => b.text === shown("ru", "reception.day.came", { time: "10:00" }))!;
+    await desk.pressData(day.message_id, came.callback_data!);
+    await desk.pressData(day.message_id, came.callback_data!);
+    await desk.waitFor((v) => v.toasts.some((t) => t.text === shown("ru", "errors.stale_button")));
+    const asked = (await desk.messages()).filter((m) => m.message_id > day.message_id && m.text === shown("ru", "reception.desk.ask_summary"));
+    expect(asked).toHaveLength(1);
+
+    await desk.send("Гражданин просит ускорить исполнение.");
+    await desk.waitForBot(shown("ru", "reception.desk.ask_assignment"));
+    await desk.send("Запросить сведения у судебного исполнителя");
+    await desk.waitForBot(shown("ru", "reception.desk.ask_due"));
+    // Saturday 14 March: refused at once, with Monday 16 March one tap away.
+    await desk.send("14.03.2026");
+    await desk.waitForBot(shown("ru", "errors.control_due_day_off", { next: "16.03.2026" }));
+    await desk.press(shown("ru", "control.record.use_date", { date: "16.03.2026" }));
+    await desk.waitForBot(shown("ru", "reception.desk.ask_executor"));
+    await desk.press("Сейітов Нұрлан");
+    await desk.waitForBot(shown("ru", "reception.desk.ask_note"));
+    await desk.press(shown("ru", "reception.desk.no_note"));
+    await desk.waitForBot(shown("ru", "reception.desk.outcome_recorded", { id: booking.id, assignments: 1 }));
+    const [recorded] = await core.db.select().from(receptionBookings).where(eq(receptionBookings.id, booking.id));
+    expect(recorded!.outcome).toMatchObject({ summary: "Гражданин просит ускорить исполнение.", assignments: [{ dueOn: "2026-03-16", controlNumber: expect.stringMatching(/^БҚ-/) }] });
   });
 });

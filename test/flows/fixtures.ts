@@ -2,10 +2,15 @@ import { randomUUID } from "node:crypto";
 import { pendingDraft, submitDraft } from "../../core/appeals/answer.js";
 import { classifyAppeal } from "../../core/appeals/classify.js";
 import { registerAppeal } from "../../core/appeals/register.js";
+import { recordControlDocument } from "../../core/control/record.js";
+import { submitReport } from "../../core/control/report.js";
+import { bookSlot, requestReception } from "../../core/reception/booking.js";
 import type { Ctx } from "../../core/shared/context.js";
 import type { Actor, Role } from "../../core/shared/roles.js";
 import { CONSOLE_OPERATOR } from "../../core/staff/operator.js";
 import { addUnit } from "../../core/staff/units.js";
+import { staffIn } from "../control/fixtures.js";
+import { officialWithHours, slotAt } from "../reception/fixtures.js";
 import { signedUpCitizen, staffMember } from "../support/citizens.js";
 
 /**
@@ -45,6 +50,21 @@ async function heldBy(core: Ctx, holder: Actor, ids: FixtureIds): Promise<number
   await classifyAppeal(core, registrar, { appealId, category: "general", holderUserId: holder.userId });
   return appealId;
 }
+
+/** An assignment to a named executor, recorded by a registrar. */
+async function controlItem(core: Ctx, ids: FixtureIds, executor: Actor) {
+  const registrar = await staffMember(core, ids.next(), "registrar");
+  const recorded = await recordControlDocument(core, registrar, { source: "sc_chairman", sourceNumber: "5-12/88", sourceDate: "2026-02-27", text: "Ақпарат ұсынылсын.", executorUserIds: [executor.userId], dueOn: "2026-03-20" });
+  return { executorId: recorded.executors[0]!.executorId, number: recorded.number };
+}
+
+/** An official receiving on weekdays, added by reception staff, and a citizen with a profile. */
+async function officialAndCitizen(core: Ctx, ids: FixtureIds) {
+  const official = await officialWithHours(core, await staffMember(core, ids.next(), "reception"));
+  return { official, citizen: await signedUpCitizen(core, ids.next()) };
+}
+
+const MATTER = "Сот шешімінің орындалуы";
 
 export const FLOW_FIXTURES: Record<string, FlowFixture> = {
   return_comment: {
@@ -126,5 +146,86 @@ export const FLOW_FIXTURES: Record<string, FlowFixture> = {
     role: "registrar",
     // The open appeals: a list every registrar may see, empty or not.
     steps: async () => ({ shown: { list: "sca", args: {}, page: 0, query: "" } }),
+  },
+  control_record: {
+    role: "registrar",
+    async steps(core, _person, ids) {
+      const executor = await staffIn(core, ids.next(), "executor", "Сейітов Нұрлан", null);
+      const source = { source: "head_of_state", sourceNumber: "21-01.1234", sourceDate: "2026-02-13" };
+      const content = { ...source, text: "Ұсыныстар дайындалсын.", executorUserIds: [executor.userId] };
+      return {
+        source: { executorUserIds: [] },
+        source_number: { source: "head_of_state", executorUserIds: [] },
+        source_date: { source: "head_of_state", sourceNumber: "21-01.1234", executorUserIds: [] },
+        content: { ...source, executorUserIds: [] },
+        executors: content,
+        due: content,
+        confirm: { ...content, dueOn: "2026-03-20" },
+      };
+    },
+  },
+  control_answer: {
+    role: "executor",
+    async steps(core, person, ids) {
+      const item = await controlItem(core, ids, person);
+      const reported = await controlItem(core, ids, person);
+      const { reportId } = await submitReport(core, person, { executorId: reported.executorId, note: "Орындалды." });
+      return {
+        report: item,
+        extension_reason: item,
+        extension_date: { ...item, reason: "Деректер әлі түскен жоқ." },
+        return_comment: { reportId, number: reported.number },
+      };
+    },
+  },
+  reception_booking: {
+    role: "citizen",
+    async steps(core, person, ids) {
+      const { official } = await officialAndCitizen(core, ids);
+      await registerAppeal(core, person, { draftId: randomUUID(), type: "complaint", text: "Шешім орындалмады.", language: "kk", replyChannel: "chat" });
+      const chosen = { officialId: official.id, matter: MATTER, askedLink: true };
+      return { official: {}, matter: { officialId: official.id }, link: chosen, slot: chosen };
+    },
+  },
+  reception_decline: {
+    role: "reception",
+    async steps(core, _person, ids) {
+      const { official, citizen } = await officialAndCitizen(core, ids);
+      const { booking } = await requestReception(core, citizen, { officialId: official.id, matter: MATTER });
+      return { reason: { bookingId: booking.id, version: booking.version } };
+    },
+  },
+  reception_outcome: {
+    role: "reception",
+    async steps(core, _person, ids) {
+      const { official, citizen } = await officialAndCitizen(core, ids);
+      const slotId = await slotAt(core, official.id, "2026-03-04T09:00:00+05:00");
+      const { booking } = await bookSlot(core, citizen, { officialId: official.id, slotId, matter: MATTER });
+      const executor = await staffIn(core, ids.next(), "executor", "Сейітов Нұрлан", null);
+      const meeting = { bookingId: booking.id, version: booking.version, summary: "Шешімнің орындалуы талқыланды." };
+      const task = { text: "Орындалуы туралы мәлімет сұралсын" };
+      return {
+        summary: { ...meeting, summary: "" },
+        assignment: meeting,
+        due: { ...meeting, assignment: task },
+        executor: { ...meeting, assignment: { ...task, dueOn: "2026-03-20" } },
+        note: { ...meeting, assignment: { ...task, dueOn: "2026-03-20", executorUserId: executor.userId } },
+      };
+    },
+  },
+  reception_schedule: {
+    role: "reception",
+    async steps(core, person) {
+      const { id: officialId } = await officialWithHours(core, person);
+      return { hours: { officialId }, day_off: { officialId } };
+    },
+  },
+  reception_official: {
+    role: "reception",
+    steps: async () => {
+      const answers = { nameKk: "Омаров Бауыржан", nameRu: "Омаров Бауыржан", titleKk: "Орынбасар", titleRu: "Заместитель", placeKk: "Астана, 410-бөлме" };
+      const upTo = (n: number) => Object.fromEntries(Object.entries(answers).slice(0, n));
+      return { nameKk: {}, nameRu: upTo(1), titleKk: upTo(2), titleRu: upTo(3), placeKk: upTo(4), placeRu: upTo(5) };
+    },
   },
 };

@@ -1,14 +1,14 @@
 import { Composer } from "grammy";
-import { beginReturnReport, CONTROL_ANSWER_FLOW } from "../../../core/control/answer-flow.js";
+import { beginReturnReport } from "../../../core/control/answer-flow.js";
 import { decideExtension } from "../../../core/control/extension.js";
 import { acceptReport } from "../../../core/control/report.js";
-import { setFlowMessage } from "../../../core/flows/store.js";
-import { DomainError } from "../../../core/shared/errors.js";
+import { onPress } from "../../buttons/on-press.js";
 import type { BotContext } from "../../context.js";
 import type { Html } from "../../html.js";
 import { formatDate } from "../../format.js";
 import { answerCallback, send, stripButtons } from "../../messages.js";
-import { decisionButton } from "./buttons.js";
+import { answerChat } from "./answers.js";
+import { acceptReportButton, grantButton, refuseButton, returnReportButton } from "./buttons.js";
 
 /**
  * A registrar (or deputy, or the Head) decides under the notice itself: accept or return a report,
@@ -16,27 +16,27 @@ import { decisionButton } from "./buttons.js";
  */
 export const decisions = new Composer<BotContext>();
 
-decisions.callbackQuery(decisionButton.pattern, async (ctx) => {
-  const parsed = decisionButton.parse(ctx.callbackQuery.data);
-  if (!parsed) throw new DomainError("stale_button");
-  const [action, ref] = parsed;
-  const messageId = ctx.callbackQuery.message?.message_id ?? null;
-  const core = ctx.deps.core;
-  if (action === "ret") {
-    const number = await beginReturnReport(core, ctx.actor, ref);
-    await answerCallback(ctx);
-    const asked = await send(ctx, ctx.t("control.answer.ask_comment", { number }));
-    return setFlowMessage(core, ctx.actor.userId, CONTROL_ANSWER_FLOW, asked);
-  }
-  let text: Html;
-  if (action === "acc") {
-    const { number } = await acceptReport(core, ctx.actor, { reportId: ref });
-    text = ctx.t("control.decided.accepted", { number });
-  } else {
-    const { number, dueOn, granted } = await decideExtension(core, ctx.actor, { requestId: ref, grant: action === "grant" });
-    text = ctx.t(granted ? "control.decided.granted" : "control.decided.refused", { number, due: formatDate(dueOn) });
-  }
+async function decided(ctx: BotContext, text: Html): Promise<void> {
   await answerCallback(ctx);
-  await stripButtons(ctx, messageId);
+  await stripButtons(ctx, ctx.callbackQuery?.message?.message_id ?? null);
   await send(ctx, text);
+}
+
+onPress(decisions, acceptReportButton, async (ctx, { report }) => {
+  const { number } = await acceptReport(ctx.deps.core, ctx.actor, { reportId: report });
+  await decided(ctx, ctx.t("control.decided.accepted", { number }));
 });
+
+// The comment is asked below the notice, which keeps its buttons until the comment is in.
+onPress(decisions, returnReportButton, async (ctx, { report }) => {
+  const state = await beginReturnReport(ctx.deps.core, ctx.actor, report);
+  await answerCallback(ctx);
+  await answerChat.present(ctx, state, "new");
+});
+
+for (const [button, grant] of [[grantButton, true], [refuseButton, false]] as const) {
+  onPress(decisions, button, async (ctx, { request }) => {
+    const { number, dueOn, granted } = await decideExtension(ctx.deps.core, ctx.actor, { requestId: request, grant });
+    await decided(ctx, ctx.t(granted ? "control.decided.granted" : "control.decided.refused", { number, due: formatDate(dueOn) }));
+  });
+}

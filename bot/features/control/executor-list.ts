@@ -2,7 +2,7 @@ import { currentRecord, executorChoices } from "../../../core/control/record-flo
 import { DomainError } from "../../../core/shared/errors.js";
 import type { BotContext } from "../../context.js";
 import { definePicker } from "../../keyboards/picker.js";
-import { recordButton } from "./buttons.js";
+import { executorButton, executorsDoneButton } from "./buttons.js";
 
 const CHOSEN = "✅ ";
 
@@ -24,6 +24,6 @@ export const executorList = definePicker({
     }));
   },
   title: async (ctx) => ctx.t("control.record.ask_executors", { count: (await chosen(ctx)).length }),
-  pick: (userId) => recordButton.encode("ex", userId),
-  footer: (ctx, keyboard) => void keyboard.text(ctx.label("control.record.executors_done"), recordButton.encode("done", 0)),
+  pick: (userId) => executorButton.encode({ user: userId }),
+  footer: (ctx, keyboard) => void keyboard.text(ctx.label("control.record.executors_done"), executorsDoneButton.encode({})),
 });

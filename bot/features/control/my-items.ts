@@ -1,13 +1,13 @@
 import { Composer } from "grammy";
-import { beginExtension, beginReport, CONTROL_ANSWER_FLOW } from "../../../core/control/answer-flow.js";
+import { beginExtension, beginReport } from "../../../core/control/answer-flow.js";
 import { myControlItem, myControlItems } from "../../../core/control/items.js";
-import { setFlowMessage } from "../../../core/flows/store.js";
-import { DomainError } from "../../../core/shared/errors.js";
+import { onPress } from "../../buttons/on-press.js";
 import type { BotContext } from "../../context.js";
 import { formatDate, preview } from "../../format.js";
 import { definePicker } from "../../keyboards/picker.js";
-import { answerCallback, send, showInPlace } from "../../messages.js";
-import { executorKeyboard, itemButton } from "./buttons.js";
+import { answerCallback, showInPlace } from "../../messages.js";
+import { answerChat } from "./answers.js";
+import { executorKeyboard, itemsList, moreTimeButton, openItem, reportButton } from "./buttons.js";
 
 /** "My control items" (`/control`): what I must execute, the nearest due date first; each opens with its buttons. */
 export const myItems = new Composer<BotContext>();
@@ -23,12 +23,12 @@ const myList = definePicker({
     })),
   title: (ctx) => ctx.t("control.my.title"),
   empty: (ctx) => ctx.t("control.my.none"),
-  pick: (executorId) => itemButton.encode("open", executorId),
+  pick: (executorId) => openItem.encode({ item: executorId }),
 });
 
-const showList = (ctx: BotContext, messageId?: number) => myList.show(ctx, {}, messageId);
+const pressedId = (ctx: BotContext) => ctx.callbackQuery?.message?.message_id;
 
-async function showItem(ctx: BotContext, executorId: number, messageId: number | undefined): Promise<void> {
+async function showItem(ctx: BotContext, executorId: number): Promise<void> {
   const item = await myControlItem(ctx.deps.core, ctx.actor, { executorId });
   const text = ctx.t("control.my.item", {
     number: item.number,
@@ -43,29 +43,31 @@ async function showItem(ctx: BotContext, executorId: number, messageId: number |
   });
   const open = item.state !== "executed";
   const keyboard = executorKeyboard(ctx.label, executorId, { report: open && item.state === "assigned", moreTime: open && !item.extensionPending });
-  keyboard.text(ctx.label("common.back"), itemButton.encode("list", executorId));
-  await showInPlace(ctx, messageId, text, keyboard);
+  keyboard.text(ctx.label("common.back"), itemsList.encode({}));
+  await showInPlace(ctx, pressedId(ctx), text, keyboard);
 }
 
-myItems.command("control", (ctx) => showList(ctx));
+myItems.command("control", (ctx) => myList.show(ctx, {}));
 
-myItems.callbackQuery(itemButton.pattern, async (ctx) => {
-  const parsed = itemButton.parse(ctx.callbackQuery.data);
-  if (!parsed) throw new DomainError("stale_button");
-  const [action, executorId] = parsed;
-  const messageId = ctx.callbackQuery.message?.message_id;
-  const core = ctx.deps.core;
-  if (action === "list") {
-    await showList(ctx, messageId);
-    return answerCallback(ctx);
-  }
-  if (action === "open") {
-    await showItem(ctx, executorId, messageId);
-    return answerCallback(ctx);
-  }
-  // The question is a message of its own: the assignment and its buttons stay for later.
-  const number = action === "rep" ? await beginReport(core, ctx.actor, executorId) : await beginExtension(core, ctx.actor, executorId);
+onPress(myItems, itemsList, async (ctx) => {
+  await myList.show(ctx, {}, pressedId(ctx));
   await answerCallback(ctx);
-  const asked = await send(ctx, ctx.t(action === "rep" ? "control.answer.ask_report" : "control.answer.ask_reason", { number }));
-  await setFlowMessage(core, ctx.actor.userId, CONTROL_ANSWER_FLOW, asked);
+});
+
+onPress(myItems, openItem, async (ctx, { item }) => {
+  await showItem(ctx, item);
+  await answerCallback(ctx);
+});
+
+// The question is a message of its own: the assignment and its buttons stay for later.
+onPress(myItems, reportButton, async (ctx, { item }) => {
+  const state = await beginReport(ctx.deps.core, ctx.actor, item);
+  await answerCallback(ctx);
+  await answerChat.present(ctx, state, "new");
+});
+
+onPress(myItems, moreTimeButton, async (ctx, { item }) => {
+  const state = await beginExtension(ctx.deps.core, ctx.actor, item);
+  await answerCallback(ctx);
+  await answerChat.present(ctx, state, "new");
 });

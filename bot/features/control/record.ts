@@ -4,28 +4,28 @@ import {
   answerRecord,
   attachRecordFile,
   beginRecord,
-  cancelRecord,
   chooseDue,
   chooseSource,
-  currentRecord,
   executorChoices,
   executorsChosen,
   finishRecord,
-  RECORD_FLOW,
+  recordFlow,
   toggleExecutor,
+  type RecordDraft,
   type RecordState,
+  type RecordStep,
 } from "../../../core/control/record-flow.js";
-import { setFlowMessage } from "../../../core/flows/store.js";
-import { DomainError, isDomainError } from "../../../core/shared/errors.js";
+import { DomainError } from "../../../core/shared/errors.js";
+import { onPress } from "../../buttons/on-press.js";
 import type { BotContext } from "../../context.js";
-import type { Html } from "../../html.js";
-import { incomingFile, saveUpload } from "../../files/save-upload.js";
-import { registerReask } from "../../flows/reask.js";
+import { saveUpload } from "../../files/save-upload.js";
+import { defineChatFlow, type ChatStep, type Screen } from "../../flows/chat-flow.js";
 import { formatDate, preview } from "../../format.js";
-import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
-import { recordButton } from "./buttons.js";
+import { drawListSteps, drawnByItsList, presentPressed } from "../../keyboards/list-step.js";
+import { answerCallback, showInPlace, stripButtons } from "../../messages.js";
+import { confirmRecordButton, dueButton, executorButton, executorsDoneButton, recordButtons, sourceButton } from "./buttons.js";
+import { offerWorkingDay } from "./due-offer.js";
 import { executorList } from "./executor-list.js";
-import { dateFromButton, dateToButton } from "../../button-date.js";
 
 /**
  * A registrar records a control document in chat (`/newcontrol`, Reg. 7.1.8): the source, its number
@@ -34,18 +34,9 @@ import { dateFromButton, dateToButton } from "../../button-date.js";
  */
 export const recordControl = new Composer<BotContext>();
 
-/** Every question but the executors' list. */
-async function question(ctx: BotContext, state: RecordState): Promise<{ text: Html; markup?: InlineKeyboard }> {
-  const { step, data } = state;
-  if (step === "source") {
-    const markup = new InlineKeyboard();
-    CONTROL_SOURCES.forEach((source, index) => markup.text(ctx.label(`control.source.${source}`), recordButton.encode("src", index)).row());
-    return { text: ctx.t("control.record.ask_source"), markup };
-  }
-  if (step === "source_number") return { text: ctx.t("control.record.ask_source_number") };
-  if (step === "source_date") return { text: ctx.t("control.record.ask_source_date") };
-  if (step === "content") return { text: ctx.t("control.record.ask_content") };
-  if (step === "due") return { text: ctx.t("control.record.ask_due") };
+const asks = (key: string) => (ctx: BotContext) => ({ text: ctx.t(key) });
+
+async function summary(ctx: BotContext, { data }: RecordState): Promise<Screen> {
   const executors = await executorChoices(ctx.deps.core, ctx.actor, data.executorUserIds);
   return {
     text: ctx.t("control.record.summary", {
@@ -57,82 +48,73 @@ async function question(ctx: BotContext, state: RecordState): Promise<{ text: Ht
       file: ctx.label(data.fileId === undefined ? "control.record.file_none" : "control.record.file_attached"),
       text: preview(data.text ?? "", 2500),
     }),
-    markup: new InlineKeyboard().text(ctx.label("control.record.confirm"), recordButton.encode("ok", 0)),
+    markup: new InlineKeyboard().text(ctx.label("control.record.confirm"), confirmRecordButton.encode({})),
   };
 }
 
-/**
- * Shows the flow's question: in place of the message that was pressed, or as a new message. The
- * executors are a long list, shown again at the page and search where an executor was ticked.
- */
-async function ask(ctx: BotContext, state: RecordState, messageId?: number): Promise<void> {
-  if (state.step === "executors") return void (await setFlowMessage(ctx.deps.core, ctx.actor.userId, RECORD_FLOW, await executorList.again(ctx, messageId)));
-  const { text, markup } = await question(ctx, state);
-  const shown = await showInPlace(ctx, messageId, text, markup);
-  await setFlowMessage(ctx.deps.core, ctx.actor.userId, RECORD_FLOW, shown);
-}
+/** Every step takes typing and files the same way: only the content takes a file; steps with buttons say to use them. */
+const typed: Pick<ChatStep<RecordStep, RecordDraft>, "text" | "file"> = {
+  text: (ctx, state, text) => answered(ctx, state, () => answerRecord(ctx.deps.core, ctx.actor, text)),
+  async file(ctx, state, file) {
+    if (state.step !== "content") throw new DomainError("expects_text");
+    await answered(ctx, state, async () => attachRecordFile(ctx.deps.core, ctx.actor, (await saveUpload(ctx, file)).id, ctx.message?.caption));
+  },
+};
 
-registerReask(RECORD_FLOW, async (ctx) => {
-  const state = await currentRecord(ctx.deps.core, ctx.actor);
-  if (state) await ask(ctx, state);
+const recordChat = defineChatFlow({
+  flow: recordFlow,
+  buttons: recordButtons,
+  steps: {
+    source: {
+      ask(ctx) {
+        const markup = new InlineKeyboard();
+        for (const source of CONTROL_SOURCES) markup.text(ctx.label(`control.source.${source}`), sourceButton.encode({ source })).row();
+        return { text: ctx.t("control.record.ask_source"), markup };
+      },
+      ...typed,
+    },
+    source_number: { ask: asks("control.record.ask_source_number"), ...typed },
+    source_date: { ask: asks("control.record.ask_source_date"), ...typed },
+    content: { ask: asks("control.record.ask_content"), ...typed },
+    executors: { ask: drawnByItsList, ...typed },
+    due: { ask: asks("control.record.ask_due"), ...typed },
+    confirm: { ask: summary, ...typed },
+  },
 });
+drawListSteps(recordChat, { executors: executorList });
 
-recordControl.command("newcontrol", async (ctx) => {
-  await ask(ctx, await beginRecord(ctx.deps.core, ctx.actor));
-});
-
-recordControl.callbackQuery(recordButton.pattern, async (ctx) => {
-  const parsed = recordButton.parse(ctx.callbackQuery.data);
-  if (!parsed) throw new DomainError("stale_button");
-  const [action, value] = parsed;
-  const messageId = ctx.callbackQuery.message?.message_id;
-  const core = ctx.deps.core;
-  if (action === "ok") {
-    const recorded = await finishRecord(core, ctx.actor);
-    await answerCallback(ctx);
-    return void (await showInPlace(ctx, messageId, ctx.t("control.record.recorded", { number: recorded.number, due: formatDate(recorded.dueOn) })));
-  }
-  let state: RecordState;
-  if (action === "src") {
-    const source = CONTROL_SOURCES[value];
-    if (!source) throw new DomainError("stale_button");
-    state = await chooseSource(core, ctx.actor, source);
-  } else if (action === "ex") state = await toggleExecutor(core, ctx.actor, value);
-  else if (action === "done") state = await executorsChosen(core, ctx.actor);
-  else state = await chooseDue(core, ctx.actor, dateFromButton(value));
-  await answerCallback(ctx);
-  // A typed answer comes next after these: the pressed message keeps its text and loses its buttons.
-  if (state.step === "executors" || state.step === "confirm") return ask(ctx, state, messageId);
-  await stripButtons(ctx, messageId ?? null);
-  await ask(ctx, state);
-});
-
-recordControl.on("message", async (ctx, next) => {
-  if (ctx.activeFlow !== RECORD_FLOW || ctx.message.text?.startsWith("/")) return next();
-  const core = ctx.deps.core;
-  const before = await currentRecord(core, ctx.actor);
-  const file = incomingFile(ctx);
-  if (!before || (!file && ctx.message.text === undefined)) return next();
-  if (file && before.step !== "content") throw new DomainError("expects_text");
+/** The next question after a typed answer comes below it; a refused due date offers the working day that would do. */
+async function answered(ctx: BotContext, asked: RecordState, work: () => Promise<RecordState>): Promise<void> {
   let state: RecordState;
   try {
-    state =
-      file
-        ? await attachRecordFile(core, ctx.actor, (await saveUpload(ctx, file)).id, ctx.message.caption)
-        : await answerRecord(core, ctx.actor, ctx.message.text ?? "");
+    state = await work();
   } catch (error) {
-    // A refused due date comes with the working day that would do, one tap away.
-    if (!isDomainError(error) || typeof error.params.nextIso !== "string") throw error;
-    const offer = new InlineKeyboard().text(ctx.label("control.record.use_date", { date: formatDate(error.params.nextIso) }), recordButton.encode("due", dateToButton(error.params.nextIso)));
-    await stripButtons(ctx, before.messageId);
-    const shown = await send(ctx, ctx.t(`errors.${error.code}`, error.params), offer);
-    return setFlowMessage(core, ctx.actor.userId, RECORD_FLOW, shown);
+    if (await offerWorkingDay(ctx, recordFlow, asked, error, (date) => dueButton.encode({ date }))) return;
+    throw error;
   }
-  await stripButtons(ctx, before.messageId);
-  await ask(ctx, state);
+  await recordChat.present(ctx, state, "new");
+}
+
+/** After a press the list and the summary are redrawn in place; a question that wants typing comes below, the pressed message losing its buttons. */
+async function pressed(ctx: BotContext, state: RecordState): Promise<void> {
+  await answerCallback(ctx);
+  if (state.step === "executors" || state.step === "confirm") return presentPressed(ctx, recordChat, state);
+  const pressedId = ctx.callbackQuery?.message?.message_id ?? null;
+  if (pressedId !== state.messageId) await stripButtons(ctx, pressedId);
+  await recordChat.present(ctx, state, "new");
+}
+
+recordControl.command("newcontrol", async (ctx) => {
+  await recordChat.present(ctx, await beginRecord(ctx.deps.core, ctx.actor), "new");
 });
 
-export async function cancelRecordFlow(ctx: BotContext): Promise<void> {
-  await cancelRecord(ctx.deps.core, ctx.actor);
-  await send(ctx, ctx.t("common.cancelled"));
-}
+onPress(recordControl, sourceButton, async (ctx, { source }) => pressed(ctx, await chooseSource(ctx.deps.core, ctx.actor, source)));
+onPress(recordControl, executorButton, async (ctx, { user }) => pressed(ctx, await toggleExecutor(ctx.deps.core, ctx.actor, user)));
+onPress(recordControl, executorsDoneButton, async (ctx) => pressed(ctx, await executorsChosen(ctx.deps.core, ctx.actor)));
+onPress(recordControl, dueButton, async (ctx, { date }) => pressed(ctx, await chooseDue(ctx.deps.core, ctx.actor, date)));
+
+onPress(recordControl, confirmRecordButton, async (ctx) => {
+  const recorded = await finishRecord(ctx.deps.core, ctx.actor);
+  await answerCallback(ctx);
+  await showInPlace(ctx, ctx.callbackQuery?.message?.message_id, ctx.t("control.record.recorded", { number: recorded.number, due: formatDate(recorded.dueOn) }));
+});

@@ -1,33 +1,32 @@
 import { InlineKeyboard } from "grammy";
-import { z } from "zod";
 import { MY_RECEPTION_KEYBOARD, slotTime } from "../../../core/reception/notices.js";
 import { activeOfficials, officialLabel, type Official } from "../../../core/reception/officials.js";
 import type { Slot } from "../../../core/reception/slots.js";
 import type { MyBooking } from "../../../core/reception/views.js";
-import { callbackNumber, defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
+import type { Screen } from "../../flows/chat-flow.js";
 import { html, joinHtml, type Html } from "../../html.js";
 import { preview } from "../../format.js";
 import { registerOutboxKeyboard } from "../../delivery/outbox-keyboards.js";
 import { homeKeyboard, menuButton } from "../../keyboards/home.js";
 import { definePicker } from "../../keyboards/picker.js";
-
-/**
- * Citizen's buttons: `new` the officials, `off` one chosen, `ln` an appeal linked (0: none), `bk` a slot, `rq` a request without a
- * time, `wl` the waitlist; on a booking: `cx` cancel, `mv` the times to move to, `mt` moved to one,
- * `ac`/`dc` accept or decline an offer. Bookings carry their version, so a stale button says so.
- */
-const ACTIONS = ["new", "off", "ln", "bk", "rq", "wl", "cx", "mv", "mt", "ac", "dc"] as const;
-const n = callbackNumber;
-export const receptionButton = defineCallback("rc1", z.enum(ACTIONS), n, n, n);
+import {
+  acceptOfferButton,
+  bookButton,
+  cancelBookingButton,
+  declineOfferButton,
+  linkButton,
+  moveButton,
+  moveToButton,
+  noLinkButton,
+  officialButton,
+  requestButton,
+  slotButton,
+  waitlistButton,
+} from "./citizen-buttons.js";
 
 // An offer sent from the outbox opens "My reception", where its buttons carry the booking's version.
 registerOutboxKeyboard(MY_RECEPTION_KEYBOARD, (label) => new InlineKeyboard().text(label("menu.reception"), menuButton.encode({ section: "reception" })));
-
-export interface Screen {
-  text: Html;
-  markup: InlineKeyboard;
-}
 
 function bookingLine(ctx: BotContext, item: MyBooking): Html {
   const { name } = officialLabel(item.official, ctx.actor.language);
@@ -47,15 +46,16 @@ export function myReceptionScreen(ctx: BotContext, view: { upcoming: MyBooking[]
   const markup = new InlineKeyboard();
   for (const { booking, startsAt, official, canCancel, canReschedule } of view.upcoming) {
     const what = startsAt ? slotTime(startsAt) : officialLabel(official, ctx.actor.language).name;
+    const ref = { booking: booking.id, version: booking.version };
     if (booking.status === "offered") {
-      markup.text(label("reception.my.accept", { what }), receptionButton.encode("ac", booking.id, booking.version, 0)).row();
-      markup.text(label("reception.my.decline", { what }), receptionButton.encode("dc", booking.id, booking.version, 0)).row();
+      markup.text(label("reception.my.accept", { what }), acceptOfferButton.encode(ref)).row();
+      markup.text(label("reception.my.decline", { what }), declineOfferButton.encode(ref)).row();
       continue;
     }
-    if (canReschedule) markup.text(label("reception.my.move", { what }), receptionButton.encode("mv", booking.id, booking.version, 0)).row();
-    if (canCancel) markup.text(label("reception.my.cancel", { what }), receptionButton.encode("cx", booking.id, booking.version, 0)).row();
+    if (canReschedule) markup.text(label("reception.my.move", { what }), moveButton.encode(ref)).row();
+    if (canCancel) markup.text(label("reception.my.cancel", { what }), cancelBookingButton.encode(ref)).row();
   }
-  markup.text(label("reception.my.book"), receptionButton.encode("new", 0, 0, 0));
+  markup.text(label("reception.my.book"), bookButton.encode({}));
   return { text: joinHtml(lines, "\n\n"), markup: homeKeyboard(ctx, markup) };
 }
 
@@ -69,15 +69,21 @@ export const officialsList = definePicker({
     }),
   title: (ctx) => ctx.t("reception.book.choose_official"),
   empty: (ctx) => ctx.t("reception.book.no_officials"),
-  pick: (officialId) => receptionButton.encode("off", officialId, 0, 0),
+  pick: (officialId) => officialButton.encode({ official: officialId }),
   footer: (ctx, keyboard) => void homeKeyboard(ctx, keyboard),
 });
+
+/** What a booking's confirmation says: the official, the time and the place, in the citizen's language. */
+export function bookedText(ctx: BotContext, { official, slot }: { official: Official; slot: Slot }): Html {
+  const { name, place } = officialLabel(official, ctx.actor.language);
+  return ctx.t("reception.book.booked", { official: name, time: slotTime(slot.startsAt), place });
+}
 
 /** The citizen's latest appeals to link to the booking, or none. */
 export function linkScreen(ctx: BotContext, appeals: { id: number; number: string }[]): Screen {
   const markup = new InlineKeyboard();
-  for (const a of appeals) markup.text(a.number, receptionButton.encode("ln", a.id, 0, 0)).row();
-  markup.text(ctx.label("reception.book.no_link"), receptionButton.encode("ln", 0, 0, 0));
+  for (const a of appeals) markup.text(a.number, linkButton.encode({ appeal: a.id })).row();
+  markup.text(ctx.label("reception.book.no_link"), noLinkButton.encode({}));
   return { text: ctx.t("reception.book.ask_link"), markup };
 }
 
@@ -87,13 +93,13 @@ export function slotsScreen(ctx: BotContext, official: Official, matter: string,
   const { name } = officialLabel(official, ctx.actor.language);
   const markup = new InlineKeyboard();
   slots.forEach((slot, i) => {
-    markup.text(slotTime(slot.startsAt), receptionButton.encode("bk", slot.id, 0, 0));
+    markup.text(slotTime(slot.startsAt), slotButton.encode({ slot: slot.id }));
     if (i % 2 === 1) markup.row();
   });
   markup.row();
   const ask = slots.length === 0 ? "reception.book.no_slots" : official.directBooking ? "reception.book.choose_slot" : "reception.book.choose_preferred";
-  if (!official.directBooking) markup.text(label("reception.book.request_any"), receptionButton.encode("rq", 0, 0, 0)).row();
-  if (slots.length === 0) markup.text(label("reception.book.waitlist"), receptionButton.encode("wl", 0, 0, 0)).row();
+  if (!official.directBooking) markup.text(label("reception.book.request_any"), requestButton.encode({})).row();
+  if (slots.length === 0) markup.text(label("reception.book.waitlist"), waitlistButton.encode({})).row();
   const text = joinHtml([note, t("reception.book.summary", { official: name, matter: preview(matter, 500) }), t(ask)], "\n\n");
   return { text, markup };
 }
@@ -102,7 +108,7 @@ export function slotsScreen(ctx: BotContext, official: Official, matter: string,
 export function moveScreen(ctx: BotContext, bookingId: number, version: number, slots: Slot[], note?: Html): Screen {
   const markup = new InlineKeyboard();
   slots.forEach((slot, i) => {
-    markup.text(slotTime(slot.startsAt), receptionButton.encode("mt", bookingId, version, slot.id));
+    markup.text(slotTime(slot.startsAt), moveToButton.encode({ booking: bookingId, version, slot: slot.id }));
     if (i % 2 === 1) markup.row();
   });
   const text = joinHtml([note, ctx.t(slots.length === 0 ? "reception.move.none" : "reception.move.choose")], "\n\n");

@@ -1,5 +1,4 @@
 import { InlineKeyboard } from "grammy";
-import { z } from "zod";
 import { addDays, type IsoDate } from "../../../core/calendar/dates.js";
 import type { DayListWords } from "../../../core/reception/day-list-pdf.js";
 import { slotTime } from "../../../core/reception/notices.js";
@@ -7,23 +6,10 @@ import { officialLabel, type Official } from "../../../core/reception/officials.
 import type { Slot } from "../../../core/reception/slots.js";
 import type { PendingRequest } from "../../../core/reception/staff-decisions.js";
 import type { DayEntry } from "../../../core/reception/views.js";
-import { callbackNumber, defineCallback } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { joinHtml, type Html } from "../../html.js";
 import { formatDate, preview } from "../../format.js";
-import { dateToButton } from "../../button-date.js";
-
-/**
- * Reception staff's buttons. On a request: `ok` confirm on a slot, `lc`/`lo` list slots to confirm
- * or offer, `of` offer one, `dn` decline, `q1`/`q2` a templated reason. Day lists: `dl` an official's
- * day (date as YYYYMMDD), `pdf` print it, `at`/`ns` came or not. Outcome: `na` no assignment, `ex`
- * the executor, `nn` no note. `nx` the next request.
- */
-const ACTIONS = ["ok", "lc", "lo", "of", "dn", "q1", "q2", "dl", "pdf", "at", "ns", "na", "ex", "nn", "nx"] as const;
-/** The quick-reason buttons, each standing for one of the core's decline templates, in order. */
-export const QUICK_REASONS = ["q1", "q2"] as const;
-const n = callbackNumber;
-export const deskButton = defineCallback("rs1", z.enum(ACTIONS), n, n, n);
+import { cameButton, confirmButton, confirmListButton, dayButton, declineButton, nextRequestButton, noShowButton, offerButton, offerListButton, printButton } from "./desk-buttons.js";
 
 /** "Appeal ЖТ-2026-000123" under a request or a day-list entry whose citizen linked one. */
 function linked(ctx: BotContext, appealNumber: string | null): Html | undefined {
@@ -44,25 +30,25 @@ export function requestText(ctx: BotContext, request: PendingRequest, total: num
 }
 
 export function requestButtons(ctx: BotContext, request: PendingRequest): InlineKeyboard {
-  const { id, version } = request.booking;
+  const ref = { booking: request.booking.id, version: request.booking.version };
   const keyboard = new InlineKeyboard();
   const preferred = request.preferredSlot;
-  if (preferred) keyboard.text(ctx.label("reception.desk.confirm", { time: slotTime(preferred.startsAt) }), deskButton.encode("ok", id, version, preferred.id)).row();
+  if (preferred) keyboard.text(ctx.label("reception.desk.confirm", { time: slotTime(preferred.startsAt) }), confirmButton.encode({ ...ref, slot: preferred.id })).row();
   return keyboard
-    .text(ctx.label("reception.desk.set_time"), deskButton.encode("lc", id, version, 0))
-    .text(ctx.label("reception.desk.offer"), deskButton.encode("lo", id, version, 0))
+    .text(ctx.label("reception.desk.set_time"), confirmListButton.encode(ref))
+    .text(ctx.label("reception.desk.offer"), offerListButton.encode(ref))
     .row()
-    .text(ctx.label("reception.desk.decline"), deskButton.encode("dn", id, version, 0));
+    .text(ctx.label("reception.desk.decline"), declineButton.encode(ref));
 }
 
-/** Free slots as buttons that confirm (`ok`) or offer (`of`) the request. */
-export function slotButtons(ctx: BotContext, action: "ok" | "of", bookingId: number, version: number, slots: Slot[]): InlineKeyboard {
+/** Free slots as buttons that confirm or offer the request. */
+export function slotButtons(ctx: BotContext, button: typeof confirmButton | typeof offerButton, bookingId: number, version: number, slots: Slot[]): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   slots.forEach((slot, i) => {
-    keyboard.text(slotTime(slot.startsAt), deskButton.encode(action, bookingId, version, slot.id));
+    keyboard.text(slotTime(slot.startsAt), button.encode({ booking: bookingId, version, slot: slot.id }));
     if (i % 2 === 1) keyboard.row();
   });
-  return keyboard.row().text(ctx.label("common.back"), deskButton.encode("nx", 0, 0, 0));
+  return keyboard.row().text(ctx.label("common.back"), nextRequestButton.encode({}));
 }
 
 const hhmm = (instant: Date) => slotTime(instant).slice(-5);
@@ -83,15 +69,15 @@ export function dayButtons(ctx: BotContext, official: Official, date: IsoDate, e
   if (handles) {
     for (const e of entries.filter((e) => e.status === "booked" && e.startsAt <= now)) {
       keyboard
-        .text(ctx.label("reception.day.came", { time: hhmm(e.startsAt) }), deskButton.encode("at", e.bookingId, e.version, 0))
-        .text(ctx.label("reception.day.no_show", { time: hhmm(e.startsAt) }), deskButton.encode("ns", e.bookingId, e.version, 0))
+        .text(ctx.label("reception.day.came", { time: hhmm(e.startsAt) }), cameButton.encode({ booking: e.bookingId, version: e.version }))
+        .text(ctx.label("reception.day.no_show", { time: hhmm(e.startsAt) }), noShowButton.encode({ booking: e.bookingId, version: e.version }))
         .row();
     }
   }
   return keyboard
-    .text("◀️", deskButton.encode("dl", official.id, dateToButton(addDays(date, -1)), 0))
-    .text(ctx.label("reception.day.print"), deskButton.encode("pdf", official.id, dateToButton(date), 0))
-    .text("▶️", deskButton.encode("dl", official.id, dateToButton(addDays(date, 1)), 0));
+    .text("◀️", dayButton.encode({ official: official.id, date: addDays(date, -1) }))
+    .text(ctx.label("reception.day.print"), printButton.encode({ official: official.id, date }))
+    .text("▶️", dayButton.encode({ official: official.id, date: addDays(date, 1) }));
 }
 
 /** The printed list's words, in the reader's language. */
