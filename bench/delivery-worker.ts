@@ -17,6 +17,7 @@ const core = { db: database.db, clock: systemClock, log, files: diskFileStore(co
 const worker = startOutboxWorker(core, { token: config.botToken!, apiRoot: config.botApiRoot, timeoutSeconds: config.delivery.timeoutSeconds }, {
   pace: config.delivery,
   leaseSeconds: config.delivery.leaseSeconds,
+  giveUpHours: config.delivery.giveUpHours,
 });
 process.send?.("started");
 process.once("SIGTERM", () => {

@@ -81,6 +81,7 @@ async function fillOutbox(database: Database, run: string): Promise<void> {
         language: "en",
         payload: { key: "staff.notice.draft_submitted", params: { number: `${run}-${i}` }, fileIds: [] },
         notBefore: now,
+        dueAt: now,
         createdAt: now,
       };
     });
@@ -117,6 +118,7 @@ async function steadyPhase(database: Database, core: Ctx) {
   const worker = startOutboxWorker(core, { token: TOKEN, apiRoot: emulator.apiRoot, timeoutSeconds: 10 }, {
     pace: { perSecond: RATE, chatPerSecond: 1, groupPerMinute: 20 },
     leaseSeconds: LEASE_SECONDS,
+    giveUpHours: 72,
   });
   await untilSent(database, MESSAGES);
   await worker.stop();

@@ -6,6 +6,7 @@ import { webhookCallback, type Api, type Composer } from "grammy";
 import { Hono, type Context } from "hono";
 import type { Logger } from "pino";
 import type { Config } from "../core/config.js";
+import { outboxBacklog } from "../core/outbox/backlog.js";
 import { grantConfiguredAdmins } from "../core/people/users.js";
 import { diskFileStore } from "../core/files/file-store.js";
 import { systemClock, type Clock } from "../core/shared/clock.js";
@@ -84,7 +85,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   databaseGauges(metrics, core, database);
   const app = new Hono();
   app.onError(logHttpErrors(log));
-  app.route("/", opsRoutes({ database, metrics, isReady: () => ready }));
+  app.route("/", opsRoutes({ database, metrics, isReady: () => ready, backlog: () => outboxBacklog(core) }));
 
   const token = localApi?.token ?? config.botToken!;
   if (localApi) app.route("/", localApi.routes);
@@ -120,6 +121,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const sender = startOutboxWorker(core, { token, apiRoot, timeoutSeconds: config.delivery.timeoutSeconds }, {
     pace: config.delivery,
     leaseSeconds: config.delivery.leaseSeconds,
+    giveUpHours: config.delivery.giveUpHours,
     onSend: metrics.countSend,
   });
   const scheduler = config.scheduler ? startScheduler(core, scheduledJobs, metrics.countJob) : undefined;

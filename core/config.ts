@@ -44,6 +44,7 @@ const schema = z
     OUTBOX_RATE: z.coerce.number({ error: "a number" }).positive("messages per second, more than 0").default(25),
     OUTBOX_CHAT_RATE: z.coerce.number({ error: "a number" }).positive("messages per second, more than 0").default(1),
     OUTBOX_GROUP_PER_MINUTE: z.coerce.number({ error: "a number" }).positive("messages per minute, more than 0").default(20),
+    OUTBOX_GIVE_UP_HOURS: z.coerce.number({ error: "a number" }).positive("hours, more than 0").default(72),
     OUTBOX_LEASE_SECONDS: z.coerce.number({ error: "a whole number" }).int("a whole number").min(5, "5 seconds or more").default(300),
     TELEGRAM_TIMEOUT_SECONDS: z.coerce.number({ error: "a whole number" }).int("a whole number").min(1, "1 second or more").default(30),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `one of ${LOG_LEVELS.join(", ")}` }).default("info"),
@@ -104,6 +105,8 @@ export interface DeliveryConfig {
   groupPerMinute: number;
   /** How long a claimed message is held before another worker may take it (its worker died). */
   leaseSeconds: number;
+  /** How long a message may wait past its time, through every outage, before a failed try gives it up. */
+  giveUpHours: number;
   /** How long one call to Telegram may take before its outcome counts as unknown. */
   timeoutSeconds: number;
 }
@@ -156,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, purpose: "app" | "console" = 
       chatPerSecond: c.OUTBOX_CHAT_RATE,
       groupPerMinute: c.OUTBOX_GROUP_PER_MINUTE,
       leaseSeconds: c.OUTBOX_LEASE_SECONDS,
+      giveUpHours: c.OUTBOX_GIVE_UP_HOURS,
       timeoutSeconds: c.TELEGRAM_TIMEOUT_SECONDS,
     },
   };

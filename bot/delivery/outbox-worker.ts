@@ -5,7 +5,6 @@ import { storedFileForSending } from "../../core/files/stored-files.js";
 import {
   beginPart,
   claimDue,
-  MAX_ATTEMPTS,
   markFailed,
   markRetry,
   markSent,
@@ -24,6 +23,8 @@ export interface OutboxWorkerOptions {
   pace: Pace;
   /** How long a claim is held before another worker may take the row. */
   leaseSeconds: number;
+  /** How long a message may wait past its time before a failed try gives it up. */
+  giveUpHours: number;
   /** How often to look for due messages when there is nothing to do. */
   idleMs?: number;
   /** Told each message's outcome, and each call Telegram answered with 429 (for metrics). */
@@ -108,7 +109,8 @@ export function startOutboxWorker(core: Ctx, target: BotApiTarget, options: Outb
         await pacer.slot();
         leaveQueue();
         if (stopping) return void (await store("release", row, () => release(core, row)));
-        const begun = await store("attempt", row, () => beginPart(core, row));
+        const firstOfTry = index === claimed.partsDone;
+        const begun = await store("attempt", row, () => beginPart(core, row, firstOfTry));
         if (!begun) return; // Another worker took the row after our lease ran out.
         if (begun.unknownOutcomes > row.unknownOutcomes) core.log.warn({ outbox: row.id, part: index }, "outbox resends a part that may have arrived");
         row = begun;
@@ -140,9 +142,8 @@ export function startOutboxWorker(core: Ctx, target: BotApiTarget, options: Outb
       await store("refusal", row, () => markFailed(core, row, failure.error));
       return observe("failed");
     }
-    await store("retry", row, () => markRetry(core, row, failure.error, failure));
-    // markRetry gives the message up after its last allowed call.
-    observe(row.attempts >= MAX_ATTEMPTS ? "failed" : "retried");
+    const givenUp = await store("retry", row, () => markRetry(core, row, failure.error, { ...failure, giveUpAfterMs: options.giveUpHours * 3_600_000 }));
+    observe(givenUp ? "failed" : "retried");
   }
 
   const loop = (async () => {

@@ -46,14 +46,14 @@ const readyz = async () => {
 
 describe.skipIf(!onPostgres)("/readyz while PostgreSQL is away", () => {
   it("answers 200 while the database answers", async () => {
-    expect(await readyz()).toEqual({ status: 200, body: { ok: true, database: true, bot: true } });
+    expect(await readyz()).toEqual({ status: 200, body: { ok: true, status: "ready", database: true, bot: true } });
   });
 
   // With no time limit of its own, the check would wait for the driver's 30 s connect timeout.
   it("answers 503 when the database stops answering", { timeout: 10_000 }, async () => {
     proxy.stall();
-    expect(await readyz()).toEqual({ status: 503, body: { ok: false, database: false, bot: true } });
-    expect(await readyz()).toEqual({ status: 503, body: { ok: false, database: false, bot: true } });
+    expect(await readyz()).toEqual({ status: 503, body: { ok: false, status: "unavailable", database: false, bot: true } });
+    expect(await readyz()).toEqual({ status: 503, body: { ok: false, status: "unavailable", database: false, bot: true } });
   });
 
   it("is ready again once the database is back", async () => {
