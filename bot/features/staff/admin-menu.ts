@@ -14,10 +14,11 @@ import type { BotContext } from "../../context.js";
 import { joinHtml, type Html } from "../../html.js";
 import { formatDateTime } from "../../format.js";
 import { answerCallback, send, showInPlace } from "../../messages.js";
+import { undeliveredButton, undeliveredScreen } from "./undelivered.js";
 
 /**
- * The administrator's menu in chat (DESIGN §1): units and state bodies, staff (deactivate), and
- * invites. Every step is re-checked by the core, so the menu shown to anyone else does nothing.
+ * The administrator's menu in chat (DESIGN §1): units and state bodies, staff (deactivate), invites,
+ * and undelivered messages. Every step is re-checked by the core, so the menu shown to anyone else does nothing.
  */
 export const adminMenu = new Composer<BotContext>();
 
@@ -30,7 +31,8 @@ function home(ctx: BotContext): InlineKeyboard {
   return new InlineKeyboard()
     .text(ctx.label("staff.admin.units"), adminButton.encode("units", 0, 0)).row()
     .text(ctx.label("staff.admin.staff"), adminButton.encode("staff", 0, 0)).row()
-    .text(ctx.label("staff.admin.invite"), adminButton.encode("inv", 0, 0));
+    .text(ctx.label("staff.admin.invite"), adminButton.encode("inv", 0, 0)).row()
+    .text(ctx.label("staff.admin.undelivered"), undeliveredButton.encode("list", 0));
 }
 
 const back = (ctx: BotContext, keyboard = new InlineKeyboard()) => keyboard.row().text(ctx.label("common.back"), adminButton.encode("home", 0, 0));
@@ -119,6 +121,8 @@ adminMenu.callbackQuery(adminButton.pattern, async (ctx) => {
     back(ctx),
   );
 });
+
+adminMenu.use(undeliveredScreen(adminButton.encode("home", 0, 0)));
 
 adminMenu.on("message:text", async (ctx, next) => {
   if (ctx.activeFlow !== UNIT_FLOW || ctx.message.text.startsWith("/")) return next();
