@@ -17,7 +17,10 @@ import { claimDeploymentMode } from "../core/system/deployment-mode.js";
 import type { BotContext } from "./context.js";
 import { publishCommands } from "./commands.js";
 import { createBot } from "./create-bot.js";
+import { startOutboxLeader } from "./delivery/outbox-leader.js";
 import { startOutboxWorker } from "./delivery/outbox-worker.js";
+import { paceReplies } from "./delivery/reply-api.js";
+import { SendBudget } from "./delivery/send-budget.js";
 import { logHttpErrors } from "./http-errors.js";
 import { databaseGauges } from "./metrics/database-gauges.js";
 import { createMetrics } from "./metrics/metrics.js";
@@ -97,6 +100,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const port = (server.address() as AddressInfo).port;
   options.onListening?.(port);
   const apiRoot = localApi ? `http://127.0.0.1:${port}` : config.botApiRoot;
+  // One send budget for the bot: its replies first, the outbox with what they leave.
+  const budget = new SendBudget(config.delivery.botPerSecond);
   const bot = createBot({
     token,
     apiRoot,
@@ -105,6 +110,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     metrics,
     extraFeatures: options.extraFeatures ?? [],
   });
+  paceReplies(bot.api, budget);
   bot.catch((error) => log.error({ err: error.error, update: error.ctx.update.update_id }, "update failed"));
   await bot.init();
   await publishCommands(bot.api);
@@ -118,12 +124,15 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     await bot.api.deleteWebhook();
     runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query"] } } });
   }
-  const sender = startOutboxWorker(core, { token, apiRoot, timeoutSeconds: config.delivery.timeoutSeconds }, {
-    pace: config.delivery,
-    leaseSeconds: config.delivery.leaseSeconds,
-    giveUpHours: config.delivery.giveUpHours,
-    onSend: metrics.countSend,
-  });
+  const sender = startOutboxLeader(database, log, () =>
+    startOutboxWorker(core, { token, apiRoot, timeoutSeconds: config.delivery.timeoutSeconds }, {
+      pace: config.delivery,
+      leaseSeconds: config.delivery.leaseSeconds,
+      giveUpHours: config.delivery.giveUpHours,
+      budget,
+      onSend: metrics.countSend,
+    }),
+  );
   const scheduler = config.scheduler ? startScheduler(core, scheduledJobs, metrics.countJob) : undefined;
   ready = true;
   log.info({ mode: config.mode, port, database: database.kind }, "otinish is up");

@@ -17,6 +17,7 @@ import type { Ctx } from "../../core/shared/context.js";
 import { deliveryApi, type BotApiTarget } from "./delivery-api.js";
 import { messageParts, type MessagePart } from "./message-parts.js";
 import { Pacer, type Pace } from "./pacer.js";
+import type { SendBudget } from "./send-budget.js";
 import { classifySendFailure } from "./send-failure.js";
 
 export interface OutboxWorkerOptions {
@@ -27,6 +28,8 @@ export interface OutboxWorkerOptions {
   giveUpHours: number;
   /** How often to look for due messages when there is nothing to do. */
   idleMs?: number;
+  /** The bot's send budget, shared with its replies; without it the outbox has `pace.perSecond` to itself. */
+  budget?: SendBudget;
   /** Told each message's outcome, and each call Telegram answered with 429 (for metrics). */
   onSend?: (result: SendResult) => void;
 }
@@ -56,8 +59,9 @@ const STOPPING_STORE_TRIES = 10;
 export function startOutboxWorker(core: Ctx, target: BotApiTarget, options: OutboxWorkerOptions): OutboxWorker {
   // The pacer shapes the flow before a call is recorded; the gate times the calls themselves, as
   // the database's varying round trip in between would bunch them up.
-  const pacer = new Pacer(options.pace);
-  const gate = new Pacer(options.pace);
+  const budget = options.budget;
+  const pacer = new Pacer(options.pace, undefined, budget && { budget, counts: false });
+  const gate = new Pacer(options.pace, undefined, budget && { budget, counts: true });
   const observe = options.onSend ?? (() => {});
   const api = deliveryApi(target, gate, () => observe("429"));
   const batch = Math.max(1, Math.ceil(options.pace.perSecond));
@@ -175,8 +179,9 @@ export function startOutboxWorker(core: Ctx, target: BotApiTarget, options: Outb
   return {
     async stop() {
       stopping = true;
+      // Calls already recorded still wait at the gate for their slot: let through at once, they
+      // would break the rate just as another instance takes over.
       pacer.close();
-      gate.close();
       wake?.();
       await loop;
       await Promise.all(active);
