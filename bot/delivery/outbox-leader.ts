@@ -36,7 +36,13 @@ export function startOutboxLeader(database: Database, log: Logger, startWorker: 
 
   const loop = (async () => {
     while (!stopping) {
-      const lock = await database.tryLock(OUTBOX_LEADER_LOCK_KEY).catch((err: unknown) => (log.warn({ err }, "outbox leadership: the lock could not be asked for"), null));
+      const asked = database.tryLock(OUTBOX_LEADER_LOCK_KEY).catch((err: unknown) => (log.warn({ err }, "outbox leadership: the lock could not be asked for"), null));
+      // Stopping does not wait for a database that does not answer; a lock that comes late is let go.
+      const lock = await Promise.race([asked, stopped.then(() => null)]);
+      if (stopping) {
+        void asked.then((late) => late?.release());
+        break;
+      }
       if (!lock) {
         await pause(TRY_EVERY_MS);
         continue;

@@ -1,11 +1,15 @@
 import { mkdtemp, rm } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { serve, type ServerType } from "@hono/node-server";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../../bot/app.js";
 import { loadConfig } from "../../core/config.js";
+import { createSandbox, type Sandbox } from "../../sandbox/emulator/index.js";
 import { openTestDatabase, type TestDatabase } from "../support/db.js";
+import { OPERATOR_BIN } from "../support/harness.js";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.js";
 
 /**
@@ -18,6 +22,9 @@ let db: TestDatabase;
 let proxy: TcpProxy;
 let app: RunningApp;
 let dataDir: string;
+let sandbox: Sandbox;
+let telegram: ServerType;
+const TOKEN = "200000007:readyz-test-token-for-the-emulator";
 
 beforeAll(async () => {
   if (!onPostgres) return;
@@ -26,7 +33,21 @@ beforeAll(async () => {
   proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
   target.host = `127.0.0.1:${proxy.port}`;
   dataDir = await mkdtemp(path.join(tmpdir(), "otinish-readyz-"));
-  const config = loadConfig({ DATABASE_URL: target.toString(), DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", SCHEDULER: "off", LOG_LEVEL: "silent" });
+  sandbox = createSandbox({ token: TOKEN, bot: { id: 200000007, username: "otinish_readyz_bot", first_name: "Otinish" }, demoUsers: [] });
+  telegram = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: sandbox.app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+  });
+  const config = loadConfig({
+    BOT_TOKEN: TOKEN,
+    BOT_API_ROOT: `http://127.0.0.1:${(telegram.address() as AddressInfo).port}`,
+    OPERATOR_BIN,
+    DATABASE_URL: target.toString(),
+    DATA_DIR: dataDir,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    SCHEDULER: "off",
+    LOG_LEVEL: "silent",
+  });
   app = await startApp({ config, log: pino({ level: "silent" }) });
 });
 
@@ -35,6 +56,7 @@ afterAll(async () => {
   proxy.resume();
   await app.stop();
   await proxy.close();
+  await new Promise<void>((resolve) => telegram.close(() => resolve()));
   await db.dispose();
   await rm(dataDir, { recursive: true, force: true });
 });
