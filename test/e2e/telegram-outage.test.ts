@@ -99,6 +99,16 @@ describe(`a Telegram outage on ${dbKind}`, () => {
     expect(list.text).not.toContain(ANSWER);
     expect(list.text).not.toContain("Серікқызы");
 
+    // A citizen's forged press and a malformed one of the administrator change nothing.
+    const person = h.user(CITIZEN);
+    await person.send("/help");
+    const help = await person.waitForBot(shown("ru", "help.text").slice(0, 40));
+    await person.pressData(help.message_id, "ud1:all:0");
+    await person.waitFor((v) => v.toasts.some((t) => t.text === shown("ru", "errors.forbidden")));
+    await admin.pressData(list.message_id, "ud1:one:abc");
+    await admin.waitFor((v) => v.toasts.some((t) => t.text === shown("ru", "errors.stale_button")));
+    expect((await db().select({ n: count() }).from(outbox).where(eq(outbox.status, "failed")))[0]!.n).toBe(3);
+
     await admin.press(shown("ru", "delivery.undelivered.retry_one", { id }));
     await admin.waitForBot(shown("ru", "delivery.undelivered.retried", { count: 1 }));
     await h.user(CITIZEN).waitForBot(ANSWER, 20_000);
