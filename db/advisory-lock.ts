@@ -4,8 +4,16 @@ import postgres from "postgres";
 export interface HeldLock {
   /** Settles when the lock can no longer be counted on: its connection closed or stopped answering. */
   lost: Promise<void>;
-  /** Lets the lock go (ends its session). */
+  /** Lets the lock go. */
   release(): Promise<void>;
+}
+
+/** One advisory lock, asked for again and again until it is taken. */
+export interface AdvisoryLock {
+  /** Takes the lock if no other session holds it; null when one does. */
+  tryTake(): Promise<HeldLock | null>;
+  /** Closes its connection (letting the lock go if held). */
+  close(): Promise<void>;
 }
 
 /** How often the holder makes sure its connection still answers, and how long it waits for the answer. */
@@ -18,41 +26,41 @@ export const LOCK_HEARTBEAT_TIMEOUT_MS = 2000;
 const IDLE_SESSION_TIMEOUT_MS = 15_000;
 
 /**
- * Tries once to take the lock, on a connection of its own: a client of one connection, never
+ * The lock on a connection of its own, kept between tries: a client of one connection, never
  * recycled, whose close is reported (a reserved connection of the pool reports nothing, and a
- * statement on it after the server ended it crashes postgres.js 3.4.9). Returns null when another
- * session holds it.
+ * statement on it after the server ended it crashes postgres.js 3.4.9).
  */
-export async function tryAdvisoryLock(url: string, key: number): Promise<HeldLock | null> {
-  let markLost!: () => void;
-  const lost = new Promise<void>((resolve) => (markLost = resolve));
-  const sql = postgres(url, { max: 1, max_lifetime: null, idle_timeout: 0, onnotice: () => {}, onclose: () => markLost() });
-  try {
+export function advisoryLock(url: string, key: number): AdvisoryLock {
+  let markLost: (() => void) | undefined;
+  const sql = postgres(url, { max: 1, max_lifetime: null, idle_timeout: 0, onnotice: () => {}, onclose: () => markLost?.() });
+
+  async function take(): Promise<HeldLock | null> {
     const [row] = await sql<{ locked: boolean }[]>`select pg_try_advisory_lock(${key}) as locked`;
-    if (!row?.locked) {
-      await sql.end({ timeout: 5 });
-      return null;
-    }
+    if (!row?.locked) return null;
     // PostgreSQL 14 and later; an older server keeps the session until its TCP keepalives give up.
     await sql`select set_config('idle_session_timeout', ${String(IDLE_SESSION_TIMEOUT_MS)}, false)`.catch(() => undefined);
-  } catch (error) {
-    await sql.end({ timeout: 1 });
-    throw error;
+    const lost = new Promise<void>((resolve) => (markLost = resolve));
+    const heartbeat = setInterval(() => {
+      const late = setTimeout(() => markLost?.(), LOCK_HEARTBEAT_TIMEOUT_MS);
+      sql`select 1`.then(
+        () => clearTimeout(late),
+        () => markLost?.(),
+      );
+    }, LOCK_HEARTBEAT_MS);
+    void lost.then(() => clearInterval(heartbeat));
+    return {
+      lost,
+      async release() {
+        markLost?.();
+        markLost = undefined;
+        // Ending the session is what surely frees the lock, also when its connection is half dead.
+        await sql.end({ timeout: 5 });
+      },
+    };
   }
-  const heartbeat = setInterval(() => {
-    const late = setTimeout(markLost, LOCK_HEARTBEAT_TIMEOUT_MS);
-    sql`select 1`.then(
-      () => clearTimeout(late),
-      () => markLost(),
-    );
-  }, LOCK_HEARTBEAT_MS);
-  void lost.then(() => clearInterval(heartbeat));
+
   return {
-    lost,
-    async release() {
-      clearInterval(heartbeat);
-      markLost();
-      await sql.end({ timeout: 5 });
-    },
+    tryTake: take,
+    close: () => sql.end({ timeout: 5 }),
   };
 }

@@ -5,7 +5,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { tryAdvisoryLock, type HeldLock } from "./advisory-lock.js";
+import { advisoryLock, type AdvisoryLock } from "./advisory-lock.js";
 import { countPglite, countPostgres, PoolUsage } from "./pool-usage.js";
 import * as schema from "./schema/index.js";
 
@@ -24,10 +24,10 @@ export interface Database {
   /** Runs `work` while holding a PostgreSQL advisory lock (a no-op guard on single-process PGlite). */
   withLock<T>(key: number, work: () => Promise<T>): Promise<T>;
   /**
-   * Takes a PostgreSQL advisory lock if no other session holds it, on a connection of its own kept
-   * until it is released or lost; null when another holds it. PGlite has one process: always taken.
+   * A PostgreSQL advisory lock to take when no other session holds it, on a connection of its own
+   * kept until it is released or lost. PGlite has one process: it is always taken.
    */
-  tryLock(key: number): Promise<HeldLock | null>;
+  advisoryLock(key: number): AdvisoryLock;
   /** Connections taken now, of how many (for metrics). */
   pool(): { inUse: number; size: number };
   close(): Promise<void>;
@@ -67,7 +67,7 @@ function openPostgres(url: string, poolMax: number): Database {
         conn.release();
       }
     },
-    tryLock: (key) => tryAdvisoryLock(url, key),
+    advisoryLock: (key) => advisoryLock(url, key),
     pool: () => ({ inUse: usage.inUse, size: usage.size }),
     close: () => sql.end({ timeout: 5 }),
   };
@@ -84,7 +84,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     db,
     kind: "pglite",
     withLock: (_key, work) => work(),
-    tryLock: async () => ({ lost: new Promise<void>(() => {}), release: async () => {} }),
+    advisoryLock: () => ({ tryTake: async () => ({ lost: new Promise<void>(() => {}), release: async () => {} }), close: async () => {} }),
     pool: () => ({ inUse: usage.inUse, size: usage.size }),
     close: () => client.close(),
   };

@@ -24,8 +24,8 @@ export interface OutboxLeader {
 /**
  * Exactly one instance sends the outbox, so the configured rate is the bot's, not each instance's:
  * the one holding a PostgreSQL advisory lock on a connection of its own. The others ask for it
- * every few seconds; when the leader dies its connection drops, the lock with it, and another
- * takes over within seconds. On PGlite (one process) the worker always runs.
+ * every few seconds on theirs; when the leader dies its connection drops, the lock with it, and
+ * another takes over within seconds. On PGlite (one process) the worker always runs.
  */
 export function startOutboxLeader(database: Database, log: Logger, startWorker: () => OutboxWorker): OutboxLeader {
   let stopping = false;
@@ -34,19 +34,23 @@ export function startOutboxLeader(database: Database, log: Logger, startWorker: 
   const stopped = new Promise<void>((resolve) => (wake = resolve));
   const pause = (ms: number) => Promise.race([sleep(ms), stopped]);
 
+  /** Asks until the lock is taken (null: stopping first). Stopping does not wait for a database that does not answer. */
+  async function takeLock() {
+    const lock = database.advisoryLock(OUTBOX_LEADER_LOCK_KEY);
+    while (!stopping) {
+      const asked = lock.tryTake().catch((err: unknown) => (log.warn({ err }, "outbox leadership: the lock could not be asked for"), null));
+      const held = await Promise.race([asked, stopped.then(() => null)]);
+      if (held) return held;
+      if (!stopping) await pause(TRY_EVERY_MS);
+    }
+    void lock.close().catch(() => undefined);
+    return null;
+  }
+
   const loop = (async () => {
     while (!stopping) {
-      const asked = database.tryLock(OUTBOX_LEADER_LOCK_KEY).catch((err: unknown) => (log.warn({ err }, "outbox leadership: the lock could not be asked for"), null));
-      // Stopping does not wait for a database that does not answer; a lock that comes late is let go.
-      const lock = await Promise.race([asked, stopped.then(() => null)]);
-      if (stopping) {
-        void asked.then((late) => late?.release());
-        break;
-      }
-      if (!lock) {
-        await pause(TRY_EVERY_MS);
-        continue;
-      }
+      const lock = await takeLock();
+      if (!lock) break;
       if (database.kind === "postgres") {
         log.info({}, "this instance now sends the outbox");
         await pause(TAKEOVER_GRACE_MS);

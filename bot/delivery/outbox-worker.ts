@@ -179,8 +179,8 @@ export function startOutboxWorker(core: Ctx, target: BotApiTarget, options: Outb
   return {
     async stop() {
       stopping = true;
-      // Calls already recorded still wait at the gate for their slot: let through at once, they
-      // would break the rate just as another instance takes over.
+      // The gate stays shut to hurry: calls already recorded still wait there for their slot, as a
+      // burst of them would break the rate just when another instance takes over.
       pacer.close();
       wake?.();
       await loop;
