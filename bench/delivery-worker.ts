@@ -1,5 +1,7 @@
 import { pino } from "pino";
+import { startOutboxLeader } from "../bot/delivery/outbox-leader.js";
 import { startOutboxWorker } from "../bot/delivery/outbox-worker.js";
+import { SendBudget } from "../bot/delivery/send-budget.js";
 import { loadConfig } from "../core/config.js";
 import { diskFileStore } from "../core/files/file-store.js";
 import { systemClock } from "../core/shared/clock.js";
@@ -7,17 +9,22 @@ import { openDatabase } from "../db/client.js";
 
 /**
  * The delivery worker alone, as a process of its own, configured from the environment like the
- * app: the delivery benchmark starts it, kills it with SIGKILL and starts it again. SIGTERM stops
- * it gracefully.
+ * app (behind the leader lock, in the bot's send budget): the delivery benchmark starts it, kills
+ * it with SIGKILL and starts it again. SIGTERM stops it gracefully.
  */
 const config = loadConfig(process.env);
 const log = pino({ level: config.logLevel });
 const database = await openDatabase({ url: config.databaseUrl, poolMax: config.databasePoolMax });
 const core = { db: database.db, clock: systemClock, log, files: diskFileStore(config.filesDir) };
-const worker = startOutboxWorker(core, { token: config.botToken!, apiRoot: config.botApiRoot, timeoutSeconds: config.delivery.timeoutSeconds }, {
-  pace: config.delivery,
-  leaseSeconds: config.delivery.leaseSeconds,
-});
+const budget = new SendBudget(config.delivery.botPerSecond);
+const worker = startOutboxLeader(database, log, () =>
+  startOutboxWorker(core, { token: config.botToken!, apiRoot: config.botApiRoot, timeoutSeconds: config.delivery.timeoutSeconds }, {
+    pace: config.delivery,
+    leaseSeconds: config.delivery.leaseSeconds,
+    giveUpHours: config.delivery.giveUpHours,
+    budget,
+  }),
+);
 process.send?.("started");
 process.once("SIGTERM", () => {
   void worker

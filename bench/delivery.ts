@@ -6,6 +6,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { count, eq, sql, sum } from "drizzle-orm";
 import { pino } from "pino";
 import { startOutboxWorker } from "../bot/delivery/outbox-worker.js";
+import { SendBudget } from "../bot/delivery/send-budget.js";
 import { diskFileStore } from "../core/files/file-store.js";
 import { systemClock } from "../core/shared/clock.js";
 import type { Ctx } from "../core/shared/context.js";
@@ -81,6 +82,7 @@ async function fillOutbox(database: Database, run: string): Promise<void> {
         language: "en",
         payload: { key: "staff.notice.draft_submitted", params: { number: `${run}-${i}` }, fileIds: [] },
         notBefore: now,
+        dueAt: now,
         createdAt: now,
       };
     });
@@ -117,6 +119,8 @@ async function steadyPhase(database: Database, core: Ctx) {
   const worker = startOutboxWorker(core, { token: TOKEN, apiRoot: emulator.apiRoot, timeoutSeconds: 10 }, {
     pace: { perSecond: RATE, chatPerSecond: 1, groupPerMinute: 20 },
     leaseSeconds: LEASE_SECONDS,
+    giveUpHours: 72,
+    budget: new SendBudget(CAP),
   });
   await untilSent(database, MESSAGES);
   await worker.stop();
@@ -144,6 +148,7 @@ function startChild(url: string, apiRoot: string): Promise<ChildProcess> {
       BOT_TOKEN: TOKEN,
       BOT_API_ROOT: apiRoot,
       OPERATOR_BIN: "040840300024",
+      SEND_RATE: String(CAP),
       OUTBOX_RATE: String(RATE),
       OUTBOX_LEASE_SECONDS: String(LEASE_SECONDS),
       LOG_LEVEL: "silent",

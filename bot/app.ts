@@ -5,6 +5,7 @@ import type { Api, Composer } from "grammy";
 import { Hono, type Context } from "hono";
 import type { Logger } from "pino";
 import type { Config } from "../core/config.js";
+import { outboxBacklog } from "../core/outbox/backlog.js";
 import { grantConfiguredAdmins } from "../core/people/users.js";
 import { diskFileStore } from "../core/files/file-store.js";
 import { systemClock, type Clock } from "../core/shared/clock.js";
@@ -15,7 +16,10 @@ import { claimDeploymentMode } from "../core/system/deployment-mode.js";
 import type { BotContext } from "./context.js";
 import { publishCommands } from "./commands.js";
 import { createBot } from "./create-bot.js";
+import { startOutboxLeader } from "./delivery/outbox-leader.js";
 import { startOutboxWorker } from "./delivery/outbox-worker.js";
+import { paceReplies } from "./delivery/reply-api.js";
+import { SendBudget } from "./delivery/send-budget.js";
 import { logHttpErrors } from "./http-errors.js";
 import { ALLOWED_UPDATES } from "./inbox/polling.js";
 import { startUpdateInbox, type UpdateInbox } from "./inbox/update-inbox.js";
@@ -85,7 +89,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   databaseGauges(metrics, core, database);
   const app = new Hono();
   app.onError(logHttpErrors(log));
-  app.route("/", opsRoutes({ database, clock, metrics, isReady: () => ready }));
+  app.route("/", opsRoutes({ database, clock, metrics, isReady: () => ready, backlog: () => outboxBacklog(core) }));
 
   const token = localApi?.token ?? config.botToken;
   if (!token) throw new Error("no BOT_TOKEN: the sandbox starts through sandbox/start.ts, which serves its own Bot API");
@@ -98,6 +102,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const port = (server.address() as AddressInfo).port;
   options.onListening?.(port);
   const apiRoot = localApi ? `http://127.0.0.1:${port}` : config.botApiRoot;
+  // One send budget for the bot: its replies first, the outbox with what they leave.
+  const budget = new SendBudget(config.delivery.botPerSecond);
   const bot = createBot({
     token,
     apiRoot,
@@ -106,6 +112,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     metrics,
     extraFeatures: options.extraFeatures ?? [],
   });
+  paceReplies(bot.api, budget);
+  bot.catch((error) => log.error({ err: error.error, update: error.ctx.update.update_id }, "update failed"));
   await bot.init();
   await publishCommands(bot.api);
   await localApi?.started(bot.api);
@@ -125,11 +133,15 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     await bot.api.deleteWebhook();
     inbox = startUpdateInbox(bot, core, { ...inboxOptions, transport: "polling" });
   }
-  const sender = startOutboxWorker(core, { token, apiRoot, timeoutSeconds: config.delivery.timeoutSeconds }, {
-    pace: config.delivery,
-    leaseSeconds: config.delivery.leaseSeconds,
-    onSend: metrics.countSend,
-  });
+  const sender = startOutboxLeader(database, log, () =>
+    startOutboxWorker(core, { token, apiRoot, timeoutSeconds: config.delivery.timeoutSeconds }, {
+      pace: config.delivery,
+      leaseSeconds: config.delivery.leaseSeconds,
+      giveUpHours: config.delivery.giveUpHours,
+      budget,
+      onSend: metrics.countSend,
+    }),
+  );
   const scheduler = config.scheduler ? startScheduler(core, scheduledJobs(config), metrics.countJob) : undefined;
   ready = true;
   log.info({ mode: config.mode, port, database: database.kind }, "otinish is up");

@@ -6,6 +6,7 @@ import { guessLanguage, identify } from "../core/people/users.js";
 import { isDomainError } from "../core/shared/errors.js";
 import { speak, type BotContext, type BotDeps } from "./context.js";
 import { features } from "./features/index.js";
+import { tellOfError } from "./error-notice.js";
 import { answerCallback, send } from "./messages.js";
 import type { AppMetrics } from "./metrics/metrics.js";
 import { updateMetrics } from "./metrics/update-metrics.js";
@@ -43,7 +44,7 @@ const errorBoundary: MiddlewareFn<BotContext> = async (ctx, next) => {
     if (ctx.callbackQuery && !ctx.callbackAnswered) {
       const text = ctx.label(`errors.${code}`, error.params);
       await answerCallback(ctx, text, text.length > 60);
-    } else if (ctx.chat) await send(ctx, ctx.t(`errors.${code}`, error.params)).catch(() => undefined);
+    } else if (ctx.chat) await tellOfError(ctx, `errors.${code}`, error.params);
   }
   // Every button press is answered, even when nothing visible changed.
   await answerCallback(ctx);

@@ -1,21 +1,9 @@
-import { dottedDate } from "../core/calendar/dates.js";
+import { almatyDateTime, dottedDate } from "../core/calendar/dates.js";
 
 /** Dates as people in Kazakhstan read them (31.12.2026), always in Asia/Almaty. */
-const TIME_ZONE = "Asia/Almaty";
-
 export const formatDate = dottedDate;
 
-export function formatDateTime(instant: Date): string {
-  const parts = new Intl.DateTimeFormat("ru-RU", {
-    timeZone: TIME_ZONE,
-    day: "2-digit",
-    month: "2-digit",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(instant);
-  return parts.replace(",", "");
-}
+export const formatDateTime = almatyDateTime;
 
 /** The first `max` UTF-16 units of a text, one fewer where the cut would split an emoji's surrogate pair. */
 export function clip(text: string, max: number): string {

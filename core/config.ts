@@ -41,9 +41,11 @@ const schema = z
       .refine((v) => binProblem(v) === null, "the 12-digit BIN of the personal-data operator")
       .optional(),
     FLOOD_LIMIT: z.coerce.number({ error: "a whole number" }).int("a whole number").min(0, "0 (off) or more").default(60),
+    SEND_RATE: z.coerce.number({ error: "a number" }).min(1, "messages per second, 1 or more").default(28),
     OUTBOX_RATE: z.coerce.number({ error: "a number" }).positive("messages per second, more than 0").default(25),
     OUTBOX_CHAT_RATE: z.coerce.number({ error: "a number" }).positive("messages per second, more than 0").default(1),
     OUTBOX_GROUP_PER_MINUTE: z.coerce.number({ error: "a number" }).positive("messages per minute, more than 0").default(20),
+    OUTBOX_GIVE_UP_HOURS: z.coerce.number({ error: "a number" }).positive("hours, more than 0").default(72),
     OUTBOX_LEASE_SECONDS: z.coerce.number({ error: "a whole number" }).int("a whole number").min(5, "5 seconds or more").default(300),
     UPDATES_RETENTION_DAYS: z.coerce.number({ error: "a whole number" }).int("a whole number").min(1, "1 day or more").default(7),
     UPDATES_LEASE_SECONDS: z.coerce.number({ error: "a whole number" }).int("a whole number").min(2, "2 seconds or more").default(30),
@@ -59,6 +61,8 @@ const schema = z
       issue.addIssue({ code: "custom", path: ["BOT_TOKEN"], message: "a value when WEBHOOK_URL is set" });
     if (c.BOT_TOKEN && !c.OPERATOR_BIN)
       issue.addIssue({ code: "custom", path: ["OPERATOR_BIN"], message: "a value when BOT_TOKEN is set: the 12-digit BIN of the personal-data operator" });
+    if (c.OUTBOX_RATE > c.SEND_RATE)
+      issue.addIssue({ code: "custom", path: ["OUTBOX_RATE"], message: `at most SEND_RATE (${c.SEND_RATE}): the outbox's share of the bot's sends` });
     if (c.SANDBOX === "1" && c.BOT_TOKEN)
       issue.addIssue({ code: "custom", path: ["SANDBOX"], message: "no BOT_TOKEN beside SANDBOX=1: the sandbox never talks to Telegram" });
   });
@@ -107,7 +111,9 @@ export interface InboxConfig {
 
 /** How fast the outbox goes out (DESIGN §8): Telegram's limits, kept below with a margin. */
 export interface DeliveryConfig {
-  /** Messages per second for the whole bot (Telegram allows about 30). */
+  /** Messages per second for the whole bot, replies and the outbox together (Telegram allows about 30). */
+  botPerSecond: number;
+  /** Of those, the most the outbox takes, so replies always find room. */
   perSecond: number;
   /** Messages per second to one private chat. */
   chatPerSecond: number;
@@ -115,6 +121,8 @@ export interface DeliveryConfig {
   groupPerMinute: number;
   /** How long a claimed message is held before another worker may take it (its worker died). */
   leaseSeconds: number;
+  /** How long a message may wait past its time, through every outage, before a failed try gives it up. */
+  giveUpHours: number;
   /** How long one call to Telegram may take before its outcome counts as unknown. */
   timeoutSeconds: number;
 }
@@ -163,10 +171,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, purpose: "app" | "console" = 
     logLevel: c.LOG_LEVEL,
     scheduler: c.SCHEDULER === "on",
     delivery: {
+      botPerSecond: c.SEND_RATE,
       perSecond: c.OUTBOX_RATE,
       chatPerSecond: c.OUTBOX_CHAT_RATE,
       groupPerMinute: c.OUTBOX_GROUP_PER_MINUTE,
       leaseSeconds: c.OUTBOX_LEASE_SECONDS,
+      giveUpHours: c.OUTBOX_GIVE_UP_HOURS,
       timeoutSeconds: c.TELEGRAM_TIMEOUT_SECONDS,
     },
     inbox: { retentionDays: c.UPDATES_RETENTION_DAYS, leaseSeconds: c.UPDATES_LEASE_SECONDS },

@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { advisoryLock, type AdvisoryLock } from "./advisory-lock.js";
 import { countPglite, countPostgres, PoolUsage } from "./pool-usage.js";
 import * as schema from "./schema/index.js";
 
@@ -22,6 +23,11 @@ export interface Database {
   kind: DatabaseKind;
   /** Runs `work` while holding a PostgreSQL advisory lock (a no-op guard on single-process PGlite). */
   withLock<T>(key: number, work: () => Promise<T>): Promise<T>;
+  /**
+   * A PostgreSQL advisory lock to take when no other session holds it, on a connection of its own
+   * kept until it is released or lost. PGlite has one process: it is always taken.
+   */
+  advisoryLock(key: number): AdvisoryLock;
   /** Connections taken now, of how many (for metrics). */
   pool(): { inUse: number; size: number };
   close(): Promise<void>;
@@ -61,6 +67,7 @@ function openPostgres(url: string, poolMax: number): Database {
         conn.release();
       }
     },
+    advisoryLock: (key) => advisoryLock(url, key),
     pool: () => ({ inUse: usage.inUse, size: usage.size }),
     close: () => sql.end({ timeout: 5 }),
   };
@@ -77,6 +84,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     db,
     kind: "pglite",
     withLock: (_key, work) => work(),
+    advisoryLock: () => ({ tryTake: async () => ({ lost: new Promise<void>(() => {}), release: async () => {} }), close: async () => {} }),
     pool: () => ({ inUse: usage.inUse, size: usage.size }),
     close: () => client.close(),
   };

@@ -5,7 +5,6 @@ import { storedFileForSending } from "../../core/files/stored-files.js";
 import {
   beginPart,
   claimDue,
-  MAX_ATTEMPTS,
   markFailed,
   markRetry,
   markSent,
@@ -18,14 +17,19 @@ import type { Ctx } from "../../core/shared/context.js";
 import { deliveryApi, type BotApiTarget } from "./delivery-api.js";
 import { messageParts, type MessagePart } from "./message-parts.js";
 import { Pacer, type Pace } from "./pacer.js";
+import type { SendBudget } from "./send-budget.js";
 import { classifySendFailure } from "./send-failure.js";
 
 export interface OutboxWorkerOptions {
   pace: Pace;
   /** How long a claim is held before another worker may take the row. */
   leaseSeconds: number;
+  /** How long a message may wait past its time before a failed try gives it up. */
+  giveUpHours: number;
   /** How often to look for due messages when there is nothing to do. */
   idleMs?: number;
+  /** The bot's send budget, shared with its replies; without it the outbox has `pace.perSecond` to itself. */
+  budget?: SendBudget;
   /** Told each message's outcome, and each call Telegram answered with 429 (for metrics). */
   onSend?: (result: SendResult) => void;
 }
@@ -55,8 +59,9 @@ const STOPPING_STORE_TRIES = 10;
 export function startOutboxWorker(core: Ctx, target: BotApiTarget, options: OutboxWorkerOptions): OutboxWorker {
   // The pacer shapes the flow before a call is recorded; the gate times the calls themselves, as
   // the database's varying round trip in between would bunch them up.
-  const pacer = new Pacer(options.pace);
-  const gate = new Pacer(options.pace);
+  const budget = options.budget;
+  const pacer = new Pacer(options.pace, undefined, budget && { budget, counts: false });
+  const gate = new Pacer(options.pace, undefined, budget && { budget, counts: true });
   const observe = options.onSend ?? (() => {});
   const api = deliveryApi(target, gate, () => observe("429"));
   const batch = Math.max(1, Math.ceil(options.pace.perSecond));
@@ -108,7 +113,8 @@ export function startOutboxWorker(core: Ctx, target: BotApiTarget, options: Outb
         await pacer.slot();
         leaveQueue();
         if (stopping) return void (await store("release", row, () => release(core, row)));
-        const begun = await store("attempt", row, () => beginPart(core, row));
+        const firstOfTry = index === claimed.partsDone;
+        const begun = await store("attempt", row, () => beginPart(core, row, firstOfTry));
         if (!begun) return; // Another worker took the row after our lease ran out.
         if (begun.unknownOutcomes > row.unknownOutcomes) core.log.warn({ outbox: row.id, part: index }, "outbox resends a part that may have arrived");
         row = begun;
@@ -140,9 +146,8 @@ export function startOutboxWorker(core: Ctx, target: BotApiTarget, options: Outb
       await store("refusal", row, () => markFailed(core, row, failure.error));
       return observe("failed");
     }
-    await store("retry", row, () => markRetry(core, row, failure.error, failure));
-    // markRetry gives the message up after its last allowed call.
-    observe(row.attempts >= MAX_ATTEMPTS ? "failed" : "retried");
+    const givenUp = await store("retry", row, () => markRetry(core, row, failure.error, { ...failure, giveUpAfterMs: options.giveUpHours * 3_600_000 }));
+    observe(givenUp ? "failed" : "retried");
   }
 
   const loop = (async () => {
@@ -174,8 +179,9 @@ export function startOutboxWorker(core: Ctx, target: BotApiTarget, options: Outb
   return {
     async stop() {
       stopping = true;
+      // The gate stays shut to hurry: calls already recorded still wait there for their slot, as a
+      // burst of them would break the rate just when another instance takes over.
       pacer.close();
-      gate.close();
       wake?.();
       await loop;
       await Promise.all(active);

@@ -1,5 +1,5 @@
-import { performance } from "node:perf_hooks";
-import { setTimeout as sleep } from "node:timers/promises";
+import { realTime, type PaceTime } from "./pace-time.js";
+import type { SendBudget } from "./send-budget.js";
 
 /** Sends per second for the bot, per private chat, and per minute for a group chat (negative ids). */
 export interface Pace {
@@ -8,13 +8,14 @@ export interface Pace {
   groupPerMinute: number;
 }
 
-/** Real time by default; the pacing rules are tested on a clock they can move. */
-export interface PaceTime {
-  now(): number;
-  sleep(ms: number): Promise<void>;
+/**
+ * The bot's send budget, shared with its replies: a pacer waits for room in it too, and the one
+ * that times the calls themselves (`counts`) counts each of its sends in it.
+ */
+export interface SharedBudget {
+  budget: SendBudget;
+  counts: boolean;
 }
-
-const realTime: PaceTime = { now: () => performance.now(), sleep: (ms) => sleep(ms) };
 
 /**
  * Sends let through together when behind: one timer per this many, since every timer comes a
@@ -31,6 +32,7 @@ const CATCH_UP_PACE = 1.5;
  * never in one burst.
  * Callers wait in turn. A chat's next send waits for its interval after the previous one was
  * answered, so two messages never reach one chat closer than that however the network delays them.
+ * With a shared budget, sends also wait for room the bot's replies left (see SendBudget).
  */
 export class Pacer {
   readonly #perWindow: number;
@@ -39,19 +41,21 @@ export class Pacer {
   readonly #chatInterval: number;
   readonly #groupInterval: number;
   readonly #time: PaceTime;
+  readonly #shared: SharedBudget | undefined;
   /** Start times of the latest sends, at most one window's worth. */
   readonly #starts: number[] = [];
   #turn: Promise<void> = Promise.resolve();
   #closed = false;
   readonly #chatFreeAt = new Map<number, number>();
 
-  constructor(pace: Pace, time: PaceTime = realTime) {
+  constructor(pace: Pace, time: PaceTime = realTime, shared?: SharedBudget) {
     this.#perWindow = Math.max(1, Math.round(pace.perSecond));
     this.#windowMs = (this.#perWindow / pace.perSecond) * 1000;
     this.#minGap = 1000 / CATCH_UP_PACE / pace.perSecond;
     this.#chatInterval = 1000 / pace.chatPerSecond;
     this.#groupInterval = 60_000 / pace.groupPerMinute;
     this.#time = time;
+    this.#shared = shared;
   }
 
   /** Waits until this chat may be written to again. */
@@ -70,6 +74,7 @@ export class Pacer {
       }
       this.#starts.push(this.#time.now());
       if (this.#starts.length > this.#perWindow) this.#starts.shift();
+      if (this.#shared?.counts) this.#shared.budget.took();
     });
     this.#turn = turn;
     return turn;
@@ -92,6 +97,6 @@ export class Pacer {
     const before = this.#starts.at(-CATCH_UP);
     const spaced = before === undefined ? 0 : before + CATCH_UP * this.#minGap;
     const windowFull = this.#starts.length >= this.#perWindow ? this.#starts[0]! + this.#windowMs : 0;
-    return Math.max(spaced, windowFull);
+    return Math.max(spaced, windowFull, this.#shared?.budget.outboxFreeAt() ?? 0);
   }
 }

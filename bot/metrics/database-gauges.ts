@@ -29,7 +29,7 @@ export function databaseGauges(metrics: AppMetrics, core: Ctx, database: Databas
       this.set(database.pool().size);
     },
   });
-  // One statement per scrape for both outbox gauges, and none piled up behind a slow one.
+  // One statement per scrape for the outbox gauges, and none piled up behind a slow one.
   let reading: Promise<OutboxBacklog> | undefined;
   const backlog = () => {
     reading ??= outboxBacklog(core).finally(() => (reading = undefined));
@@ -45,10 +45,18 @@ export function databaseGauges(metrics: AppMetrics, core: Ctx, database: Databas
   });
   new Gauge({
     name: "otinish_outbox_oldest_due_seconds",
-    help: "How long the oldest due outbox message has waited past its time (NaN: the database did not answer in time)",
+    help: "How long the oldest undelivered outbox message has waited since it was due, its retries included (NaN: the database did not answer in time)",
     registers,
     async collect() {
       this.set((await backlog())?.oldestDueSeconds ?? NaN);
+    },
+  });
+  new Gauge({
+    name: "otinish_outbox_given_up",
+    help: "Outbox messages given up in the last 24 hours and not sent again (NaN: the database did not answer in time)",
+    registers,
+    async collect() {
+      this.set((await backlog())?.givenUpRecently ?? NaN);
     },
   });
 }

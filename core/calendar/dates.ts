@@ -13,6 +13,13 @@ export function almatyDate(instant: Date): IsoDate {
   return formatter.format(instant);
 }
 
+const dateTimeFormatter = new Intl.DateTimeFormat("ru-RU", { timeZone: TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" });
+
+/** An instant as people here read it (31.03.2026 10:30), on Almaty's clocks. */
+export function almatyDateTime(instant: Date): string {
+  return dateTimeFormatter.format(instant).replace(",", "");
+}
+
 /** A date as people in Kazakhstan read it: 31.12.2026. */
 export function dottedDate(date: IsoDate): string {
   const [y, m, d] = date.split("-");

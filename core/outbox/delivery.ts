@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Tx } from "../../db/client.js";
 import { appeals, byPost, outbox } from "../../db/schema/index.js";
 import type { Ctx } from "../shared/context.js";
+import { tellAdminsOfGiveUp } from "./alerts.js";
 import { type OutboxKeyboard, type OutboxPart } from "./enqueue.js";
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -15,8 +16,6 @@ export interface OutboxPayload {
   keyboard?: OutboxKeyboard;
 }
 
-/** After this many calls for one message it is given up on and left for staff to see. */
-export const MAX_ATTEMPTS = 8;
 /** The longest pause between two tries of one message. */
 const MAX_BACKOFF_SECONDS = 300;
 
@@ -78,16 +77,16 @@ const stillMine = (row: OutboxRow) => and(eq(outbox.id, row.id), eq(outbox.statu
  * Records, before the call, that a part is about to go out. If the previous call for it never
  * reported back (a crash, a timeout), this call may repeat a message the person already has:
  * Telegram offers a bot no way to ask, so it is sent again and counted. Each part renews the
- * claim's lease. Returns the row as it now is, or null when the claim was lost and nothing must
- * be sent.
+ * claim's lease; the first part of a claim counts one try of the whole message. Returns the row
+ * as it now is, or null when the claim was lost and nothing must be sent.
  */
-export async function beginPart(ctx: Ctx, row: OutboxRow): Promise<OutboxRow | null> {
+export async function beginPart(ctx: Ctx, row: OutboxRow, firstOfTry: boolean): Promise<OutboxRow | null> {
   const [updated] = await ctx.db
     .update(outbox)
     .set({
       claimedAt: ctx.clock.now(),
       inFlightAt: ctx.clock.now(),
-      attempts: sql`${outbox.attempts} + 1`,
+      attempts: sql`${outbox.attempts} + ${firstOfTry ? 1 : 0}`,
       unknownOutcomes: sql`${outbox.unknownOutcomes} + (case when ${outbox.inFlightAt} is null then 0 else 1 end)`,
     })
     .where(stillMine(row))
@@ -139,27 +138,54 @@ export interface RetryOptions {
   retryAfterSeconds?: number;
   /** The call may have reached Telegram (a timeout, a dropped connection): the next one counts as a resend. */
   outcomeUnknown: boolean;
+  /** How long a message may wait past its time before a failed try gives it up. */
+  giveUpAfterMs: number;
 }
 
-/** A passing failure: try again later, backing off, until MAX_ATTEMPTS. Later messages to the chat wait. */
-export async function markRetry(ctx: Ctx, row: OutboxRow, error: string, options: RetryOptions): Promise<void> {
-  const backoff = options.retryAfterSeconds ?? Math.min(2 ** row.attempts, MAX_BACKOFF_SECONDS);
-  const failed = row.attempts >= MAX_ATTEMPTS;
+/**
+ * A passing failure (Telegram or the network down, a wrong token or server, a flood): try again
+ * later, backing off up to five minutes, however many tries it takes; later messages to the chat
+ * wait. Only age gives a message up: a try that fails once it has waited `giveUpAfterMs` past its
+ * time. Returns true when it was given up.
+ */
+export async function markRetry(ctx: Ctx, row: OutboxRow, error: string, options: RetryOptions): Promise<boolean> {
+  const now = ctx.clock.now();
+  if (now.getTime() - row.dueAt.getTime() >= options.giveUpAfterMs) return giveUp(ctx, row, error, options.outcomeUnknown);
+  const backoff = options.retryAfterSeconds ?? Math.min(2 ** Math.max(row.attempts, 1), MAX_BACKOFF_SECONDS);
   await ctx.db
     .update(outbox)
     .set({
-      status: failed ? "failed" : "pending",
+      status: "pending",
       claimedAt: null,
-      notBefore: new Date(ctx.clock.now().getTime() + backoff * 1000),
+      notBefore: new Date(now.getTime() + backoff * 1000),
       lastError: error.slice(0, 500),
       ...(options.outcomeUnknown ? {} : { inFlightAt: null }),
     })
     .where(stillMine(row));
+  return false;
 }
 
 /** Telegram refused the message itself (a malformed text): trying again would not help. */
 export async function markFailed(ctx: Ctx, row: OutboxRow, error: string): Promise<void> {
-  await ctx.db.update(outbox).set({ status: "failed", inFlightAt: null, lastError: error.slice(0, 500) }).where(stillMine(row));
+  await giveUp(ctx, row, error, false);
+}
+
+/**
+ * Leaves the message for an administrator to send again, and tells the administrators in the
+ * same transaction, so no message is given up without them hearing of it.
+ */
+async function giveUp(ctx: Ctx, row: OutboxRow, error: string, outcomeUnknown: boolean): Promise<boolean> {
+  const given = await ctx.db.transaction(async (tx) => {
+    const [failed] = await tx
+      .update(outbox)
+      .set({ status: "failed", failedAt: ctx.clock.now(), claimedAt: null, lastError: error.slice(0, 500), ...(outcomeUnknown ? {} : { inFlightAt: null }) })
+      .where(stillMine(row))
+      .returning({ id: outbox.id });
+    if (failed) await tellAdminsOfGiveUp(ctx, tx, error);
+    return failed !== undefined;
+  });
+  if (given) ctx.log.error({ outbox: row.id, dueAt: row.dueAt, attempts: row.attempts, error }, "outbox message given up");
+  return given;
 }
 
 /** Hands claimed rows whose send has not started back to the queue, for the next worker at once. */

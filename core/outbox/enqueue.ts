@@ -63,6 +63,7 @@ export async function enqueueMany(ctx: Ctx, db: DbOrTx, messages: readonly Outbo
           payload: { key: message.key, params: message.params ?? {}, fileIds: message.fileIds ?? [], ...(message.parts && { parts: message.parts }), ...(message.keyboard && { keyboard: message.keyboard }) },
           appealId: message.appealId ?? null,
           notBefore: message.notBefore ?? now,
+          dueAt: message.notBefore ?? now,
           createdAt: now,
         })),
       )

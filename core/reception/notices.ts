@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { receptionBookings, users } from "../../db/schema/index.js";
-import { TIME_ZONE } from "../calendar/dates.js";
+import { almatyDateTime } from "../calendar/dates.js";
 import { enqueue } from "../outbox/enqueue.js";
 import type { Ctx } from "../shared/context.js";
 import type { Language } from "../shared/roles.js";
@@ -9,12 +9,8 @@ import { officialLabel, type Official } from "./officials.js";
 
 export type Booking = typeof receptionBookings.$inferSelect;
 
-const when = new Intl.DateTimeFormat("ru-RU", { timeZone: TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" });
-
 /** A slot's time as people here read it (31.03.2026 10:30), in Almaty. */
-export function slotTime(instant: Date): string {
-  return when.format(instant).replace(",", "");
-}
+export const slotTime = almatyDateTime;
 
 export interface Recipient {
   chatId: number;

@@ -32,6 +32,7 @@ export type Action =
   | "staff.reminders"
   | "units.manage"
   | "system.status"
+  | "outbox.manage"
   | "reception.book"
   | "reception.schedule"
   | "reception.handle"
@@ -102,6 +103,8 @@ const POLICY: Record<Action, Rule> = {
   "staff.reminders": anyStaff(APPEAL_WORK_ROLES),
   "units.manage": anyStaff(["admin"]),
   "system.status": anyStaff(["admin"]),
+  /** Undelivered messages: who they were for and of what kind, never their text. */
+  "outbox.manage": anyStaff(["admin"]),
   "reception.book": (actor) => actor.role === "citizen",
   /** Officials and their schedules (Reg. 7.3.1); the administrator keeps the list of officials too (DESIGN §1). */
   "reception.schedule": anyStaff(["reception", "deputy", "head", "admin"]),

@@ -19,9 +19,14 @@ export const outbox = pgTable(
     /** The appeal a notice to its citizen is about: undelivered, the sector answers it by post. */
     appealId: integer("appeal_id").references(() => appeals.id),
     status: text("status").notNull().default("pending"),
-    /** Calls to Telegram made for it, counting each part of a long message. */
+    /** Tries of the whole message: a long one's parts and files count as one. Shown to operators, never a limit. */
     attempts: integer("attempts").notNull().default(0),
+    /** When it may be tried next: its time at first, then later after each passing failure. */
     notBefore: timestamp("not_before", { withTimezone: true }).notNull(),
+    /** When it first became due: it has waited since, and is given up OUTBOX_GIVE_UP_HOURS after. */
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    /** When it was given up (status `failed`); cleared when an administrator sends it again. */
+    failedAt: timestamp("failed_at", { withTimezone: true }),
     lastError: text("last_error"),
     /** When a worker took it; a row left "sending" past the lease is taken again (the worker died). */
     claimedAt: timestamp("claimed_at", { withTimezone: true }),
@@ -40,6 +45,10 @@ export const outbox = pgTable(
     index("outbox_sending_idx").on(t.claimedAt).where(sql`${t.status} = 'sending'`),
     // Finds an unfinished earlier message to the same chat, which holds back the later ones.
     index("outbox_chat_open_idx").on(t.chatId, t.id).where(sql`${t.status} in ('pending','sending')`),
+    // The oldest message still waiting, read by every metrics scrape, readiness probe and watch.
+    index("outbox_open_due_idx").on(t.dueAt).where(sql`${t.status} in ('pending','sending')`),
+    // Given-up messages, newest first, for the administrators' list.
+    index("outbox_failed_idx").on(t.failedAt).where(sql`${t.status} = 'failed'`),
     check("outbox_status_check", sql`${t.status} in ('pending','sending','sent','unreachable','failed','cancelled')`),
   ],
 );

@@ -7,6 +7,9 @@ export type Fault =
   /** 429 with `retry_after`, as Telegram answers a flood. */
   | { kind: "too_many_requests"; retryAfter: number }
   | { kind: "server_error" }
+  /** A wrong token (401) or a wrong Bot API address (404): the bot's setup, not the message, is at fault. */
+  | { kind: "unauthorized" }
+  | { kind: "not_found" }
   /**
    * Holds the call for `ms` (past the client's timeout, the client gives up); then drops it
    * unless `thenDeliver`, which models a message that arrived although its sender never heard.
@@ -43,6 +46,8 @@ const MINUTE = 60_000;
 
 const FAULT_ERRORS: Record<Exclude<Fault["kind"], "hang" | "too_many_requests">, () => ApiError> = {
   server_error: () => new ApiError(500, "Internal Server Error"),
+  unauthorized: () => new ApiError(401, "Unauthorized"),
+  not_found: () => new ApiError(404, "Not Found"),
   blocked: () => new ApiError(403, "Forbidden: bot was blocked by the user"),
   deactivated: () => new ApiError(403, "Forbidden: user is deactivated"),
   chat_not_found: () => new ApiError(400, "Bad Request: chat not found"),

@@ -7,6 +7,7 @@ import { noticeMissingCalendar } from "../../core/calendar/jobs.js";
 import { outbox } from "../../db/schema/index.js";
 import { staffMember } from "../support/citizens.js";
 import { testCtx } from "../support/core.js";
+import { outboxBacklog } from "../../core/outbox/backlog.js";
 import { dbKind, openTestDatabase, type TestDatabase } from "../support/db.js";
 
 /**
@@ -27,7 +28,7 @@ async function notices(ctx: ReturnType<typeof testCtx>) {
 }
 
 async function readyz(ctx: ReturnType<typeof testCtx>) {
-  const routes = opsRoutes({ database: tdb.database, clock: ctx.clock, metrics: createMetrics(), isReady: () => true });
+  const routes = opsRoutes({ database: tdb.database, clock: ctx.clock, metrics: createMetrics(), isReady: () => true, backlog: () => outboxBacklog(ctx) });
   const response = await routes.request("/readyz");
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
@@ -38,13 +39,13 @@ describe(`next year's calendar on ${dbKind}`, () => {
     await staffMember(ctx, ADMIN, "admin");
 
     expect(await noticeMissingCalendar(ctx)).toBe(0);
-    expect(await readyz(ctx)).toEqual({ status: 200, body: { ok: true, database: true, bot: true, calendar: "ok" } });
+    expect(await readyz(ctx)).toEqual({ status: 200, body: { ok: true, status: "ready", database: true, bot: true, calendar: "ok" } });
 
     ctx.clock.set("2026-12-01T09:00:00+05:00");
     expect(await noticeMissingCalendar(ctx)).toBe(1);
     expect(await noticeMissingCalendar(ctx)).toBe(0);
     expect(await notices(ctx)).toEqual([{ key: "staff.notice.calendar_next_year_missing", params: { year: 2027 } }]);
-    expect(await readyz(ctx)).toEqual({ status: 200, body: { ok: true, database: true, bot: true, calendar: "next year missing" } });
+    expect(await readyz(ctx)).toEqual({ status: 200, body: { ok: true, status: "ready", database: true, bot: true, calendar: "next year missing" } });
 
     ctx.clock.set("2026-12-02T09:00:00+05:00");
     expect(await noticeMissingCalendar(ctx)).toBe(1);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Pacer, type PaceTime } from "../../bot/delivery/pacer.js";
+import type { PaceTime } from "../../bot/delivery/pace-time.js";
+import { Pacer } from "../../bot/delivery/pacer.js";
 
 /** Simulated time: a sleep moves the clock by its length plus `lateMs`, as a busy event loop does. */
 function simulatedTime(lateMs = 0): PaceTime & { at: number } {

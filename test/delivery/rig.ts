@@ -14,6 +14,7 @@ const TOKEN = "300000003:delivery-test-token";
 /** The notice the tests send: its number is how a test tells messages apart. */
 export const NOTICE_KEY = "staff.notice.draft_submitted";
 export const LEASE_SECONDS = 60;
+export const GIVE_UP_HOURS = 72;
 
 export interface DeliveryRig {
   ctx: ReturnType<typeof testCtx>;
@@ -87,7 +88,7 @@ export async function startDeliveryRig(chats: number[], pace: Partial<Pace> = {}
     results,
     settled: (marker, status) => waitFor(async () => (await row(marker)).status === status, `${marker} to be ${status}`),
     startWorker() {
-      worker = startOutboxWorker(ctx, { token: TOKEN, apiRoot, timeoutSeconds }, { pace: fullPace, leaseSeconds: LEASE_SECONDS, idleMs: 100, onSend: (result) => void results.push(result) });
+      worker = startOutboxWorker(ctx, { token: TOKEN, apiRoot, timeoutSeconds }, { pace: fullPace, leaseSeconds: LEASE_SECONDS, giveUpHours: GIVE_UP_HOURS, idleMs: 100, onSend: (result) => void results.push(result) });
     },
     async stopWorker() {
       await worker?.stop();

@@ -86,6 +86,7 @@ const POLICY_SAMPLE: Record<Action, true> = {
   "staff.invite": true,
   "staff.deactivate": true,
   "staff.name": true,
+  "outbox.manage": true,
   "staff.delegate": true,
   "staff.reminders": true,
   "units.manage": true,

@@ -32,10 +32,11 @@ import {
   unitsButton,
   unitsList,
 } from "./admin-view.js";
+import { undeliveredScreen } from "./undelivered.js";
 
 /**
- * The administrator's menu in chat (DESIGN §1): units and state bodies, staff (deactivate), and
- * invites. Every step is re-checked by the core, so the menu shown to anyone else does nothing.
+ * The administrator's menu in chat (DESIGN §1): units and state bodies, staff (deactivate), invites,
+ * and undelivered messages. Every step is re-checked by the core, so the menu shown to anyone else does nothing.
  */
 export const adminMenu = new Composer<BotContext>();
 
@@ -126,6 +127,8 @@ onPress(adminMenu, inviteUnitButton, async (ctx, { role, unit: unitId }) => {
     .text(ctx.label("staff.admin.create_cleared"), createInviteButton.encode({ role, unit: unit.id, cleared: true }));
   await show(ctx, ctx.t("staff.admin.confirm_invite", { role: roleLabel(ctx, role), unit: unitName(unit, ctx.actor.language) }), back(ctx, keyboard));
 });
+
+adminMenu.use(undeliveredScreen(homeButton.encode({})));
 
 onPress(adminMenu, createInviteButton, async (ctx, { role, unit: unitId, cleared }) => {
   const unit = await invitedTo(ctx, unitId);

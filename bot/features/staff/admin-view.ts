@@ -5,6 +5,7 @@ import { ADDABLE_KINDS } from "../../../core/staff/unit-flow.js";
 import { listUnits, unitName } from "../../../core/staff/units.js";
 import { defineButtons, field } from "../../buttons/codec.js";
 import type { BotContext } from "../../context.js";
+import { undeliveredButton } from "./undelivered.js";
 import { definePicker } from "../../keyboards/picker.js";
 
 /** The administrator's menu buttons, declared together: each screen of the menu is one action. */
@@ -30,7 +31,8 @@ export function home(ctx: BotContext): InlineKeyboard {
   return new InlineKeyboard()
     .text(ctx.label("staff.admin.units"), unitsButton.encode({})).row()
     .text(ctx.label("staff.admin.staff"), staffButton.encode({})).row()
-    .text(ctx.label("staff.admin.invite"), inviteButton.encode({}));
+    .text(ctx.label("staff.admin.invite"), inviteButton.encode({})).row()
+    .text(ctx.label("staff.admin.undelivered"), undeliveredButton.encode({}));
 }
 
 export const back = (ctx: BotContext, keyboard = new InlineKeyboard()) => keyboard.row().text(ctx.label("common.back"), homeButton.encode({}));

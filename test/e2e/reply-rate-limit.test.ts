@@ -1,0 +1,41 @@
+import { like } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { outbox } from "../../db/schema/index.js";
+import { dbKind } from "../support/db.js";
+import { citizen, startHarness, type Harness } from "../support/harness.js";
+import { shown } from "../support/texts.js";
+
+const PATIENT = 976001;
+const UNLUCKY = 976002;
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness([citizen(PATIENT, "ru"), citizen(UNLUCKY, "kk")]);
+});
+afterAll(() => h.dispose());
+
+const refusals = (chatId: number) => h.sandbox.state.calls.filter((c) => c.params.chat_id === chatId && c.error_code === 429).length;
+
+describe(`replies when Telegram says "too many requests" on ${dbKind}`, () => {
+  it("waits out a 429 and still gives the person the reply", async () => {
+    h.sandbox.faults.inject({ fault: { kind: "too_many_requests", retryAfter: 1 }, chatId: PATIENT, method: "sendMessage", times: 1 });
+    const person = h.user(PATIENT);
+    await person.send("/help");
+    await person.waitForBot(shown("ru", "help.text").slice(0, 40), 15_000);
+    expect(refusals(PATIENT)).toBe(1);
+    expect((await person.messages()).filter((m) => m.from === "bot" && m.text.includes(shown("ru", "errors.internal")))).toEqual([]);
+  });
+
+  it("tells a person whose reply Telegram keeps refusing that something went wrong, once, through the outbox when it must", async () => {
+    // The reply and the error notice are each refused three times (the first call and two retries).
+    h.sandbox.faults.inject({ fault: { kind: "too_many_requests", retryAfter: 1 }, chatId: UNLUCKY, method: "sendMessage", times: 6 });
+    const person = h.user(UNLUCKY);
+    await person.send("/help");
+    await person.waitForBot(shown("kk", "errors.internal"), 30_000);
+    expect(refusals(UNLUCKY)).toBe(6);
+    const queued = () => h.app().core.db.select().from(outbox).where(like(outbox.dedupeKey, `error_notice:${UNLUCKY}:%`));
+    await expect.poll(async () => (await queued()).map((row) => row.status), { timeout: 15_000 }).toEqual(["sent"]);
+    const bot = (await person.messages()).filter((m) => m.from === "bot");
+    expect(bot.map((m) => m.text)).toEqual([shown("kk", "errors.internal")]);
+  });
+});
