@@ -1,7 +1,7 @@
 import { limit } from "@grammyjs/ratelimiter";
 import { Bot, type ApiClientOptions, type Composer, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { activeFlows } from "../core/flows/store.js";
+import { activeFlows } from "../core/flows/active.js";
 import { guessLanguage, identify } from "../core/people/users.js";
 import { isDomainError } from "../core/shared/errors.js";
 import { speak, type BotContext, type BotDeps } from "./context.js";

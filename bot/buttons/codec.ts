@@ -1,8 +1,26 @@
 import { z } from "zod";
-import { callbackId, callbackNumber } from "../callback-data.js";
 
 /** Telegram's limit on callback data. */
 const MAX_BYTES = 64;
+/** The largest id a database `integer` holds. */
+const INT_MAX = 2_147_483_647;
+
+/**
+ * A number as this bot writes it into button data: canonical decimal only. `0x1`, ` 1`, `+1`,
+ * `1e0` or `01` never come from our buttons, so they are an old or forged button, not the number 1.
+ */
+const callbackNumber = z
+  .string()
+  .regex(/^(0|[1-9]\d{0,9})$/)
+  .transform(Number)
+  .refine((n) => n <= INT_MAX);
+
+/** An id (of an appeal, a person, a unit…): canonical decimal, never 0. */
+const callbackId = z
+  .string()
+  .regex(/^[1-9]\d{0,9}$/)
+  .transform(Number)
+  .refine((n) => n <= INT_MAX);
 
 /**
  * What a field of button data may hold. There is deliberately no "index": a button names records

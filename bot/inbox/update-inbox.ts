@@ -35,7 +35,7 @@ export interface UpdateInbox {
 export function startUpdateInbox(bot: Bot<BotContext>, core: Ctx, options: UpdateInboxOptions): UpdateInbox {
   const leaseMs = options.leaseSeconds * 1000;
   const halt = haltable(bot);
-  const apologize = apologizer(bot.api, core.log);
+  const apologize = apologizer(bot.api, core);
   const worker = startInboxWorker(core, handler(bot), {
     worker: `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`,
     concurrency: IN_FLIGHT,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actionOf, defineButtons, field } from "../../bot/buttons/codec.js";
+import { actionOf, buttonFamilies, defineButtons, field } from "../../bot/buttons/codec.js";
 
 describe("button data", () => {
   const v1 = defineButtons("zt", 1);
@@ -31,5 +31,30 @@ describe("button data", () => {
     const long = defineButtons("zv", 1).action("text", { token: field.token, other: field.token });
     expect(() => long.encode({ token: crypto.randomUUID(), other: crypto.randomUUID() })).toThrow(/over 64 bytes/);
     expect(() => defineButtons("zt", 3)).toThrow(/unique/);
+  });
+});
+
+describe("numbers in button data", () => {
+  const numbers = defineButtons("zn", 1).action("open", { id: field.id, page: field.page });
+
+  it("reads back exactly what the bot wrote, up to the largest database id", () => {
+    expect(numbers.decode(numbers.encode({ id: 42, page: 0 }))).toEqual({ id: 42, page: 0 });
+    expect(numbers.decode("zn1:open:2147483647:20260302")).toEqual({ id: 2_147_483_647, page: 20_260_302 });
+  });
+
+  it("takes any other spelling of a number for an old or forged button", () => {
+    for (const id of ["0x1", " 1", "1 ", "+1", "01", "1e0", "1.0", "-1", "0", "", "2147483648", "99999999999"]) {
+      expect(numbers.decode(`zn1:open:${id}:0`), id).toBeNull();
+    }
+    for (const n of ["00", "-0", "0x0", "+0"]) expect(numbers.decode(`zn1:open:1:${n}`), n).toBeNull();
+  });
+});
+
+describe("the bot's buttons", () => {
+  it("give every feature a family of its own, so a press never reaches another feature's handler", async () => {
+    await import("../../bot/features/index.js");
+    const prefixes = buttonFamilies().map((f) => f.prefix);
+    expect(prefixes.length).toBeGreaterThan(20);
+    expect(new Set(prefixes).size).toBe(prefixes.length);
   });
 });

@@ -10,7 +10,7 @@ import { forwardInternal } from "../../core/appeals/forward.js";
 import { currentIntake } from "../../core/appeals/intake.js";
 import { registerAppeal } from "../../core/appeals/register.js";
 import { currentSupplement } from "../../core/appeals/supplement-flow.js";
-import { activeFlows } from "../../core/flows/store.js";
+import { activeFlows } from "../../core/flows/active.js";
 import { identify } from "../../core/people/users.js";
 import type { Actor } from "../../core/shared/roles.js";
 import { outbox } from "../../db/schema/index.js";

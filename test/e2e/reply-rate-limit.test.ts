@@ -7,10 +7,11 @@ import { shown } from "../support/texts.js";
 
 const PATIENT = 976001;
 const UNLUCKY = 976002;
+const HAPLESS = 976003;
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness([citizen(PATIENT, "ru"), citizen(UNLUCKY, "kk")]);
+  h = await startHarness([citizen(PATIENT, "ru"), citizen(UNLUCKY, "kk"), citizen(HAPLESS, "kk")]);
 });
 afterAll(() => h.dispose());
 
@@ -26,16 +27,26 @@ describe(`replies when Telegram says "too many requests" on ${dbKind}`, () => {
     expect((await person.messages()).filter((m) => m.from === "bot" && m.text.includes(shown("ru", "errors.internal")))).toEqual([]);
   });
 
-  it("tells a person whose reply Telegram keeps refusing that something went wrong, once, through the outbox when it must", async () => {
-    // The reply and the error notice are each refused three times (the first call and two retries).
+  it("hands a reply Telegram keeps refusing back to the inbox, which tries the update again, so the person gets the reply, once", async () => {
+    // The reply is refused three times (the first call and two retries) twice over: two tries of the update.
     h.sandbox.faults.inject({ fault: { kind: "too_many_requests", retryAfter: 1 }, chatId: UNLUCKY, method: "sendMessage", times: 6 });
     const person = h.user(UNLUCKY);
     await person.send("/help");
-    await person.waitForBot(shown("kk", "errors.internal"), 30_000);
+    await person.waitForBot(shown("kk", "help.text").slice(0, 40), 30_000);
     expect(refusals(UNLUCKY)).toBe(6);
-    const queued = () => h.app().core.db.select().from(outbox).where(like(outbox.dedupeKey, `error_notice:${UNLUCKY}:%`));
-    await expect.poll(async () => (await queued()).map((row) => row.status), { timeout: 15_000 }).toEqual(["sent"]);
+    const bot = (await person.messages()).filter((m) => m.from === "bot");
+    expect(bot.map((m) => m.text.startsWith(shown("kk", "help.text").slice(0, 40)))).toEqual([true]);
+  });
+
+  it("tells a person once that something went wrong when every try is refused, through the outbox when Telegram refuses that too", async () => {
+    h.sandbox.faults.inject({ fault: { kind: "too_many_requests", retryAfter: 1 }, chatId: HAPLESS, method: "sendMessage", times: 1000 });
+    const person = h.user(HAPLESS);
+    await person.send("/help");
+    const queued = () => h.app().core.db.select().from(outbox).where(like(outbox.dedupeKey, `error_notice:${HAPLESS}:%`));
+    await expect.poll(async () => (await queued()).length, { timeout: 60_000, interval: 500 }).toBe(1);
+    h.sandbox.faults.clear();
+    await person.waitForBot(shown("kk", "errors.internal"), 30_000);
     const bot = (await person.messages()).filter((m) => m.from === "bot");
     expect(bot.map((m) => m.text)).toEqual([shown("kk", "errors.internal")]);
-  });
+  }, 120_000);
 });

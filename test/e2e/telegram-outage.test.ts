@@ -104,7 +104,7 @@ describe(`a Telegram outage on ${dbKind}`, () => {
     await person.send("/help");
     const help = await person.waitForBot(shown("ru", "help.text").slice(0, 40));
     await person.pressData(help.message_id, "ud2:all");
-    await person.waitFor((v) => v.toasts.some((t) => t.text === shown("ru", "errors.forbidden")));
+    await person.waitFor((v) => v.toasts.some((t) => t.text === shown("ru", "errors.staff_only")));
     await admin.pressData(list.message_id, "ud2:one:abc");
     await admin.waitFor((v) => v.toasts.some((t) => t.text === shown("ru", "errors.stale_button")));
     expect((await db().select({ n: count() }).from(outbox).where(eq(outbox.status, "failed")))[0]!.n).toBe(3);

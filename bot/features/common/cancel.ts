@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import { clearFlow } from "../../../core/flows/store.js";
+import { dropUndeclaredFlow } from "../../../core/flows/active.js";
 import type { BotContext } from "../../context.js";
 import { cancelActiveFlow } from "../../flows/router.js";
 import { send } from "../../messages.js";
@@ -9,9 +9,9 @@ export const cancel = new Composer<BotContext>();
 
 cancel.command("cancel", async (ctx) => {
   if (await cancelActiveFlow(ctx)) return;
-  // The rest keep nothing outside their flow row.
+  // A flow an older release left behind keeps nothing outside its row.
   if (ctx.activeFlow) {
-    await clearFlow(ctx.deps.core.db, ctx.actor.userId, ctx.activeFlow);
+    await dropUndeclaredFlow(ctx.deps.core.db, ctx.actor.userId, ctx.activeFlow);
     return void (await send(ctx, ctx.t("common.cancelled")));
   }
   await send(ctx, ctx.t("common.nothing_to_cancel"));

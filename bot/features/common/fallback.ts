@@ -2,7 +2,7 @@ import { Composer } from "grammy";
 import { getProfile } from "../../../core/citizens/profile.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import type { BotContext } from "../../context.js";
-import { reaskActiveFlow } from "../../flows/reask.js";
+import { reaskActiveFlow } from "../../flows/router.js";
 import { send } from "../../messages.js";
 import { sendMainMenu } from "../citizens/menu.js";
 

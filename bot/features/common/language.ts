@@ -2,7 +2,7 @@ import { Composer } from "grammy";
 import { setLanguage } from "../../../core/people/users.js";
 import { onPress } from "../../buttons/on-press.js";
 import { speak, type BotContext } from "../../context.js";
-import { reaskActiveFlow } from "../../flows/reask.js";
+import { reaskActiveFlow } from "../../flows/router.js";
 import { answerCallback, send, showInPlace } from "../../messages.js";
 import { languageButton, languageScreen } from "./language-screen.js";
 
