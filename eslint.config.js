@@ -23,6 +23,13 @@ export default tseslint.config(
     },
   },
   {
+    // The operators' console shares the core and the words, never the chat adapter.
+    files: ["cli/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/bot/**", "grammy", "@grammyjs/*"], message: "cli/ must not depend on the bot layer; share through core/ or locales/" }] }],
+    },
+  },
+  {
     // Production never loads the sandbox: bot/main.ts brings it in by a dynamic import, in sandbox mode only.
     files: ["bot/**/*.ts"],
     rules: {

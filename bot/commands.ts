@@ -1,6 +1,6 @@
 import type { Api } from "grammy";
 import { LANGUAGES, type Language, type Role } from "../core/shared/roles.js";
-import { labels } from "./i18n.js";
+import { labels } from "../locales/index.js";
 
 const CITIZEN_COMMANDS = ["start", "profile", "language", "help", "cancel"] as const;
 /** Staff have no citizen profile; `/appeals` lists the open appeals they may see, `/control` their control items, `/digest` mutes the morning digest. */

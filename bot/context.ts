@@ -2,7 +2,7 @@ import type { Context } from "grammy";
 import type { ShownList } from "../core/flows/shown-list.js";
 import type { Ctx } from "../core/shared/context.js";
 import type { Actor, Language } from "../core/shared/roles.js";
-import { labels, translator, type Label, type Translate } from "./i18n.js";
+import { labels, translator, type Label, type Translate } from "../locales/index.js";
 
 /** What the bot layer needs besides Telegram: the domain's context and a few settings. */
 export interface BotDeps {

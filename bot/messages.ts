@@ -1,6 +1,6 @@
 import { GrammyError, type InlineKeyboard, type Keyboard } from "grammy";
 import type { BotContext } from "./context.js";
-import type { Html, PlainText } from "./html.js";
+import type { Html, PlainText } from "../locales/html.js";
 
 type Markup = InlineKeyboard | Keyboard | { remove_keyboard: true };
 

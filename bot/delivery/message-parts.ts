@@ -1,8 +1,8 @@
 import type { InlineKeyboard } from "grammy";
 import type { OutboxPayload, OutboxRow } from "../../core/outbox/delivery.js";
 import { LANGUAGES, type Language } from "../../core/shared/roles.js";
-import type { Html } from "../html.js";
-import { labels } from "../i18n.js";
+import type { Html } from "../../locales/html.js";
+import { labels } from "../../locales/index.js";
 import { outboxKeyboard } from "./outbox-keyboards.js";
 import { renderOutbox } from "./render-outbox.js";
 

@@ -1,6 +1,6 @@
 import type { InlineKeyboard } from "grammy";
 import type { OutboxKeyboard } from "../../core/outbox/enqueue.js";
-import type { Label } from "../i18n.js";
+import type { Label } from "../../locales/index.js";
 
 /**
  * Buttons under messages the core wrote to the outbox. The core names a keyboard and the record it

@@ -1,7 +1,7 @@
 import type { OutboxPayload } from "../../core/outbox/delivery.js";
 import type { Language } from "../../core/shared/roles.js";
-import { joinHtml, type Html } from "../html.js";
-import { translator } from "../i18n.js";
+import { joinHtml, type Html } from "../../locales/html.js";
+import { translator } from "../../locales/index.js";
 import { splitMessage } from "./split-message.js";
 
 /** An outbox row's text in its language: the message and its further paragraphs, in parts that fit Telegram. */

@@ -1,4 +1,4 @@
-import type { Html } from "../html.js";
+import type { Html } from "../../locales/html.js";
 
 /** Telegram's limit on a message's text. */
 export const MESSAGE_LIMIT = 4096;

@@ -5,7 +5,7 @@ import { field, type ButtonFamily } from "../buttons/codec.js";
 import { onPress } from "../buttons/on-press.js";
 import type { BotContext } from "../context.js";
 import type { IncomingFile } from "../files/save-upload.js";
-import type { Html } from "../html.js";
+import type { Html } from "../../locales/html.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../messages.js";
 
 export interface Screen {

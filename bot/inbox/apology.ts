@@ -3,7 +3,7 @@ import type { Update } from "grammy/types";
 import { enqueue } from "../../core/outbox/enqueue.js";
 import { guessLanguage } from "../../core/people/users.js";
 import type { Ctx } from "../../core/shared/context.js";
-import { translator } from "../i18n.js";
+import { translator } from "../../locales/index.js";
 import { updateKind } from "../metrics/update-metrics.js";
 import { chatOf } from "./update-chat.js";
 

@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import { LANGUAGES, type Language } from "../../core/shared/roles.js";
-import { labels } from "../i18n.js";
+import { labels } from "../../locales/index.js";
 
 /** One button per language, each named in its own language; the current one is ticked. */
 export function languageKeyboard(current: Language, encode: (language: Language) => string): InlineKeyboard {

@@ -5,7 +5,7 @@ import { defineButtons, field, type Fields, type ValuesOf } from "../buttons/cod
 import { onPress } from "../buttons/on-press.js";
 import type { BotContext } from "../context.js";
 import type { Screen } from "../flows/chat-flow.js";
-import { joinHtml, type Html } from "../html.js";
+import { joinHtml, type Html } from "../../locales/html.js";
 import { answerCallback, showInPlace } from "../messages.js";
 
 /** Items on one page: few enough to read, and far below Telegram's 100 buttons a message. */

@@ -1,7 +1,7 @@
 import { auditTrail } from "../../core/appeals/audit.js";
 import { isDomainError } from "../../core/shared/errors.js";
 import { CONSOLE_OPERATOR } from "../../core/staff/operator.js";
-import { formatDateTime } from "../../bot/format.js";
+import { formatDateTime } from "../../locales/format.js";
 import type { CliCommand } from "../command.js";
 import { withCore } from "../open-core.js";
 import { explain } from "./explain.js";

@@ -6,7 +6,7 @@ import { importCalendar } from "../../core/calendar/import.js";
 import { workingDaysBetween } from "../../core/calendar/working-days.js";
 import { isDomainError, type DomainError } from "../../core/shared/errors.js";
 import { type CliCommand, type CliIo, parseCommandLine, usageError } from "../command.js";
-import { labels } from "../../bot/i18n.js";
+import { labels } from "../../locales/index.js";
 import { withCore } from "../open-core.js";
 
 const USAGE = "calendar import FILE.csv|FILE.json | calendar show YEAR";

@@ -1,4 +1,4 @@
-import { labels } from "../../bot/i18n.js";
+import { labels } from "../../locales/index.js";
 import type { DomainError } from "../../core/shared/errors.js";
 
 /** Operators read English, from the same locale texts the bot shows, as plain text. */

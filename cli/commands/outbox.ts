@@ -1,4 +1,4 @@
-import { formatDateTime } from "../../bot/format.js";
+import { formatDateTime } from "../../locales/format.js";
 import { listUndelivered, retryUndelivered, type UndeliveredMessage } from "../../core/outbox/undelivered.js";
 import { isDomainError } from "../../core/shared/errors.js";
 import { CONSOLE_OPERATOR } from "../../core/staff/operator.js";

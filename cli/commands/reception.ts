@@ -1,5 +1,5 @@
 import { writeFile } from "node:fs/promises";
-import { labels } from "../../bot/i18n.js";
+import { labels } from "../../locales/index.js";
 import { isIsoDate } from "../../core/calendar/dates.js";
 import { renderDayList } from "../../core/reception/day-list-pdf.js";
 import { slotTime } from "../../core/reception/notices.js";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { splitMessage } from "../../bot/delivery/split-message.js";
-import { preview } from "../../bot/format.js";
-import { escapeHtml, joinHtml, rendered, type Html } from "../../bot/html.js";
-import { labels, translator } from "../../bot/i18n.js";
+import { preview } from "../../locales/format.js";
+import { escapeHtml, joinHtml, rendered, type Html } from "../../locales/html.js";
+import { labels, translator } from "../../locales/index.js";
 import { parseHtml } from "../../sandbox/emulator/html-entities.js";
 
 const HOSTILE = '<b>x</b> <a href="http://x">x</a> </pre> &amp; &lt; &nbsp; &#x1F600; & <name@mail.kz> "q" \u202Eevil\u200B 😀 $t(errors.internal) {{text}}';

@@ -7,7 +7,7 @@ import { forwardExternal } from "../../core/appeals/forward.js";
 import { registerAppeal } from "../../core/appeals/register.js";
 import type { Actor } from "../../core/shared/roles.js";
 import { byPost, outbox } from "../../db/schema/index.js";
-import { formatDateTime } from "../../bot/format.js";
+import { formatDateTime } from "../../locales/format.js";
 import { signedUpCitizen, staffMember } from "../support/citizens.js";
 import { dbKind } from "../support/db.js";
 import { citizen, startHarness, type Harness } from "../support/harness.js";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { translator } from "../../bot/i18n.js";
+import { translator } from "../../locales/index.js";
 import { recordUpload } from "../../core/appeals/attachments.js";
 import { answerIntake, beginIntake, currentIntake } from "../../core/appeals/intake.js";
 import { registerAppeal } from "../../core/appeals/register.js";

@@ -1,7 +1,7 @@
 import { execSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { translator } from "../../bot/i18n.js";
+import { translator } from "../../locales/index.js";
 import { parseHtml } from "../../sandbox/emulator/html-entities.js";
 
 type Tree = { [key: string]: string | Tree };

@@ -1,4 +1,4 @@
-import { labels } from "../../bot/i18n.js";
+import { labels } from "../../locales/index.js";
 import type { Language } from "../../core/shared/roles.js";
 
 /** What a user reads for a locale key: the translation with HTML tags and entities resolved. */

@@ -7,8 +7,8 @@ import { defineButtons, field } from "../../buttons/codec.js";
 import { onPress } from "../../buttons/on-press.js";
 import type { BotContext } from "../../context.js";
 import { defineChatFlow } from "../../flows/chat-flow.js";
-import type { Html } from "../../html.js";
-import { formatDate, preview } from "../../format.js";
+import type { Html } from "../../../locales/html.js";
+import { formatDate, preview } from "../../../locales/format.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
 
 /**

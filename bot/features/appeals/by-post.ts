@@ -3,9 +3,9 @@ import { byPostQueue, markSentByPost } from "../../../core/appeals/by-post.js";
 import { defineButtons, field } from "../../buttons/codec.js";
 import { onPress } from "../../buttons/on-press.js";
 import type { BotContext } from "../../context.js";
-import { joinHtml, type Html } from "../../html.js";
+import { joinHtml, type Html } from "../../../locales/html.js";
 import { MESSAGE_LIMIT } from "../../delivery/split-message.js";
-import { formatDateTime } from "../../format.js";
+import { formatDateTime } from "../../../locales/format.js";
 import { answerCallback, send, showInPlace } from "../../messages.js";
 
 /**

@@ -6,7 +6,7 @@ import { defineButtons, field } from "../../buttons/codec.js";
 import { onPress } from "../../buttons/on-press.js";
 import type { BotContext } from "../../context.js";
 import { defineChatFlow } from "../../flows/chat-flow.js";
-import { formatDate, preview } from "../../format.js";
+import { formatDate, preview } from "../../../locales/format.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
 
 /**

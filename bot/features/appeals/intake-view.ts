@@ -4,8 +4,8 @@ import { ANSWER_LANGUAGES, APPEAL_TYPES, INTAKE_LIMITS, REPLY_CHANNELS } from ".
 import { defineButtons, field } from "../../buttons/codec.js";
 import type { BotContext } from "../../context.js";
 import type { Screen } from "../../flows/chat-flow.js";
-import { preview } from "../../format.js";
-import { joinHtml, rendered } from "../../html.js";
+import { preview } from "../../../locales/format.js";
+import { joinHtml, rendered } from "../../../locales/html.js";
 
 /**
  * Intake buttons, each drawn for one version of the question (`in2:type:complaint:4`), but for

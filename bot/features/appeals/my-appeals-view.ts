@@ -5,8 +5,8 @@ import { almatyDate } from "../../../core/calendar/dates.js";
 import { defineButtons, field, type ButtonAction } from "../../buttons/codec.js";
 import type { BotContext } from "../../context.js";
 import { splitMessage } from "../../delivery/split-message.js";
-import { formatDate, formatDateTime, preview } from "../../format.js";
-import { joinHtml, rendered, type Html } from "../../html.js";
+import { formatDate, formatDateTime, preview } from "../../../locales/format.js";
+import { joinHtml, rendered, type Html } from "../../../locales/html.js";
 import { homeKeyboard, menuButton } from "../../keyboards/home.js";
 import { answerCallback, send, showInPlace } from "../../messages.js";
 

@@ -8,7 +8,7 @@ import { unitName } from "../../../core/staff/units.js";
 import { onPress } from "../../buttons/on-press.js";
 import type { BotContext } from "../../context.js";
 import { defineChatFlow } from "../../flows/chat-flow.js";
-import { html, type Html } from "../../html.js";
+import { html, type Html } from "../../../locales/html.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
 import { presentInPlace } from "../common/in-place.js";
 import {

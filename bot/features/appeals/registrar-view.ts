@@ -3,8 +3,8 @@ import { forwardTargets, newAppeal, reviewerWorkload, type ForwardKind, type New
 import { unitName } from "../../../core/staff/units.js";
 import { defineButtons, field, type ButtonAction } from "../../buttons/codec.js";
 import type { BotContext } from "../../context.js";
-import { formatDate, formatDateTime, preview } from "../../format.js";
-import { joinHtml, type Html } from "../../html.js";
+import { formatDate, formatDateTime, preview } from "../../../locales/format.js";
+import { joinHtml, type Html } from "../../../locales/html.js";
 import { definePicker, type PickerItem } from "../../keyboards/picker.js";
 
 /** The registrar's buttons: an appeal and the category chosen for it travel on each. */

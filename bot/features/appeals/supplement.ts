@@ -17,7 +17,7 @@ import { onPress } from "../../buttons/on-press.js";
 import type { BotContext } from "../../context.js";
 import { saveUpload, type IncomingFile } from "../../files/save-upload.js";
 import { defineChatFlow, type Screen } from "../../flows/chat-flow.js";
-import { joinHtml, type Html } from "../../html.js";
+import { joinHtml, type Html } from "../../../locales/html.js";
 import { homeKeyboard } from "../../keyboards/home.js";
 import { answerCallback, stripButtons } from "../../messages.js";
 import { reopenAppeal, showAppeal } from "./my-appeals-view.js";

@@ -3,7 +3,7 @@ import { getProfile } from "../../../core/citizens/profile.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import { onPress } from "../../buttons/on-press.js";
 import type { BotContext } from "../../context.js";
-import type { Html } from "../../html.js";
+import type { Html } from "../../../locales/html.js";
 import { homeKeyboard, menuButton, type MenuSection } from "../../keyboards/home.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
 import { languageScreen } from "../common/language-screen.js";

@@ -2,7 +2,7 @@ import { InlineKeyboard } from "grammy";
 import { fieldsOf, PROFILE_FIELDS, type CitizenProfile } from "../../../core/citizens/profile.js";
 import { defineButtons, field } from "../../buttons/codec.js";
 import type { BotContext } from "../../context.js";
-import { joinHtml, type Html } from "../../html.js";
+import { joinHtml, type Html } from "../../../locales/html.js";
 import { homeKeyboard } from "../../keyboards/home.js";
 import { withdrawButton } from "./consent-buttons.js";
 

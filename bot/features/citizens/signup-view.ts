@@ -2,7 +2,7 @@ import { InlineKeyboard, Keyboard } from "grammy";
 import type { SignupState } from "../../../core/citizens/signup.js";
 import type { BotContext } from "../../context.js";
 import type { Screen } from "../../flows/chat-flow.js";
-import { html } from "../../html.js";
+import { html } from "../../../locales/html.js";
 import { languageKeyboard } from "../../keyboards/language.js";
 import { consentChoice, kindChoice, languageChoice } from "./signup-buttons.js";
 

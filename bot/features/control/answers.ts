@@ -4,7 +4,7 @@ import { defineButtons } from "../../buttons/codec.js";
 import type { BotContext } from "../../context.js";
 import { saveUpload } from "../../files/save-upload.js";
 import { defineChatFlow, type ChatStep } from "../../flows/chat-flow.js";
-import type { Html } from "../../html.js";
+import type { Html } from "../../../locales/html.js";
 import { send, stripButtons } from "../../messages.js";
 
 /** The answers' flow has no buttons of its own; its family holds the flow's Back. */

@@ -2,7 +2,7 @@ import { InlineKeyboard } from "grammy";
 import { CONTROL_SOURCES } from "../../../core/control/kinds.js";
 import { defineButtons, field } from "../../buttons/codec.js";
 import { registerOutboxKeyboard } from "../../delivery/outbox-keyboards.js";
-import type { Label } from "../../i18n.js";
+import type { Label } from "../../../locales/index.js";
 
 /** An executor's item: open it, report, ask for more time, back to the list. */
 const items = defineButtons("ct", 2);

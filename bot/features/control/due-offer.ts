@@ -2,7 +2,7 @@ import { InlineKeyboard } from "grammy";
 import type { Flow, FlowState } from "../../../core/flows/flow.js";
 import { isDomainError } from "../../../core/shared/errors.js";
 import type { BotContext } from "../../context.js";
-import { formatDate } from "../../format.js";
+import { formatDate } from "../../../locales/format.js";
 import { send, stripButtons } from "../../messages.js";
 
 /**

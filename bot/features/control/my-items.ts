@@ -3,7 +3,7 @@ import { beginExtension, beginReport } from "../../../core/control/answer-flow.j
 import { myControlItem, myControlItems } from "../../../core/control/items.js";
 import { onPress } from "../../buttons/on-press.js";
 import type { BotContext } from "../../context.js";
-import { formatDate, preview } from "../../format.js";
+import { formatDate, preview } from "../../../locales/format.js";
 import { definePicker } from "../../keyboards/picker.js";
 import { answerCallback, showInPlace } from "../../messages.js";
 import { answerChat } from "./answers.js";

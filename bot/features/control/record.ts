@@ -20,7 +20,7 @@ import { onPress } from "../../buttons/on-press.js";
 import type { BotContext } from "../../context.js";
 import { saveUpload } from "../../files/save-upload.js";
 import { defineChatFlow, type ChatStep, type Screen } from "../../flows/chat-flow.js";
-import { formatDate, preview } from "../../format.js";
+import { formatDate, preview } from "../../../locales/format.js";
 import { drawListSteps, drawnByItsList, presentPressed } from "../../keyboards/list-step.js";
 import { answerCallback, showInPlace, stripButtons } from "../../messages.js";
 import { confirmRecordButton, dueButton, executorButton, executorsDoneButton, recordButtons, sourceButton } from "./buttons.js";

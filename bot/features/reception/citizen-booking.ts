@@ -17,7 +17,7 @@ import { DomainError } from "../../../core/shared/errors.js";
 import { onPress } from "../../buttons/on-press.js";
 import type { BotContext } from "../../context.js";
 import { defineChatFlow } from "../../flows/chat-flow.js";
-import type { Html } from "../../html.js";
+import type { Html } from "../../../locales/html.js";
 import { homeKeyboard } from "../../keyboards/home.js";
 import { drawListSteps, drawnByItsList, presentPressed } from "../../keyboards/list-step.js";
 import { answerCallback, showInPlace } from "../../messages.js";

@@ -9,7 +9,7 @@ import { myReception } from "../../../core/reception/views.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import { onPress } from "../../buttons/on-press.js";
 import type { BotContext } from "../../context.js";
-import { html, type Html } from "../../html.js";
+import { html, type Html } from "../../../locales/html.js";
 import { answerCallback, showInPlace } from "../../messages.js";
 import { booking } from "./citizen-booking.js";
 import { acceptOfferButton, cancelBookingButton, declineOfferButton, moveButton, moveToButton } from "./citizen-buttons.js";

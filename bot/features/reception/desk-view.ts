@@ -7,8 +7,8 @@ import type { Slot } from "../../../core/reception/slots.js";
 import type { PendingRequest } from "../../../core/reception/staff-decisions.js";
 import type { DayEntry } from "../../../core/reception/views.js";
 import type { BotContext } from "../../context.js";
-import { joinHtml, type Html } from "../../html.js";
-import { formatDate, preview } from "../../format.js";
+import { joinHtml, type Html } from "../../../locales/html.js";
+import { formatDate, preview } from "../../../locales/format.js";
 import { cameButton, confirmButton, confirmListButton, dayButton, declineButton, nextRequestButton, noShowButton, offerButton, offerListButton, printButton } from "./desk-buttons.js";
 
 /** "Appeal ЖТ-2026-000123" under a request or a day-list entry whose citizen linked one. */

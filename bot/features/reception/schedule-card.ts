@@ -3,8 +3,8 @@ import { hoursText } from "../../../core/reception/hours-text.js";
 import { officialLabel } from "../../../core/reception/officials.js";
 import { officialSchedule } from "../../../core/reception/schedule-view.js";
 import type { BotContext } from "../../context.js";
-import { escapeHtml, html, joinHtml } from "../../html.js";
-import { formatDate } from "../../format.js";
+import { escapeHtml, html, joinHtml } from "../../../locales/html.js";
+import { formatDate } from "../../../locales/format.js";
 import { showInPlace } from "../../messages.js";
 import { dayOffButton, directButton, hoursButton, officialsButton, undoDayButton } from "./schedule-buttons.js";
 

@@ -6,7 +6,7 @@ import { setException } from "../../../core/reception/schedule.js";
 import { onPress } from "../../buttons/on-press.js";
 import type { BotContext } from "../../context.js";
 import { defineChatFlow } from "../../flows/chat-flow.js";
-import { formatDate } from "../../format.js";
+import { formatDate } from "../../../locales/format.js";
 import { definePicker } from "../../keyboards/picker.js";
 import { answerCallback, send } from "../../messages.js";
 import { startOfficialAdd } from "./official-add.js";

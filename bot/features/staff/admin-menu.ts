@@ -10,8 +10,8 @@ import { listUnits, unitName, type Unit } from "../../../core/staff/units.js";
 import { onPress } from "../../buttons/on-press.js";
 import type { BotContext } from "../../context.js";
 import { defineChatFlow } from "../../flows/chat-flow.js";
-import { formatDateTime } from "../../format.js";
-import type { Html } from "../../html.js";
+import { formatDateTime } from "../../../locales/format.js";
+import type { Html } from "../../../locales/html.js";
 import { answerCallback, send, showInPlace } from "../../messages.js";
 import { presentInPlace } from "../common/in-place.js";
 import {

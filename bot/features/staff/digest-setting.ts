@@ -3,7 +3,7 @@ import { digestMuted, setDigestMuted } from "../../../core/appeals/digest-settin
 import { defineButtons } from "../../buttons/codec.js";
 import { onPress } from "../../buttons/on-press.js";
 import type { BotContext } from "../../context.js";
-import type { Html } from "../../html.js";
+import type { Html } from "../../../locales/html.js";
 import { answerCallback, send, showInPlace } from "../../messages.js";
 
 /** `/digest`: whether the morning digest comes, with one button to turn it off or back on. */

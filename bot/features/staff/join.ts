@@ -4,7 +4,7 @@ import { joinWithInvite } from "../../../core/staff/join.js";
 import { unitName } from "../../../core/staff/units.js";
 import { publishStaffCommands } from "../../commands.js";
 import type { BotContext } from "../../context.js";
-import { formatDateTime } from "../../format.js";
+import { formatDateTime } from "../../../locales/format.js";
 import { send } from "../../messages.js";
 
 /**

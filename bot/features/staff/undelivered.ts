@@ -3,8 +3,8 @@ import { listUndelivered, retryUndelivered, type UndeliveredMessage } from "../.
 import { defineButtons, field } from "../../buttons/codec.js";
 import { onPress } from "../../buttons/on-press.js";
 import type { BotContext } from "../../context.js";
-import { formatDateTime } from "../../format.js";
-import { joinHtml, type Html } from "../../html.js";
+import { formatDateTime } from "../../../locales/format.js";
+import { joinHtml, type Html } from "../../../locales/html.js";
 import { answerCallback, showInPlace } from "../../messages.js";
 
 /** The newest given-up messages shown, each with its own button; "send all again" reaches the rest. */

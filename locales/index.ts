@@ -5,7 +5,7 @@ import { formatDate } from "./format.js";
 import { escapeHtml, RenderedHtml, type Html } from "./html.js";
 
 function load(language: Language): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(`../locales/${language}.json`, import.meta.url), "utf8")) as Record<string, unknown>;
+  return JSON.parse(readFileSync(new URL(`./${language}.json`, import.meta.url), "utf8")) as Record<string, unknown>;
 }
 
 const i18n = i18next.createInstance();
