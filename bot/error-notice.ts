@@ -1,5 +1,5 @@
 import { enqueue } from "../core/outbox/enqueue.js";
-import { guessLanguage } from "../core/people/users.js";
+import { guessLanguage } from "../core/people/language.js";
 import type { Actor } from "../core/shared/roles.js";
 import type { BotContext } from "./context.js";
 import { send } from "./messages.js";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import i18next from "i18next";
-import { LANGUAGES, type Language } from "../core/shared/roles.js";
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from "../core/shared/roles.js";
 import { formatDate } from "./format.js";
 import { escapeHtml, RenderedHtml, type Html } from "./html.js";
 
@@ -11,7 +11,7 @@ function load(language: Language): Record<string, unknown> {
 const i18n = i18next.createInstance();
 void i18n.init({
   resources: Object.fromEntries(LANGUAGES.map((l) => [l, { translation: load(l) }])),
-  lng: "kk",
+  lng: DEFAULT_LANGUAGE,
   // Resources are bundled, so initialise synchronously and be usable on import.
   initAsync: false,
   fallbackLng: false,
@@ -64,5 +64,5 @@ export function plainText(markup: Html): string {
 const NAMED: Record<string, string> = { lt: "<", gt: ">", quot: '"', amp: "&" };
 
 export function hasKey(key: string): boolean {
-  return i18n.exists(key, { lng: "kk" });
+  return i18n.exists(key, { lng: DEFAULT_LANGUAGE });
 }

@@ -1,6 +1,6 @@
 import { startApp, type AppOptions, type RunningApp } from "../bot/app.js";
 import { publishStaffCommands } from "../bot/commands.js";
-import { guessLanguage } from "../core/people/users.js";
+import { guessLanguage } from "../core/people/language.js";
 import { seedDemo } from "./demo/seed.js";
 import { demoStaffCommands } from "./demo/staff-commands.js";
 import { DEMO_USERS } from "./demo/users.js";

@@ -1,7 +1,7 @@
 import type { Api } from "grammy";
 import type { Update } from "grammy/types";
 import { enqueue } from "../../core/outbox/enqueue.js";
-import { guessLanguage } from "../../core/people/users.js";
+import { guessLanguage } from "../../core/people/language.js";
 import type { Ctx } from "../../core/shared/context.js";
 import { translator } from "../../locales/index.js";
 import { updateKind } from "../metrics/update-metrics.js";

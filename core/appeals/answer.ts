@@ -12,6 +12,7 @@ import { currentApprovers } from "../staff/approvers.js";
 import { activeDelegation } from "../staff/delegations.js";
 import { APPEAL_CATEGORIES, DECISION_OUTCOMES } from "./kinds.js";
 import { signAnswerLetter, type SignedLetter } from "./sign-letter.js";
+import { languageOf } from "../people/language.js";
 import { transition, type CitizenNotice } from "./transition.js";
 
 const draftInput = z.object({
@@ -148,7 +149,7 @@ async function tellAuthor(ctx: Ctx, tx: Tx, authorUserId: number, eventId: numbe
   await enqueue(ctx, tx, {
     dedupeKey: `event:${eventId}:author`,
     chatId: author.telegramId,
-    language: author.language ?? "kk",
+    language: languageOf(author),
     key: "staff.notice.draft_returned",
     params,
   });
@@ -167,7 +168,7 @@ async function notifyApprovers(ctx: Ctx, tx: Tx, number: string, eventId: number
     await enqueue(ctx, tx, {
       dedupeKey: `event:${eventId}:approver:${approver.id}`,
       chatId: approver.telegramId,
-      language: approver.language ?? "kk",
+      language: languageOf(approver),
       key: "staff.notice.draft_submitted",
       params: { number },
     });

@@ -10,6 +10,7 @@ import { parseInput } from "../shared/validate.js";
 import { appendEvent } from "./events.js";
 import { INTAKE_LIMITS, RATINGS } from "./kinds.js";
 import { checkOwnFiles } from "./register.js";
+import { languageOf } from "../people/language.js";
 import { transition } from "./transition.js";
 
 const idInput = z.object({ appealId: z.number().int().positive() });
@@ -53,7 +54,7 @@ export async function supplementAppeal(ctx: Ctx, actor: Actor, raw: z.input<type
       await enqueue(ctx, tx, {
         dedupeKey: `event:${eventId}:holder`,
         chatId: holder.telegramId,
-        language: holder.language ?? "kk",
+        language: languageOf(holder),
         key: "staff.notice.supplement",
         params: { number: appeal.number },
       });

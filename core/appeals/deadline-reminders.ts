@@ -7,6 +7,7 @@ import { enqueueMany } from "../outbox/enqueue.js";
 import type { Ctx } from "../shared/context.js";
 import { currentApprovers } from "../staff/approvers.js";
 import { lineList } from "./digest.js";
+import { languageOf } from "../people/language.js";
 import { reminderDay } from "./reminder-day.js";
 
 /** The holder is reminded when an appeal enters its last this-many working days (Reg. 5.3; DESIGN §3). */
@@ -35,7 +36,7 @@ export async function writeLastDaysReminders(ctx: Ctx): Promise<number> {
     rows.map((row) => ({
       dedupeKey: `last-days:${row.id}:${row.dueOn}`,
       chatId: row.holder.telegramId,
-      language: row.holder.language ?? "kk",
+      language: languageOf(row.holder),
       key: "staff.reminder.last_days",
       params: { number: row.number, due: dottedDate(row.dueOn), left: workingDaysBetween(day.calendar, day.today, row.dueOn) + 1 },
     })),
@@ -72,7 +73,7 @@ export async function writeOverdueNotices(ctx: Ctx): Promise<number> {
     return recipients.map(({ user, key }) => ({
       dedupeKey: `overdue:${row.id}:${row.dueOn}:${user.id}`,
       chatId: user.telegramId,
-      language: user.language ?? "kk",
+      language: languageOf(user),
       key,
       params: { number: row.number, due: dottedDate(row.dueOn) },
     }));

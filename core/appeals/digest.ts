@@ -8,6 +8,7 @@ import type { Ctx } from "../shared/context.js";
 import { APPEAL_WORK_ROLES } from "../shared/roles.js";
 import { currentApprovers, type StaffRow } from "../staff/approvers.js";
 import { roleHoldersCondition } from "../staff/recipients.js";
+import { languageOf } from "../people/language.js";
 import { reminderDay, type ReminderDay } from "./reminder-day.js";
 
 /** "Due soon" means within this many working days (DESIGN §3). */
@@ -90,7 +91,7 @@ export async function writeMorningDigests(ctx: Ctx): Promise<number> {
     digests.map((digest) => ({
       dedupeKey: `digest:${day.today}:${digest.user.id}`,
       chatId: digest.user.telegramId,
-      language: digest.user.language ?? "kk",
+      language: languageOf(digest.user),
       key: "staff.digest.title",
       params: { date: dottedDate(day.today) },
       parts: [...digestParts(digest), { key: "staff.digest.footer", params: {} }],

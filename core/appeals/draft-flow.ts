@@ -16,6 +16,7 @@ import { submitDraft } from "./answer.js";
 import { ANSWER_OUTCOMES, INTAKE_LIMITS } from "./kinds.js";
 import { letterOf } from "./sign-letter.js";
 import { templatesFor, type FilledTemplate } from "./templates.js";
+import { languageOf } from "../people/language.js";
 import { assertCanTouch, type AppealRow } from "./transition.js";
 
 const draftData = z.object({
@@ -133,7 +134,7 @@ async function expectedSigner(ctx: Ctx, db: DbOrTx): Promise<Actor | null> {
     role: signer.role as Actor["role"],
     active: true,
     clearance: signer.clearance,
-    language: (signer.language ?? "kk") as Actor["language"],
+    language: languageOf(signer),
     actingForUserId: signer.role === "deputy" ? (delegation?.headUserId ?? null) : null,
   };
 }

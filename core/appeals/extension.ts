@@ -15,6 +15,7 @@ import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
 import { appendEvent } from "./events.js";
 import { isClosed, type AppealState } from "./states.js";
+import { languageOf } from "../people/language.js";
 import { assertCanTouch, lockAppeal, transition } from "./transition.js";
 
 const requestInput = z.object({
@@ -92,7 +93,7 @@ export async function decideExtension(ctx: Ctx, actor: Actor, raw: z.input<typeo
         await enqueue(ctx, tx, {
           dedupeKey: `event:${eventId}:requester`,
           chatId: requester.telegramId,
-          language: requester.language ?? "kk",
+          language: languageOf(requester),
           key: grant ? "staff.notice.extension_granted" : "staff.notice.extension_refused",
           params: { number: appeal.number, due: grant ? request.proposedDueOn : appeal.dueOn },
         });

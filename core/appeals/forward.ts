@@ -6,6 +6,7 @@ import type { Ctx } from "../shared/context.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
 import { APPEAL_CATEGORIES } from "./kinds.js";
+import { languageOf } from "../people/language.js";
 import { transition } from "./transition.js";
 
 const text = (max: number) => z.string().trim().min(2).max(max);
@@ -33,7 +34,7 @@ export async function forwardInternal(ctx: Ctx, actor: Actor, raw: z.input<typeo
       await enqueue(ctx, tx, {
         dedupeKey: `event:${eventId}:holder`,
         chatId: executor.telegramId,
-        language: executor.language ?? "kk",
+        language: languageOf(executor),
         key: "staff.notice.forwarded_to_you",
         params: { number: appeal.number, due: appeal.dueOn },
       });

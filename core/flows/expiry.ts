@@ -3,7 +3,7 @@ import { flows, users } from "../../db/schema/index.js";
 import { almatyDate, dottedDate } from "../calendar/dates.js";
 import { enqueue } from "../outbox/enqueue.js";
 import type { Ctx } from "../shared/context.js";
-import { DEFAULT_LANGUAGE } from "../shared/roles.js";
+import { languageOf } from "../people/language.js";
 import { flowNamed } from "./flow.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -19,7 +19,7 @@ export const FLOW_WARNING_DAYS = 7;
 export async function expireIdleFlows(ctx: Ctx): Promise<number> {
   const now = ctx.clock.now().getTime();
   const idle = await ctx.db
-    .select({ userId: flows.userId, name: flows.name, step: flows.step, data: flows.data, updatedAt: flows.updatedAt, chatId: users.telegramId, language: users.language })
+    .select({ userId: flows.userId, name: flows.name, step: flows.step, data: flows.data, updatedAt: flows.updatedAt, chatId: users.telegramId, language: users.language, seenLanguage: users.seenLanguage })
     .from(flows)
     .innerJoin(users, eq(users.id, flows.userId))
     .where(lte(flows.updatedAt, new Date(now - (FLOW_IDLE_DAYS - FLOW_WARNING_DAYS) * DAY_MS)));
@@ -42,7 +42,7 @@ export async function expireIdleFlows(ctx: Ctx): Promise<number> {
         // Once per idle spell: touching the draft starts a new one.
         dedupeKey: `flow-expiry:${row.userId}:${row.name}:${row.updatedAt.getTime()}`,
         chatId: row.chatId,
-        language: row.language ?? DEFAULT_LANGUAGE,
+        language: languageOf(row),
         key: `flow.expiry_warning.${row.name}`,
         params: { date: dottedDate(almatyDate(removeOn)) },
       });

@@ -5,25 +5,20 @@ import { users } from "../../db/schema/index.js";
 import type { Ctx } from "../shared/context.js";
 import { assertDemoAllowed } from "../shared/demo.js";
 import { LANGUAGES, type Actor, type Language, type Role } from "../shared/roles.js";
+import { guessLanguage, languageOf } from "./language.js";
 import { parseInput } from "../shared/validate.js";
 import { activeDelegation } from "../staff/delegations.js";
 
 type UserRow = typeof users.$inferSelect;
 
-/** Telegram's language_code ("ru-RU", "kk") mapped onto ours; Kazakh, the state language, otherwise. */
-export function guessLanguage(languageCode: string | undefined): Language {
-  const base = languageCode?.slice(0, 2).toLowerCase();
-  return LANGUAGES.find((l) => l === base) ?? "kk";
-}
-
-function toActor(row: UserRow, languageCode?: string, actingForUserId: number | null = null): Actor {
+function toActor(row: UserRow, actingForUserId: number | null = null): Actor {
   return {
     userId: row.id,
     telegramId: row.telegramId,
     role: row.role as Role,
     active: row.active,
     clearance: row.clearance,
-    language: (row.language as Language | null) ?? guessLanguage(languageCode),
+    language: languageOf(row),
     actingForUserId,
   };
 }
@@ -33,13 +28,17 @@ const identifyInput = z.object({ telegramId: z.number().int().positive(), langua
 /** The person behind an update, created on first contact. One query for everyone seen before. */
 export async function identify(ctx: Ctx, input: z.input<typeof identifyInput>): Promise<Actor & { languageChosen: boolean }> {
   const { telegramId, languageCode } = parseInput(identifyInput, input);
+  const seenLanguage = languageCode === undefined ? null : guessLanguage(languageCode);
   let [row] = await ctx.db.select().from(users).where(eq(users.telegramId, telegramId));
   if (!row) {
-    await ctx.db.insert(users).values({ telegramId, createdAt: ctx.clock.now() }).onConflictDoNothing();
+    await ctx.db.insert(users).values({ telegramId, seenLanguage, createdAt: ctx.clock.now() }).onConflictDoNothing();
     [row] = await ctx.db.select().from(users).where(eq(users.telegramId, telegramId));
+  } else if (row.seenLanguage === null && seenLanguage !== null) {
+    // Known from before this was kept, or first seen without a language: remembered once.
+    [row] = await ctx.db.update(users).set({ seenLanguage }).where(eq(users.id, row.id)).returning();
   }
   if (!row) throw new Error(`user ${telegramId} vanished right after insert`);
-  return { ...toActor(row, languageCode, await actingFor(ctx, row)), languageChosen: row.language !== null };
+  return { ...toActor(row, await actingFor(ctx, row)), languageChosen: row.language !== null };
 }
 
 /** The Head an active deputy stands in for now (Reg. 13–14); one more query, for deputies only. */

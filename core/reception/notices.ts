@@ -5,6 +5,7 @@ import { almatyDateTime } from "../calendar/dates.js";
 import { enqueue } from "../outbox/enqueue.js";
 import type { Ctx } from "../shared/context.js";
 import type { Language } from "../shared/roles.js";
+import { languageOf } from "../people/language.js";
 import { officialLabel, type Official } from "./officials.js";
 
 export type Booking = typeof receptionBookings.$inferSelect;
@@ -18,9 +19,9 @@ export interface Recipient {
 }
 
 export async function recipientOf(db: DbOrTx, userId: number): Promise<Recipient> {
-  const [row] = await db.select({ chatId: users.telegramId, language: users.language }).from(users).where(eq(users.id, userId));
+  const [row] = await db.select({ chatId: users.telegramId, language: users.language, seenLanguage: users.seenLanguage }).from(users).where(eq(users.id, userId));
   if (!row) throw new Error(`user ${userId} not found`);
-  return { chatId: row.chatId, language: (row.language as Language | null) ?? "kk" };
+  return { chatId: row.chatId, language: languageOf(row) };
 }
 
 /** The parameters every reception message shares: who, when and where. */

@@ -3,8 +3,8 @@ import type { DbOrTx } from "../../db/client.js";
 import { users } from "../../db/schema/index.js";
 import { enqueue, type OutboxKeyboard } from "../outbox/enqueue.js";
 import type { Ctx } from "../shared/context.js";
-import { DEFAULT_LANGUAGE, type Language } from "../shared/roles.js";
-import { roleHolders, type StaffFilter, type StaffMember } from "./recipients.js";
+import { type Language } from "../shared/roles.js";
+import { asStaffMember, roleHolders, STAFF_MEMBER_COLUMNS, type StaffFilter, type StaffMember } from "./recipients.js";
 
 type Params = Record<string, string | number>;
 
@@ -24,10 +24,10 @@ export async function notifyStaff(ctx: Ctx, db: DbOrTx, userIds: readonly number
   const ids = [...new Set(userIds)];
   if (ids.length === 0) return 0;
   const people = await db
-    .select({ id: users.id, telegramId: users.telegramId, fullName: users.fullName, language: users.language, clearance: users.clearance })
+    .select(STAFF_MEMBER_COLUMNS)
     .from(users)
     .where(and(inArray(users.id, ids), eq(users.active, true)));
-  return writeNotices(ctx, db, people.map((p) => ({ ...p, language: (p.language as Language | null) ?? DEFAULT_LANGUAGE })), dedupeKey, notice);
+  return writeNotices(ctx, db, people.map(asStaffMember), dedupeKey, notice);
 }
 
 /** The same, to everyone who holds one of the roles now (in one unit when given). */

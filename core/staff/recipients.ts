@@ -3,7 +3,8 @@ import type { DbOrTx } from "../../db/client.js";
 import { users } from "../../db/schema/index.js";
 import type { Ctx } from "../shared/context.js";
 import { realRowsOnly } from "../shared/demo.js";
-import { DEFAULT_LANGUAGE, type Language, type Role } from "../shared/roles.js";
+import { languageOf } from "../people/language.js";
+import { type Language, type Role } from "../shared/roles.js";
 
 export interface StaffMember {
   id: number;
@@ -32,11 +33,21 @@ export function roleHoldersCondition(ctx: Pick<Ctx, "demo">, filter: StaffFilter
   );
 }
 
+/** What a notice to a member of staff needs of their row. */
+export const STAFF_MEMBER_COLUMNS = {
+  id: users.id,
+  telegramId: users.telegramId,
+  fullName: users.fullName,
+  language: users.language,
+  seenLanguage: users.seenLanguage,
+  clearance: users.clearance,
+};
+
+export function asStaffMember({ language, seenLanguage, ...row }: { id: number; telegramId: number; fullName: string | null; language: string | null; seenLanguage: string | null; clearance: boolean }): StaffMember {
+  return { ...row, language: languageOf({ language, seenLanguage }) };
+}
+
 export async function roleHolders(ctx: Pick<Ctx, "demo">, db: DbOrTx, filter: StaffFilter): Promise<StaffMember[]> {
-  const rows = await db
-    .select({ id: users.id, telegramId: users.telegramId, fullName: users.fullName, language: users.language, clearance: users.clearance })
-    .from(users)
-    .where(roleHoldersCondition(ctx, filter))
-    .orderBy(asc(users.id));
-  return rows.map((r) => ({ ...r, language: (r.language as Language | null) ?? DEFAULT_LANGUAGE }));
+  const rows = await db.select(STAFF_MEMBER_COLUMNS).from(users).where(roleHoldersCondition(ctx, filter)).orderBy(asc(users.id));
+  return rows.map(asStaffMember);
 }

@@ -9,8 +9,10 @@ export const users = pgTable(
     id: serial("id").primaryKey(),
     telegramId: bigint("telegram_id", { mode: "number" }).notNull().unique(),
     role: text("role").notNull().default("citizen"),
-    /** Null until the person chooses; until then Telegram's language_code is a guess. */
+    /** Null until the person chooses; until then the language Telegram gave at first contact counts. */
     language: text("language"),
+    /** Telegram's language_code at first contact, mapped onto ours: replies and queued notices agree on it. */
+    seenLanguage: text("seen_language"),
     active: boolean("active").notNull().default(true),
     clearance: boolean("clearance").notNull().default(false),
     /** Staff only: the name that signs letters. Citizens' names live in their profile. */
@@ -24,6 +26,7 @@ export const users = pgTable(
   (t) => [
     check("users_role_check", sql`${t.role} in ('citizen','registrar','reviewer','reception','executor','deputy','head','admin')`),
     check("users_language_check", sql`${t.language} in ('kk','ru','en')`),
+    check("users_seen_language_check", sql`${t.seenLanguage} in ('kk','ru','en')`),
   ],
 );
 
