@@ -10,21 +10,27 @@ import { assertCan } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
 
-const word = z.string().trim().min(1).max(100).regex(/^[\p{L}][\p{L}' -]*$/u);
+/** What each part of an official name may be: letters (with ' - and spaces) for names, a few words for a position. */
+export const OFFICIAL_NAME_PARTS = {
+  surname: z.string().trim().min(1).max(100).regex(/^[\p{L}][\p{L}' -]*$/u),
+  position: z.string().trim().min(2).max(200),
+  phone: z.string().trim().regex(/^\+?[\d ()-]{5,30}$/),
+};
+const word = OFFICIAL_NAME_PARTS.surname;
 const nameInput = z.object({
   telegramId: z.number().int().positive(),
   surname: word,
   firstName: word,
   patronymic: word.optional(),
-  positionKk: z.string().trim().min(2).max(200),
-  positionRu: z.string().trim().min(2).max(200),
-  phone: z.string().trim().regex(/^\+?[\d ()-]{5,30}$/).optional(),
+  positionKk: OFFICIAL_NAME_PARTS.position,
+  positionRu: OFFICIAL_NAME_PARTS.position,
+  phone: OFFICIAL_NAME_PARTS.phone.optional(),
 });
 export type OfficialNameInput = z.input<typeof nameInput>;
 
 /**
  * A staff member's official name, position and phone, as letters print them (DESIGN §2 answer).
- * Set by an administrator; the same rules will serve the staff member's own step at /join.
+ * Given by the staff member when they join (core/staff/official-name-flow.ts), or set by an administrator.
  */
 export async function setOfficialName(ctx: Ctx, actor: Actor, raw: OfficialNameInput) {
   const input = parseInput(nameInput, raw);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { STAFF_COMMANDS } from "../../bot/commands.js";
 import { identify } from "../../core/people/users.js";
 import { createInvite } from "../../core/staff/invites.js";
+import { officialNameOf } from "../../core/staff/official-name.js";
 import { CONSOLE_OPERATOR } from "../../core/staff/operator.js";
 import { dbKind } from "../support/db.js";
 import { citizen, startHarness, type Harness } from "../support/harness.js";
@@ -12,6 +13,7 @@ const CITIZEN = 961002;
 const LATECOMER = 961003;
 const LINKED = 961004;
 const GUESSER = 961005;
+const NAMED = 961006;
 
 let h: Harness;
 beforeAll(async () => {
@@ -21,6 +23,7 @@ beforeAll(async () => {
     citizen(LATECOMER, "kk"),
     citizen(LINKED, "en", "Dana"),
     citizen(GUESSER, "ru", "Марат"),
+    citizen(NAMED, "kk", "Бауыржан"),
   ]);
 });
 afterAll(() => h.dispose());
@@ -85,5 +88,30 @@ describe(`staff joining by invite, end to end on ${dbKind}`, () => {
     h.clock.advance(10 * 60_000 + 1_000);
     await guesser.send(`/join ${code}`);
     await guesser.waitForBot(shown("ru", "staff.join.done", { name: "Марат", role: shown("ru", "staff.roles.reviewer"), unit: "Сектор рассмотрения обращений" }));
+  });
+
+  it("asks a new member of staff for the official name letters print, with Back, skips and a refused answer asked again", async () => {
+    const { code } = await invite("reviewer", "appeals_review");
+    const u = h.user(NAMED);
+    await u.send(`/join ${code}`);
+    await u.waitForBot(shown("kk", "staff.official_name.ask.surname"));
+    await u.send("Исабеков");
+    await u.waitForBot(shown("kk", "staff.official_name.ask.first_name"));
+    await u.send("Бауыржан 2");
+    await u.waitForBot(shown("kk", "errors.official_name_word"));
+    await u.send("Бауыржан");
+    await u.waitForBot(shown("kk", "staff.official_name.ask.patronymic"));
+    await u.press(shown("kk", "common.back"));
+    await u.waitForBot(shown("kk", "staff.official_name.ask.first_name"));
+    await u.send("Бауыржан");
+    await u.press(shown("kk", "staff.official_name.skip"));
+    await u.waitForBot(shown("kk", "staff.official_name.ask.position_kk"));
+    await u.send("Өтініштерді қарау секторының бас маманы");
+    await u.send("Главный специалист сектора рассмотрения обращений");
+    await u.waitForBot(shown("kk", "staff.official_name.ask.phone"));
+    await u.send("+7 7172 71 00 00");
+    await u.waitForBot(shown("kk", "staff.official_name.done", { signature: "Б. Исабеков" }));
+    const person = await identify(h.app().core, { telegramId: NAMED });
+    expect(await officialNameOf(h.app().core.db, person.userId, "ru")).toEqual({ signature: "Б. Исабеков", position: "Главный специалист сектора рассмотрения обращений", phone: "+7 7172 71 00 00" });
   });
 });

@@ -228,4 +228,12 @@ export const FLOW_FIXTURES: Record<string, FlowFixture> = {
       return { nameKk: {}, nameRu: upTo(1), titleKk: upTo(2), titleRu: upTo(3), placeKk: upTo(4), placeRu: upTo(5) };
     },
   },
+  official_name: {
+    role: "reviewer",
+    steps: async () => {
+      const name = { surname: "Исабеков", firstName: "Бауыржан" };
+      const positions = { ...name, positionKk: "Бас маман", positionRu: "Главный специалист" };
+      return { surname: {}, first_name: { surname: "Исабеков" }, patronymic: name, position_kk: name, position_ru: { ...name, positionKk: "Бас маман" }, phone: positions };
+    },
+  },
 };

@@ -6,6 +6,7 @@ import { publishStaffCommands } from "../../commands.js";
 import type { BotContext } from "../../context.js";
 import { formatDateTime } from "../../../locales/format.js";
 import { send } from "../../messages.js";
+import { askOfficialName } from "./official-name.js";
 
 /**
  * Staff join with the one-time code an admin gave them (DESIGN §1): `/join CODE`, or the deep link
@@ -31,6 +32,7 @@ async function join(ctx: BotContext, code: string): Promise<void> {
   ctx.actor = { ...ctx.actor, ...actor };
   await publishStaffCommands(ctx.api, ctx.chat!.id, actor.language, actor.role);
   await send(ctx, ctx.t("staff.join.done", { name: fullName, role: ctx.label(`staff.roles.${role}`), unit: unitName(unit, actor.language) }));
+  await askOfficialName(ctx);
 }
 
 staffJoin.chatType("private").command("join", (ctx) => join(ctx, ctx.match));
