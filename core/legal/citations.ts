@@ -10,7 +10,7 @@ export interface Citation {
 
 /**
  * Regulation clauses ("Reg." and the clause's number), articles of the Administrative Procedural
- * Code ("APPK", the article and its part in brackets) and of the personal-data law ("Law 94-V") as
+ * Code ("APPK", the article and its part in brackets) and of the personal-data law (No. 94-V) as
  * the code's comments cite them where they are implemented.
  */
 const CLAUSE = /\b(Reg\. \d+(?:\.\d+)*|APPK (?:Art\. )?\d+(?:\(\d+\))?|Law (?:No\. )?94-V(?:,? Art\. \d+)?)/g;
@@ -40,7 +40,7 @@ export function findCitations(root: string): Citation[] {
   return found.sort((a, b) => order(a.clause, b.clause) || a.file.localeCompare(b.file) || a.line - b.line);
 }
 
-/** `APPK Art. 76(2)` and `APPK 76(2)` are one clause. */
+/** The Code's article written with "Art." or without it is one clause. */
 function normalise(clause: string): string {
   return clause.replace(/^APPK Art\. /, "APPK ").replace(/^Law No\. /, "Law ").replace(/, Art\./, " Art.");
 }
