@@ -1,5 +1,6 @@
 import { entitiesToHtml } from "./html-entities.js";
-import type { ChatState, SandboxState, StoredMessage, Toast } from "./state.js";
+import type { SandboxState } from "./state.js";
+import type { ChatState, StoredMessage, Toast } from "./records.js";
 import type { InlineKeyboardButton, MenuButton, MessageEntity, ReplyKeyboard, TgContact } from "./types.js";
 
 /** One message as the web chat and the test helper see it. */

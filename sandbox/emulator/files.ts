@@ -1,6 +1,7 @@
 import { imageSize, mimeTypeOf } from "./media.js";
 import type { UploadedFile } from "./multipart.js";
-import type { SandboxState, StoredFile } from "./state.js";
+import type { SandboxState } from "./state.js";
+import type { StoredFile } from "./records.js";
 import type { TgDocument, TgPhotoSize } from "./types.js";
 
 /** Telegram's limit on what a bot may download with getFile. */

@@ -1,7 +1,8 @@
 import type { Markup } from "./markup.js";
 import { badRequest } from "./params.js";
 import type { Params } from "./params.js";
-import type { ChatState, SandboxState } from "./state.js";
+import type { ChatState } from "./records.js";
+import type { SandboxState } from "./state.js";
 import type { MessageContent, TgMessage } from "./types.js";
 
 export interface MethodContext {

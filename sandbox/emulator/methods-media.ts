@@ -5,7 +5,8 @@ import { chatParam, deliver } from "./methods-common.js";
 import type { MethodHandler } from "./methods-common.js";
 import { ApiError, badRequest } from "./params.js";
 import type { Params } from "./params.js";
-import type { SandboxState, StoredFile } from "./state.js";
+import type { StoredFile } from "./records.js";
+import type { SandboxState } from "./state.js";
 
 /** Telegram's limit on what a bot may upload. */
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;

@@ -4,7 +4,7 @@ import { parseInlineMarkup, parseMarkup } from "./markup.js";
 import { chatParam, deliver } from "./methods-common.js";
 import type { MethodContext, MethodHandler } from "./methods-common.js";
 import { badRequest } from "./params.js";
-import type { StoredMessage } from "./state.js";
+import type { StoredMessage } from "./records.js";
 
 const NOT_MODIFIED =
   "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message";

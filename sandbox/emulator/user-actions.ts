@@ -1,7 +1,8 @@
 import { asDocument, asPhoto, storeDocument, storePhoto } from "./files.js";
 import type { UploadedFile } from "./multipart.js";
 import { isObject } from "./params.js";
-import type { ChatState, SandboxState } from "./state.js";
+import type { SandboxState } from "./state.js";
+import type { ChatState } from "./records.js";
 import type { MessageContent, ReplyKeyboard } from "./types.js";
 
 /** The tester asked for something a Telegram user could not do. */

@@ -3,7 +3,8 @@ import type { Context } from "hono";
 import { chatView } from "./chat-view.js";
 import { fileBytes } from "./files.js";
 import { boundaryOf, parseMultipart } from "./multipart.js";
-import type { ChatState, SandboxState } from "./state.js";
+import type { SandboxState } from "./state.js";
+import type { ChatState } from "./records.js";
 import { contentFromJson, pressButton, sendAsUser, uploadContent, UserActionError } from "./user-actions.js";
 
 const MAX_WAIT_MS = 60_000;
