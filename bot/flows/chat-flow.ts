@@ -31,9 +31,16 @@ export interface ChatFlowSpec<S extends string, D> {
   cancelled?(ctx: BotContext): Screen;
 }
 
+/**
+ * Where a question is shown: in place of the flow's last question, as a new message below, or in
+ * place of the message whose button was pressed (a menu that turns into the question, a list's
+ * search result), which then becomes the flow's question.
+ */
+export type Via = "edit" | "new" | "pressed";
+
 export interface ChatFlow<S extends string, D> extends ChatFlowSpec<S, D> {
-  /** Shows the step's question, with Back where the flow allows it: in place of its last question, or below. */
-  present(ctx: BotContext, state: FlowState<S, D>, via: "edit" | "new"): Promise<void>;
+  /** Shows the step's question, with Back where the flow allows it. */
+  present(ctx: BotContext, state: FlowState<S, D>, via: Via): Promise<void>;
 }
 
 type AnyChatFlow = ChatFlow<string, unknown>;
@@ -45,6 +52,13 @@ export function chatFlowNamed(name: string | undefined): AnyChatFlow | undefined
 
 export function registeredChatFlows(): readonly AnyChatFlow[] {
   return [...chatFlows.values()];
+}
+
+/** The message a question replaces, or null for a new one below. */
+export function placeOf(ctx: BotContext, state: { messageId: number | null }, via: Via): number | null {
+  if (via === "new") return null;
+  if (via === "pressed") return ctx.callbackQuery?.message?.message_id ?? null;
+  return state.messageId;
 }
 
 /** Where every flow's Back presses are handled; the router mounts it. */
@@ -61,12 +75,13 @@ export function defineChatFlow<S extends string, D>(spec: ChatFlowSpec<S, D>): C
   const chat: ChatFlow<S, D> = {
     ...spec,
     async present(ctx, state, via) {
+      const target = placeOf(ctx, state, via);
       const screen = await spec.steps[state.step].ask(ctx, state);
       let markup = screen.markup;
       if (spec.flow.back?.(state)) markup = (markup ?? new InlineKeyboard()).row().text(ctx.label("common.back"), back.encode({ version: state.version }));
       const messageId =
-        via === "edit" && state.messageId !== null
-          ? await showInPlace(ctx, state.messageId, screen.text, markup)
+        target !== null
+          ? await showInPlace(ctx, target, screen.text, markup)
           : (await stripButtons(ctx, state.messageId), await send(ctx, screen.text, markup));
       if (messageId !== state.messageId) await spec.flow.setMessage(ctx.deps.core, ctx.actor, messageId, state.version);
     },

@@ -1,6 +1,4 @@
-import type { FlowState } from "../../core/flows/flow.js";
-import type { BotContext } from "../context.js";
-import type { ChatFlow, Screen } from "../flows/chat-flow.js";
+import { placeOf, type ChatFlow, type Screen } from "../flows/chat-flow.js";
 import { stripButtons } from "../messages.js";
 import type { Picker } from "./picker.js";
 
@@ -21,23 +19,9 @@ export function drawListSteps<S extends string, D>(chat: ChatFlow<S, D>, lists: 
   chat.present = async (ctx, state, via) => {
     const picker = lists[state.step];
     if (!picker) return present(ctx, state, via);
-    let shown: number;
-    if (via === "edit") shown = await picker.again(ctx, state.messageId ?? undefined);
-    else {
-      await stripButtons(ctx, state.messageId);
-      shown = await picker.show(ctx, {});
-    }
+    const target = placeOf(ctx, state, via);
+    if (target === null) await stripButtons(ctx, state.messageId);
+    const shown = target === null ? await picker.show(ctx, {}) : await picker.again(ctx, target);
     if (shown !== state.messageId) await chat.flow.setMessage(ctx.deps.core, ctx.actor, shown, state.version);
   };
-}
-
-/**
- * Shows the state in place of the message that was pressed. That is the flow's question unless the
- * press came from a list's search, which answers with a message of its own.
- */
-export async function presentPressed<S extends string, D>(ctx: BotContext, chat: ChatFlow<S, D>, state: FlowState<S, D>): Promise<void> {
-  const pressed = ctx.callbackQuery?.message?.message_id;
-  if (pressed === undefined || pressed === state.messageId) return chat.present(ctx, state, "edit");
-  await chat.flow.setMessage(ctx.deps.core, ctx.actor, pressed, state.version);
-  await chat.present(ctx, { ...state, messageId: pressed }, "edit");
 }

@@ -8,7 +8,7 @@ import type { Ctx } from "../shared/context.js";
  * so a draft left in another flow waits instead of swallowing text meant for the new one.
  */
 export async function activeFlows(ctx: Ctx, userId: number): Promise<{ name: string; messageId: number | null }[]> {
-  return ctx.db.select({ name: flows.name, messageId: flows.messageId }).from(flows).where(eq(flows.userId, userId)).orderBy(desc(flows.updatedAt));
+  return ctx.db.select({ name: flows.name, messageId: flows.messageId }).from(flows).where(eq(flows.userId, userId)).orderBy(desc(flows.touched));
 }
 
 /** Ends a row of a flow no longer declared (left by an older release); says whether one was there. */

@@ -69,6 +69,8 @@ export interface Updated<S extends string, D, R> {
 }
 
 const registry = new Map<string, Flow<string, unknown>>();
+/** Every write takes the next number, so the order of touches never depends on the clock. */
+const TOUCH = sql`nextval('flows_touched_seq')`;
 
 /** Every flow declared, for /cancel, re-asking, the expiry job and the tests that walk them all. */
 export function registeredFlows(): readonly Flow<string, unknown>[] {
@@ -107,7 +109,7 @@ export function defineFlow<S extends string, D>(definition: FlowDefinition<S, D>
   async function write(ctx: Ctx, db: DbOrTx, actor: Actor, next: FlowStep<S, D>, basedOn: number): Promise<FlowState<S, D>> {
     const [row] = await db
       .update(flows)
-      .set({ step: next.step, data: next.data, version: sql`${flows.version} + 1`, updatedAt: ctx.clock.now() })
+      .set({ step: next.step, data: next.data, version: sql`${flows.version} + 1`, updatedAt: ctx.clock.now(), touched: TOUCH })
       .where(and(eq(flows.userId, actor.userId), eq(flows.name, definition.name), eq(flows.version, basedOn)))
       .returning();
     // Someone else moved the flow on since it was read: the person is asked to repeat, nothing is lost.
@@ -127,7 +129,7 @@ export function defineFlow<S extends string, D>(definition: FlowDefinition<S, D>
         .values({ userId: actor.userId, name: definition.name, step: next.step, data, updatedAt: now })
         .onConflictDoUpdate({
           target: [flows.userId, flows.name],
-          set: { step: next.step, data, messageId: null, version: sql`${flows.version} + 1`, updatedAt: now },
+          set: { step: next.step, data, messageId: null, version: sql`${flows.version} + 1`, updatedAt: now, touched: TOUCH },
         })
         .returning();
       return { step: next.step, data, messageId: null, version: row!.version };

@@ -1,5 +1,8 @@
-import { integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "./people.js";
+
+export const flowsTouchedSeq = pgSequence("flows_touched_seq");
 
 /**
  * Where each person is in a chat flow (sign-up, intake, booking), one row per person and flow,
@@ -19,6 +22,11 @@ export const flows = pgTable(
     /** Grows with every write of the step or data: a write based on an older state is refused, never lost. */
     version: integer("version").notNull().default(1),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    /**
+     * The order in which a person's flows were last touched, from a database sequence: the flow
+     * touched last takes their next message, even when two were touched within one clock tick.
+     */
+    touched: bigint("touched", { mode: "number" }).notNull().default(sql`nextval('flows_touched_seq')`),
   },
   (t) => [primaryKey({ columns: [t.userId, t.name] })],
 );

@@ -10,7 +10,6 @@ import type { BotContext } from "../../context.js";
 import { defineChatFlow } from "../../flows/chat-flow.js";
 import { html, type Html } from "../../../locales/html.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
-import { presentInPlace } from "../common/in-place.js";
 import {
   assignButton,
   bodiesButton,
@@ -99,7 +98,7 @@ onPress(registrarQueue, toBodyButton, async (ctx, { appeal: appealId, category, 
   await targetName(ctx, "external_body", target);
   const state = await beginRegistrarReason(ctx.deps.core, ctx.actor, { step: "external_reason", data: { appealId, unitId: target, category } });
   await answerCallback(ctx);
-  await presentInPlace(ctx, reasonChat, state);
+  await reasonChat.present(ctx, state, "pressed");
 });
 
 /** Leaving without review: the reasons are typed, as a decision needs them in full. */
@@ -107,7 +106,7 @@ onPress(registrarQueue, leaveButton, async (ctx, { appeal: appealId, category })
   await newAppeal(ctx.deps.core, ctx.actor, appealId);
   const state = await beginRegistrarReason(ctx.deps.core, ctx.actor, { step: "leave_reason", data: { appealId, category } });
   await answerCallback(ctx);
-  await presentInPlace(ctx, reasonChat, state);
+  await reasonChat.present(ctx, state, "pressed");
 });
 
 onPress(registrarQueue, quickButton, (ctx, { reason, version }) => finished(ctx, ctx.label(`staff.registry.quick.${reason}`), version, pressed(ctx)));

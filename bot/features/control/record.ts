@@ -21,7 +21,7 @@ import type { BotContext } from "../../context.js";
 import { saveUpload } from "../../files/save-upload.js";
 import { defineChatFlow, type ChatStep, type Screen } from "../../flows/chat-flow.js";
 import { formatDate, preview } from "../../../locales/format.js";
-import { drawListSteps, drawnByItsList, presentPressed } from "../../keyboards/list-step.js";
+import { drawListSteps, drawnByItsList } from "../../keyboards/list-step.js";
 import { answerCallback, showInPlace, stripButtons } from "../../messages.js";
 import { confirmRecordButton, dueButton, executorButton, executorsDoneButton, recordButtons, sourceButton } from "./buttons.js";
 import { offerWorkingDay } from "./due-offer.js";
@@ -98,7 +98,7 @@ async function answered(ctx: BotContext, asked: RecordState, work: () => Promise
 /** After a press the list and the summary are redrawn in place; a question that wants typing comes below, the pressed message losing its buttons. */
 async function pressed(ctx: BotContext, state: RecordState): Promise<void> {
   await answerCallback(ctx);
-  if (state.step === "executors" || state.step === "confirm") return presentPressed(ctx, recordChat, state);
+  if (state.step === "executors" || state.step === "confirm") return recordChat.present(ctx, state, "pressed");
   const pressedId = ctx.callbackQuery?.message?.message_id ?? null;
   if (pressedId !== state.messageId) await stripButtons(ctx, pressedId);
   await recordChat.present(ctx, state, "new");

@@ -19,7 +19,7 @@ import type { BotContext } from "../../context.js";
 import { defineChatFlow } from "../../flows/chat-flow.js";
 import type { Html } from "../../../locales/html.js";
 import { homeKeyboard } from "../../keyboards/home.js";
-import { drawListSteps, drawnByItsList, presentPressed } from "../../keyboards/list-step.js";
+import { drawListSteps, drawnByItsList } from "../../keyboards/list-step.js";
 import { answerCallback, showInPlace } from "../../messages.js";
 import { bookButton, linkButton, noLinkButton, officialButton, receptionButtons, requestButton, slotButton, waitlistButton } from "./citizen-buttons.js";
 import { bookedText, linkScreen, officialsList, slotsScreen } from "./citizen-view.js";
@@ -72,7 +72,7 @@ drawListSteps(bookingChat, { official: officialsList });
 
 async function pressed(ctx: BotContext, state: BookingState): Promise<void> {
   await answerCallback(ctx);
-  await presentPressed(ctx, bookingChat, state);
+  await bookingChat.present(ctx, state, "pressed");
 }
 
 onPress(booking, bookButton, async (ctx) => pressed(ctx, await beginBooking(ctx.deps.core, ctx.actor)));

@@ -3,7 +3,7 @@ import { answerOutcome, beginOutcome, finishOutcome, outcomeFlow, type OutcomeAn
 import { onPress } from "../../buttons/on-press.js";
 import type { BotContext } from "../../context.js";
 import { defineChatFlow } from "../../flows/chat-flow.js";
-import { drawListSteps, drawnByItsList, presentPressed } from "../../keyboards/list-step.js";
+import { drawListSteps, drawnByItsList } from "../../keyboards/list-step.js";
 import { answerCallback, showInPlace, stripButtons } from "../../messages.js";
 import { offerWorkingDay } from "../control/due-offer.js";
 import { assignmentExecutors } from "./desk-lists.js";
@@ -71,7 +71,7 @@ onPress(deskOutcome, cameButton, async (ctx, { booking, version }) => {
 async function pressed(ctx: BotContext, answer: OutcomeAnswer): Promise<void> {
   const state = await answerOutcome(ctx.deps.core, ctx.actor, answer);
   await answerCallback(ctx);
-  await presentPressed(ctx, outcomeChat, state);
+  await outcomeChat.present(ctx, state, "pressed");
 }
 
 onPress(deskOutcome, noAssignmentButton, (ctx) => pressed(ctx, { assignment: null }));

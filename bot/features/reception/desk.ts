@@ -6,7 +6,6 @@ import { assertCan, can } from "../../../core/shared/permissions.js";
 import { onPress } from "../../buttons/on-press.js";
 import type { BotContext } from "../../context.js";
 import { defineChatFlow } from "../../flows/chat-flow.js";
-import { presentPressed } from "../../keyboards/list-step.js";
 import { answerCallback, showInPlace, stripButtons } from "../../messages.js";
 import { confirmButton, confirmListButton, declineButton, deskButtons, nextRequestButton, offerButton, offerListButton, quickReasonButton } from "./desk-buttons.js";
 import { showDayListOfficials } from "./desk-lists.js";
@@ -97,7 +96,7 @@ const declineChat = defineChatFlow({
 onPress(requests, declineButton, async (ctx, { booking, version }) => {
   const state = await beginDecline(ctx.deps.core, ctx.actor, { bookingId: booking, version });
   await answerCallback(ctx);
-  await presentPressed(ctx, declineChat, state);
+  await declineChat.present(ctx, state, "pressed");
 });
 
 onPress(requests, quickReasonButton, (ctx, { booking, version, reason }) =>

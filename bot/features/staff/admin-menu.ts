@@ -13,7 +13,6 @@ import { defineChatFlow } from "../../flows/chat-flow.js";
 import { formatDateTime } from "../../../locales/format.js";
 import type { Html } from "../../../locales/html.js";
 import { answerCallback, send, showInPlace } from "../../messages.js";
-import { presentInPlace } from "../common/in-place.js";
 import {
   addUnitButton,
   adminButtons,
@@ -82,7 +81,7 @@ async function named(ctx: BotContext, text: string): Promise<void> {
 onPress(adminMenu, addUnitButton, async (ctx, { kind }) => {
   const state = await beginUnitAdd(ctx.deps.core, ctx.actor, kind);
   await answerCallback(ctx);
-  await presentInPlace(ctx, unitChat, state);
+  await unitChat.present(ctx, state, "pressed");
 });
 
 onPress(adminMenu, personButton, async (ctx, { user }) => {

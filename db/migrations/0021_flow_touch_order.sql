@@ -1,0 +1,2 @@
+CREATE SEQUENCE "public"."flows_touched_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;--> statement-breakpoint
+ALTER TABLE "flows" ADD COLUMN "touched" bigint DEFAULT nextval('flows_touched_seq') NOT NULL;
