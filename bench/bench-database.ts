@@ -1,35 +1,12 @@
-import { randomBytes } from "node:crypto";
-import postgres from "postgres";
-import { openDatabase, type Database } from "../db/client.js";
-import { migrate } from "../db/migrate.js";
+import { openThrowawayDatabase, type ThrowawayDatabase } from "../db/throwaway.js";
 
 export const DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/postgres";
 
-export interface BenchDatabase {
-  database: Database;
-  url: string;
-  dispose(): Promise<void>;
-}
+export type BenchDatabase = ThrowawayDatabase;
 
 /** A throwaway, migrated database on the server of DATABASE_URL (or the local one). */
-export async function openBenchDatabase(prefix: string, poolMax: number): Promise<BenchDatabase> {
-  const server = process.env.DATABASE_URL ?? DEFAULT_SERVER;
-  const name = `${prefix}_${randomBytes(4).toString("hex")}`;
-  const admin = postgres(server, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolMax });
-  await migrate(database);
-  return {
-    database,
-    url: url.toString(),
-    async dispose() {
-      await database.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
+export function openBenchDatabase(prefix: string, poolMax: number): Promise<BenchDatabase> {
+  return openThrowawayDatabase(process.env.DATABASE_URL ?? DEFAULT_SERVER, prefix, poolMax);
 }
 
 export function percentile(sorted: number[], p: number): number {

@@ -1,25 +1,15 @@
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cliOn, SLOW } from "../support/app-process.js";
 
 /**
  * The operators' commands as they are run: `tsx cli/main.ts …` in a child process, on a PGlite of
  * their own in a fresh DATA_DIR. Each start costs seconds (the first also creates the database),
  * so the calls are few and share one directory, in order.
  */
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const TSX = path.join(ROOT, "node_modules/.bin/tsx");
-const SLOW = 60_000;
-
-interface Run {
-  code: number;
-  stdout: string[];
-  stderr: string[];
-}
 
 let dir: string;
 beforeAll(async () => {
@@ -27,17 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-function cli(...args: string[]): Promise<Run> {
-  // Only what the CLI needs, so a DATABASE_URL or BOT_TOKEN of the caller cannot leak in.
-  const env = { PATH: process.env.PATH, DATA_DIR: path.join(dir, "data") };
-  return new Promise((resolve) => {
-    execFile(TSX, ["cli/main.ts", ...args], { cwd: ROOT, env, timeout: SLOW }, (error, stdout, stderr) => {
-      const lines = (text: string) => text.split("\n").filter((line) => line !== "");
-      // A non-number code means the process did not run or was killed on timeout.
-      resolve({ code: !error ? 0 : typeof error.code === "number" ? error.code : -1, stdout: lines(stdout), stderr: lines(stderr) });
-    });
-  });
-}
+const cli = (...args: string[]) => cliOn(path.join(dir, "data"))(...args);
 
 describe("operators' calendar and deadline commands", () => {
   it("refuses bad arguments with one line and exit code 2, before opening the database", async () => {

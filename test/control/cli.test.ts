@@ -1,8 +1,6 @@
-import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordControlDocument } from "../../core/control/record.js";
 import { acceptReport, submitReport } from "../../core/control/report.js";
@@ -11,14 +9,13 @@ import { migrate } from "../../db/migrate.js";
 import { staffMember } from "../support/citizens.js";
 import { testCtx } from "../support/core.js";
 import { staffIn, unitId } from "./fixtures.js";
+import { cliOn } from "../support/app-process.js";
 
 /**
  * `npm run cli -- control …` as operators run it: a child process on a PGlite of its own. The items
  * are written first by the core on the same data directory, dated March 2026, so by the real clock
  * the one not executed is overdue.
  */
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const TSX = path.join(ROOT, "node_modules/.bin/tsx");
 
 let dir: string;
 beforeAll(async () => {
@@ -42,15 +39,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-function cli(...args: string[]): Promise<{ code: number; stdout: string[]; stderr: string[] }> {
-  const env = { PATH: process.env.PATH, DATA_DIR: path.join(dir, "data") };
-  return new Promise((resolve) => {
-    execFile(TSX, ["cli/main.ts", ...args], { cwd: ROOT, env, timeout: 60_000 }, (error, stdout, stderr) => {
-      const lines = (text: string) => text.split("\n").filter((line) => line !== "");
-      resolve({ code: !error ? 0 : typeof error.code === "number" ? error.code : -1, stdout: lines(stdout), stderr: lines(stderr) });
-    });
-  });
-}
+const cli = (...args: string[]) => cliOn(path.join(dir, "data"))(...args);
 
 describe("control on the command line", () => {
   it("lists every executor's item by due date, and with --overdue only the late ones not executed", async () => {

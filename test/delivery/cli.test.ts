@@ -1,9 +1,7 @@
-import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerAppeal } from "../../core/appeals/register.js";
@@ -14,14 +12,13 @@ import { migrate } from "../../db/migrate.js";
 import { outbox, users } from "../../db/schema/index.js";
 import { signedUpCitizen, staffMember } from "../support/citizens.js";
 import { testCtx } from "../support/core.js";
+import { cliOn } from "../support/app-process.js";
 
 /**
  * `npm run cli -- outbox …` and `status` as operators run them: a child process on a PGlite of its
  * own. The messages are written and tried first by the core on the same data directory, on 2 March
  * 2026: one refused by Telegram, one given up after its hours, one still waiting, one delivered.
  */
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const TSX = path.join(ROOT, "node_modules/.bin/tsx");
 const CITIZEN = 975001;
 const REGISTRAR = 975002;
 
@@ -55,15 +52,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-function cli(...args: string[]): Promise<{ code: number; stdout: string[]; stderr: string[] }> {
-  const env = { PATH: process.env.PATH, DATA_DIR: path.join(dir, "data") };
-  return new Promise((resolve) => {
-    execFile(TSX, ["cli/main.ts", ...args], { cwd: ROOT, env, timeout: 60_000 }, (error, stdout, stderr) => {
-      const lines = (text: string) => text.split("\n").filter((line) => line !== "");
-      resolve({ code: !error ? 0 : typeof error.code === "number" ? error.code : -1, stdout: lines(stdout), stderr: lines(stderr) });
-    });
-  });
-}
+const cli = (...args: string[]) => cliOn(path.join(dir, "data"))(...args);
 
 const refusedLine = "#1  failed  staff_notice  to registrar #2 Омарова Дана  due 02.03.2026 09:00  given up 02.03.2026 09:01  tries 1  Bad Request: can't parse entities";
 const answerLine = () => `#2  failed  answer ${number}  to citizen #1  due 02.03.2026 09:01  given up 05.03.2026 09:01  tries 1  Internal Server Error`;

@@ -1,9 +1,7 @@
-import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { classifyAppeal } from "../../core/appeals/classify.js";
@@ -16,13 +14,12 @@ import { appeals, users } from "../../db/schema/index.js";
 import { signedUpCitizen } from "../support/citizens.js";
 import { testCtx } from "../support/core.js";
 import { joinedStaff } from "../support/staff.js";
+import { cliOn } from "../support/app-process.js";
 
 /**
  * `npm run cli -- staff …` as operators run it: a child process on a PGlite of its own, where the
  * core first made staff join by invite, and a reviewer took an appeal.
  */
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const TSX = path.join(ROOT, "node_modules/.bin/tsx");
 
 let dir: string;
 let appealNumber: string;
@@ -49,15 +46,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-function cli(...args: string[]): Promise<{ code: number; stdout: string[]; stderr: string[] }> {
-  const env = { PATH: process.env.PATH, DATA_DIR: path.join(dir, "data") };
-  return new Promise((resolve) => {
-    execFile(TSX, ["cli/main.ts", ...args], { cwd: ROOT, env, timeout: 60_000 }, (error, stdout, stderr) => {
-      const lines = (text: string) => text.split("\n").filter((line) => line !== "");
-      resolve({ code: !error ? 0 : typeof error.code === "number" ? error.code : -1, stdout: lines(stdout), stderr: lines(stderr) });
-    });
-  });
-}
+const cli = (...args: string[]) => cliOn(path.join(dir, "data"))(...args);
 
 describe("staff on the command line", () => {
   it("lists active staff by unit, narrowed by role and unit, and refuses a wrong filter", async () => {

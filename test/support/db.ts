@@ -1,7 +1,6 @@
-import { randomBytes } from "node:crypto";
-import postgres from "postgres";
 import { openDatabase, type Database } from "../../db/client.js";
 import { migrate } from "../../db/migrate.js";
+import { openThrowawayDatabase } from "../../db/throwaway.js";
 
 export interface TestDatabase {
   database: Database;
@@ -23,22 +22,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   }
   const base = process.env.TEST_DATABASE_URL;
   if (!base) throw new Error("TEST_DATABASE_URL is needed for the postgres test project");
-  const name = `otinish_t_${randomBytes(6).toString("hex")}`;
-  const admin = postgres(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolMax: 20 });
-  await migrate(database);
-  return {
-    database,
-    url: url.toString(),
-    async dispose() {
-      await database.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
+  return openThrowawayDatabase(base, "otinish_t", 20);
 }
 
 /** Which database this run is on, for test names. */

@@ -1,8 +1,6 @@
-import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../core/config.js";
@@ -10,11 +8,9 @@ import { claimDeploymentMode } from "../../core/system/deployment-mode.js";
 import { openDatabase } from "../../db/client.js";
 import { migrate } from "../../db/migrate.js";
 import { startSandbox } from "../../sandbox/start.js";
+import { runApp, SLOW } from "../support/app-process.js";
 
 /** `npm start` as an operator runs it: a child process whose refusals are one line and a failing exit code. */
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const TSX = path.join(ROOT, "node_modules/.bin/tsx");
-const SLOW = 60_000;
 
 let dir: string;
 beforeAll(async () => {
@@ -22,13 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-function start(env: Record<string, string>): Promise<{ code: number; stderr: string[] }> {
-  return new Promise((resolve) => {
-    execFile(TSX, ["bot/main.ts"], { cwd: ROOT, env: { PATH: process.env.PATH, PORT: "0", LOG_LEVEL: "silent", ...env }, timeout: SLOW }, (error, _stdout, stderr) => {
-      resolve({ code: !error ? 0 : typeof error.code === "number" ? error.code : -1, stderr: stderr.split("\n").filter((l) => l !== "") });
-    });
-  });
-}
+const start = (env: Record<string, string>) => runApp("bot/main.ts", [], { PORT: "0", LOG_LEVEL: "silent", ...env });
 
 describe("start-up", () => {
   it("refuses a database server without a token, in one line that says what to set", async () => {
