@@ -30,10 +30,19 @@ export async function publishCommands(api: Api): Promise<void> {
   await api.setChatMenuButton({ menu_button: { type: "commands" } });
 }
 
-/** A member of staff's "/" menu, for their chat only, so citizens never see staff commands. */
-export async function publishStaffCommands(api: Api, chatId: number, language: Language, role: Role): Promise<void> {
+function commandsOf(role: Role): readonly string[] {
+  if (role === "citizen") return CITIZEN_COMMANDS;
+  return role === "head" || role === "deputy" ? APPROVER_COMMANDS : role === "registrar" ? REGISTRAR_COMMANDS : role === "admin" ? ADMIN_COMMANDS : role === "reception" ? RECEPTION_COMMANDS : STAFF_COMMANDS;
+}
+
+/**
+ * One person's "/" menu, for their chat only, in the language they chose: staff get their role's
+ * commands (so citizens never see them) when they join, and everyone gets it again on /language,
+ * since Telegram would otherwise keep picking by the app's language.
+ */
+export async function publishChatCommands(api: Api, chatId: number, language: Language, role: Role): Promise<void> {
   const t = labels(language);
-  const list = role === "head" || role === "deputy" ? APPROVER_COMMANDS : role === "registrar" ? REGISTRAR_COMMANDS : role === "admin" ? ADMIN_COMMANDS : role === "reception" ? RECEPTION_COMMANDS : STAFF_COMMANDS;
+  const list = commandsOf(role);
   const commands = list.map((command) => ({ command, description: t(`commands.${command}`) }));
   await api.setMyCommands(commands, { scope: { type: "chat", chat_id: chatId } });
 }

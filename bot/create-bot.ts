@@ -30,6 +30,18 @@ export interface CreateBotOptions {
 const FLOOD_WINDOW_MS = 30_000;
 
 /**
+ * A citizen pressing a staff button is told it is not for them, whichever check refused it: one
+ * that says "staff only", or one that finds no appeal of theirs where the button names someone
+ * else's (no number was given, so "no appeal with that number" would make no sense). A staff
+ * command they typed is simply not theirs.
+ */
+function refusalCode(ctx: BotContext, code: string): string {
+  if (!ctx.callbackQuery) return code === "staff_only" ? "forbidden" : code;
+  const citizen = (ctx.actor as BotContext["actor"] | undefined)?.role === "citizen";
+  return citizen && (code === "appeal_not_found" || code === "forbidden") ? "not_your_button" : code;
+}
+
+/**
  * Turns a refusal of the domain into the person's language. Anything else goes back to the update
  * inbox, which tries the update again and tells the person only if it gives up; the press is then
  * left unanswered here, for the next try to answer.
@@ -39,8 +51,7 @@ const errorBoundary: MiddlewareFn<BotContext> = async (ctx, next) => {
     await next();
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    // A citizen pressing a staff button is told it is not for them; a staff command they typed is simply not theirs.
-    const code = error.code === "staff_only" && !ctx.callbackQuery ? "forbidden" : error.code;
+    const code = refusalCode(ctx, error.code);
     // A press already answered (the step had begun) gets the refusal as a message instead of a toast.
     if (ctx.callbackQuery && !ctx.callbackAnswered) {
       const text = ctx.label(`errors.${code}`, error.params);

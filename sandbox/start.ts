@@ -1,5 +1,5 @@
 import { startApp, type AppOptions, type RunningApp } from "../bot/app.js";
-import { publishStaffCommands } from "../bot/commands.js";
+import { publishChatCommands } from "../bot/commands.js";
 import { guessLanguage } from "../core/people/language.js";
 import { seedDemo } from "./demo/seed.js";
 import { demoStaffCommands } from "./demo/staff-commands.js";
@@ -25,7 +25,7 @@ export function startSandbox(options: Pick<AppOptions, "config" | "log" | "clock
       routes: emulator.app,
       prepare: seedDemo,
       async started(api) {
-        for (const u of DEMO_USERS) if (u.demoRole !== "citizen") await publishStaffCommands(api, u.id, guessLanguage(u.language_code), u.demoRole);
+        for (const u of DEMO_USERS) if (u.demoRole !== "citizen") await publishChatCommands(api, u.id, guessLanguage(u.language_code), u.demoRole);
       },
     },
   });

@@ -23,10 +23,11 @@ import { digestSetting } from "./staff/digest-setting.js";
 import { staffJoin } from "./staff/join.js";
 import { adminMenu } from "./staff/admin-menu.js";
 import { appealCard } from "./appeals/appeal-card.js";
+import { fullText } from "./appeals/full-text.js";
 import { drafting } from "./appeals/drafting.js";
 import { extensions } from "./appeals/extensions.js";
 import { officialName } from "./staff/official-name.js";
 import { registrarQueue } from "./appeals/registrar-queue.js";
 
 /** Every feature, in the order they get a chance at an update; consent first, long lists' search next, the fallback last. */
-export const features = new Composer<BotContext>(consent, listSearch, cancel, flowRouter, staffJoin, officialName, approvals, registrarQueue, control, receptionDesk, receptionSchedules, byPostList, drafting, extensions, appealCard, adminMenu, digestSetting, myAppeals, supplement, citizenReception, signup, profile, intake, menu, language, help, fallback);
+export const features = new Composer<BotContext>(consent, listSearch, cancel, flowRouter, staffJoin, officialName, approvals, registrarQueue, control, receptionDesk, receptionSchedules, byPostList, drafting, extensions, appealCard, fullText, adminMenu, digestSetting, myAppeals, supplement, citizenReception, signup, profile, intake, menu, language, help, fallback);

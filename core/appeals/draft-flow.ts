@@ -23,6 +23,10 @@ const draftData = z.object({
   appealId: z.number().int().positive(),
   text: z.string().optional(),
   outcome: z.enum(ANSWER_OUTCOMES).optional(),
+  /** The template the text started from, to tell an untouched one. */
+  template: z.string().optional(),
+  /** The author was told the text is the template as it is, and may now send it so. */
+  keepTemplate: z.boolean().optional(),
 });
 type DraftData = z.infer<typeof draftData>;
 
@@ -71,9 +75,14 @@ export async function draftFromTemplate(ctx: Ctx, actor: Actor, appealId: number
     assertAt(current, appealId, ANY_STEP);
     const template = (await draftTemplates(inTx, actor, appealId)).templates.find((t) => t.id === templateId);
     if (!template) throw new DomainError("stale_button");
-    return { next: { step: "outcome", data: { appealId, text: template.text } }, result: template.text };
+    return { next: { step: "outcome", data: { appealId, text: template.text, template: template.text } }, result: template.text };
   });
   return { state: state!, text: result };
+}
+
+/** The text is the template exactly as chosen: the author has not written the answer yet. */
+export function untouchedTemplate(data: DraftData): boolean {
+  return data.template !== undefined && (data.text ?? "").trim() === data.template.trim();
 }
 
 /** The typed text replaces whatever was there: the author's final words. */
@@ -81,7 +90,8 @@ export async function draftText(ctx: Ctx, actor: Actor, raw: string): Promise<Dr
   const text = raw.trim();
   if (!text) throw new DomainError("text_empty");
   if (text.length > INTAKE_LIMITS.textMax) throw new DomainError("text_too_long", { length: text.length, max: INTAKE_LIMITS.textMax });
-  const { state } = await draftFlow.update(ctx, actor, async (current) => ({ next: { step: "outcome", data: { appealId: current.data.appealId, text } }, result: undefined }));
+  // The template stays known, so the same words sent back unchanged are still the bare template.
+  const { state } = await draftFlow.update(ctx, actor, async ({ data }) => ({ next: { step: "outcome", data: { appealId: data.appealId, text, template: data.template } }, result: undefined }));
   return state!;
 }
 
@@ -104,11 +114,20 @@ export async function draftLetter(ctx: Ctx, actor: Actor, appealId: number): Pro
   return { pdf: await renderAnswerLetter(letter), fileName: `${appeal.number}-draft.pdf` };
 }
 
-/** Submits the draft the flow holds, and ends the flow with it; a second tap finds it gone. */
-export async function submitDraftFlow(ctx: Ctx, actor: Actor, appealId: number) {
-  const { result } = await draftFlow.update(ctx, actor, async (current, inTx) => {
-    const { text, outcome } = assertAt(current, appealId, ["confirm"]).data;
+export type SubmittedDraft = Awaited<ReturnType<typeof submitDraft>> | { untouchedTemplate: true };
+
+/**
+ * Submits the draft the flow holds, and ends the flow with it; a second tap finds it gone. A bare
+ * template is held back once, with nothing sent: the author edits it, or taps again to send it as it is.
+ */
+export async function submitDraftFlow(ctx: Ctx, actor: Actor, appealId: number): Promise<SubmittedDraft> {
+  const { result } = await draftFlow.update<SubmittedDraft>(ctx, actor, async (current, inTx) => {
+    const { data } = assertAt(current, appealId, ["confirm"]);
+    const { text, outcome } = data;
     if (!text || !outcome) throw new DomainError("stale_button");
+    if (untouchedTemplate(data) && !data.keepTemplate) {
+      return { next: { step: current.step, data: { ...data, keepTemplate: true } }, result: { untouchedTemplate: true } };
+    }
     return { next: null, result: await submitDraft(inTx, actor, { appealId, text, outcome }) };
   });
   return result;

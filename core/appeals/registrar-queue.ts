@@ -55,6 +55,25 @@ export async function newAppeal(ctx: Ctx, actor: Actor, appealId: number): Promi
   return item;
 }
 
+/** Where an appeal stands in the queue, "(2 of 7)", counted afresh each time it is drawn. */
+export interface QueuePlace {
+  position: number;
+  total: number;
+}
+
+/** The same order and the same appeals as the queue itself: registered ones, restricted ones only with clearance. */
+export async function queuePlace(ctx: Ctx, actor: Actor, item: Pick<NewAppeal, "id" | "receivedAt">): Promise<QueuePlace> {
+  assertCan(actor, "appeal.classify");
+  const ahead = sql`(${appeals.receivedAt}, ${appeals.id}) < (${item.receivedAt.toISOString()}::timestamptz, ${item.id})`;
+  const [row] = await ctx.db
+    .select({ ahead: sql<number>`count(*) filter (where ${ahead})`.mapWith(Number), total: count() })
+    .from(appeals)
+    .where(and(eq(appeals.state, "registered"), actor.clearance ? undefined : eq(appeals.restricted, false)));
+  const position = (row?.ahead ?? 0) + 1;
+  // Routed by someone else a moment ago, it no longer counts; the line still reads sensibly.
+  return { position, total: Math.max(row?.total ?? 0, position) };
+}
+
 export interface ReviewerLoad {
   userId: number;
   name: string;

@@ -70,6 +70,20 @@ describe(`drafting an answer on ${dbKind}`, () => {
     expect(await keysFor(ctx, 8299)).toContain("staff.notice.draft_submitted");
   });
 
+  it("holds back a bare template once, even typed back word for word, and sends it at the second tap", async () => {
+    const ctx = testCtx(tdb.database, "2026-04-01T10:00:00+05:00");
+    const { reviewer, appealId } = await heldAppeal(ctx, 8108, 8217);
+    const { templates } = await beginDraft(ctx, reviewer, appealId);
+    const { text } = await draftFromTemplate(ctx, reviewer, appealId, templates[0]!.id);
+    await draftText(ctx, reviewer, `${text}\n`);
+    await draftOutcome(ctx, reviewer, appealId, "explained");
+    expect(await submitDraftFlow(ctx, reviewer, appealId)).toEqual({ untouchedTemplate: true });
+    expect(await pendingDraft(ctx.db, appealId)).toBeNull();
+    const sent = await submitDraftFlow(ctx, reviewer, appealId);
+    expect("appeal" in sent && sent.appeal.state).toBe("awaiting_approval");
+    expect((await pendingDraft(ctx.db, appealId))?.text).toBe(text.trim());
+  });
+
   it("refuses a draft on an appeal somebody else holds", async () => {
     const ctx = testCtx(tdb.database, "2026-04-01T10:00:00+05:00");
     const { appealId } = await heldAppeal(ctx, 8103, 8205);

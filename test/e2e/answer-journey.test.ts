@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { myAppeal } from "../../core/appeals/citizen-view.js";
+import { classifyAppeal } from "../../core/appeals/classify.js";
 import { registerAppeal } from "../../core/appeals/register.js";
 import { addMonths } from "../../core/calendar/dates.js";
 import type { Actor } from "../../core/shared/roles.js";
@@ -38,6 +39,7 @@ beforeAll(async () => {
 afterAll(() => h.dispose());
 
 const isBotPdf = (m: ChatMessage) => m.from === "bot" && m.document?.mime_type === "application/pdf";
+const hasButton = (m: ChatMessage, label: string) => m.from === "bot" && (m.inline_keyboard ?? []).flat().some((b) => b.text === label);
 const KAZAKH_LETTERS = "Әділет, ғимарат, қала, оң, өтініш, ұлттық, үкімет, Һ, іс";
 
 describe(`an answer from the registrar's queue to the citizen's letter, in chat, on ${dbKind}`, () => {
@@ -59,10 +61,19 @@ describe(`an answer from the registrar's queue to the citizen's letter, in chat,
     await reviewer.press(number);
     await reviewer.waitForBot("Сот шешімінің көшірмесін");
     await reviewer.press(shown("kk", "staff.card.draft"));
+    const templates = await reviewer.waitForBot(shown("kk", "staff.draft.start", { number, language: shown("kk", "appeal.language.kk") }));
     await reviewer.press("Сот ісін қарау мәселесі бойынша");
-    await reviewer.waitForBot("Құрметті Серікқызы Айгерім!");
+    // The template is shown once: with the outcome question, as the text to copy and edit.
+    const asked = await reviewer.waitFor((v) => v.messages.some((m) => hasButton(m, shown("kk", "appeal.outcome.explained"))));
+    const withTemplate = asked.messages.filter((m) => m.message_id > templates.message_id && m.text.includes("Құрметті Серікқызы Айгерім!"));
+    expect(withTemplate).toHaveLength(1);
+    expect(hasButton(withTemplate[0]!, shown("kk", "appeal.outcome.explained"))).toBe(true);
     await reviewer.press(shown("kk", "appeal.outcome.explained"));
     await reviewer.waitFor((v) => v.messages.some(isBotPdf));
+    // The bare template is held back once, with a pop-up asking to edit it; tapping again sends it as it is.
+    await reviewer.press(shown("kk", "staff.draft.submit"));
+    await reviewer.waitFor((v) => v.toasts.some((t) => t.text === shown("kk", "staff.draft.untouched_template")));
+    expect((await myAppeal(core, owner, { appealId })).appeal.state).toBe("in_review");
     await reviewer.press(shown("kk", "staff.draft.submit"));
     await reviewer.waitForBot(shown("kk", "staff.draft.submitted", { number }));
 
@@ -103,6 +114,28 @@ describe(`an answer from the registrar's queue to the citizen's letter, in chat,
     const text = pdfText(pdf).replace(/\s+/g, " ");
     expect(text).toContain(KAZAKH_LETTERS);
     expect(text).toContain("Омарова Асель");
+  });
+
+  it("sends a template the reviewer edited for signature at the first tap", async () => {
+    const core = h.app().core;
+    const { appealId, number } = await registerAppeal(core, owner, { draftId: randomUUID(), type: "request", text: "Ісім қашан қаралады?", language: "kk", replyChannel: "chat" });
+    const reviewerActor = await staffMember(core, REVIEWER, "reviewer");
+    await classifyAppeal(core, await staffMember(core, REGISTRAR, "registrar"), { appealId, category: "court_proceedings", holderUserId: reviewerActor.userId });
+    const reviewer = h.user(REVIEWER);
+    await reviewer.send("/appeals");
+    await reviewer.press(number);
+    // The card of this appeal, not the older one above it.
+    const card = await reviewer.waitForBot("Ісім қашан қаралады?");
+    await reviewer.press(shown("kk", "staff.card.draft"), { messageId: card.message_id });
+    await reviewer.waitForBot(shown("kk", "staff.draft.start", { number, language: shown("kk", "appeal.language.kk") }));
+    await reviewer.press("Сот ісін қарау мәселесі бойынша");
+    await reviewer.waitForBot("Құрметті Серікқызы Айгерім!");
+    await reviewer.send("Құрметті Серікқызы Айгерім! Ісіңіз 20 наурызда қаралады.");
+    await reviewer.press(shown("kk", "appeal.outcome.explained"));
+    await reviewer.waitForBot(shown("kk", "staff.draft.confirm", { outcome: shown("kk", "appeal.outcome.explained") }));
+    await reviewer.press(shown("kk", "staff.draft.submit"));
+    await reviewer.waitForBot(shown("kk", "staff.draft.submitted", { number }));
+    expect((await myAppeal(core, owner, { appealId })).appeal.state).toBe("awaiting_approval");
   });
 
   it("extends a deadline: the reviewer asks with a reason and a date, the Head grants it, the citizen is told the new date", async () => {

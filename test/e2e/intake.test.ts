@@ -67,7 +67,7 @@ describe(`appeal intake through the Bot API on ${dbKind}`, () => {
     expect(view).toMatchObject({ files: 1, appeal: { type: "complaint", replyChannel: "post", language: "kk" } });
   });
 
-  it("registers exactly one appeal when Confirm is pressed twice, and says so", async () => {
+  it("registers exactly one appeal when Confirm is pressed twice, says so in a pop-up and keeps the receipt", async () => {
     const u = h.user(940002);
     await signUp(u, "ru", "Петров Иван", "951231400062");
     await startAppeal(u, "ru");
@@ -78,9 +78,20 @@ describe(`appeal intake through the Bot API on ${dbKind}`, () => {
     await u.press(shown("ru", "appeal.intake.channel_chat"));
     const summary = await u.waitForBot(TEXT.slice(0, 30));
     const confirm = summary.inline_keyboard!.flat().find((b) => b.text === shown("ru", "appeal.intake.confirm"))!;
+    const already = shown("ru", "appeal.intake.already", { number: "ЖТ-2026-000002" });
     await u.pressData(summary.message_id, confirm.callback_data!);
     await u.pressData(summary.message_id, confirm.callback_data!);
-    await u.waitFor((v) => v.messages.some((m) => m.text.includes(shown("ru", "appeal.intake.already", { number: "ЖТ-2026-000002" }))));
+    await u.waitFor((v) => v.toasts.some((t) => t.text === already));
+    const receipt = (await u.messages()).find((m) => m.message_id === summary.message_id)!;
+    for (const line of ["ЖТ-2026-000002", "02.03.2026 09:00", shown("ru", "appeal.intake.receipt", { number: "ЖТ-2026-000002", received: "", registered: "", due: "", holder: "" }).split("\n")[0]!]) {
+      expect(receipt.text).toContain(line);
+    }
+    expect(receipt.text).toMatch(/Срок ответа: \d\d\.\d\d\.2026/);
+    // Pressed again long after, on the receipt itself: the pop-up again, and the receipt stays word for word.
+    await u.pressData(summary.message_id, confirm.callback_data!);
+    await u.waitFor((v) => v.toasts.some((t) => t.text === already));
+    expect((await u.messages()).find((m) => m.message_id === summary.message_id)!.text).toBe(receipt.text);
+    expect((await u.messages()).some((m) => m.text.includes(already))).toBe(false);
     expect((await appealsOf(940002)).total).toBe(1);
   });
 

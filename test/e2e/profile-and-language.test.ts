@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getProfile } from "../../core/citizens/profile.js";
 import { identify } from "../../core/people/users.js";
+import { REGISTRAR_COMMANDS } from "../../bot/commands.js";
+import { staffMember } from "../support/citizens.js";
 import { dbKind } from "../support/db.js";
 import { citizen, startHarness, type Harness } from "../support/harness.js";
 import { signUp } from "../support/journeys.js";
@@ -8,7 +10,7 @@ import { shown } from "../support/texts.js";
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness([citizen(920001, "ru"), citizen(920002, "kk"), citizen(920003, "en"), citizen(920004, "kk")]);
+  h = await startHarness([citizen(920001, "ru"), citizen(920002, "kk"), citizen(920003, "en"), citizen(920004, "kk"), citizen(920005, "kk")]);
 });
 afterAll(() => h.dispose());
 
@@ -35,6 +37,25 @@ describe(`profile, language and commands through the Bot API on ${dbKind}`, () =
     expect(await u.toasts()).toContain(shown("ru", "language.changed"));
     const me = await identify(h.app().core, { telegramId: 920002 });
     expect(me.language).toBe("ru");
+    // The "/" menu follows the chosen language, not the app's Kazakh.
+    const commands = await u.commands();
+    expect(commands.map((c) => c.command)).toEqual(["start", "profile", "language", "help", "cancel"]);
+    expect(commands.map((c) => c.description)).toEqual(commands.map((c) => shown("ru", `commands.${c.command}`)));
+  });
+
+  it("gives staff their own commands in the language they change to with /language", async () => {
+    await staffMember(h.app().core, 920005, "registrar");
+    const u = h.user(920005);
+    await u.send("/language");
+    await u.press("Русский");
+    await u.waitFor((v) => v.toasts.some((t) => t.text === shown("ru", "language.changed")));
+    const commands = await u.commands();
+    expect(commands.map((c) => c.command)).toEqual([...REGISTRAR_COMMANDS]);
+    expect(commands.map((c) => c.description)).toEqual(commands.map((c) => shown("ru", `commands.${c.command}`)));
+    await u.send("/language");
+    await u.press("Қазақша");
+    await u.waitFor((v) => v.toasts.some((t) => t.text === shown("kk", "language.changed")));
+    expect((await u.commands()).find((c) => c.command === "queue")?.description).toBe(shown("kk", "commands.queue"));
   });
 
   it("shows the profile with /profile and corrects the IIN with the same checks as sign-up", async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerAppeal } from "../../core/appeals/register.js";
 import type { Actor } from "../../core/shared/roles.js";
@@ -113,6 +113,26 @@ describe(`the registrar's queue of new appeals in chat on ${dbKind}`, () => {
     expect(list.text).not.toContain(number);
     await registrar.pressData(list.message_id, `sc2:open:${appealId}`);
     await registrar.waitFor((v) => v.toasts.some((t) => t.text === shown("ru", "errors.clearance_required")));
+  });
+
+  it("keeps the item's place in the queue, \"(1 of N)\", while the registrar chooses its category and opens a list", async () => {
+    for (const text of ["Бірінші өтініш.", "Екінші өтініш.", "Үшінші өтініш."]) await register(text);
+    const waiting = await h.app().core.db
+      .select({ number: appeals.number })
+      .from(appeals)
+      .where(and(eq(appeals.state, "registered"), eq(appeals.restricted, false)))
+      .orderBy(asc(appeals.receivedAt), asc(appeals.id));
+    expect(waiting.length).toBeGreaterThanOrEqual(3);
+    const counter = `(1 из ${waiting.length})`;
+    const registrar = h.user(REGISTRAR);
+    await registrar.send("/queue");
+    expect((await registrar.waitForBot(shown("ru", "staff.registry.choose_category"))).text).toContain(counter);
+    await registrar.press(shown("ru", "appeal.category.general"));
+    const chosen = await registrar.waitForBot(shown("ru", "staff.registry.category_chosen", { category: shown("ru", "appeal.category.general") }));
+    expect(chosen.text).toContain(counter);
+    await registrar.press(shown("ru", "staff.registry.assign"));
+    const list = await registrar.waitForBot(shown("ru", "staff.registry.choose_reviewer", { number: waiting[0]!.number }));
+    expect(list.text).toContain(counter);
   });
 
   it("refuses the queue to a citizen", async () => {

@@ -14,6 +14,7 @@ import type { SandboxUser } from "../support/sandbox-user.js";
 import { shown } from "../support/texts.js";
 
 const CITIZEN = 966001;
+const STRANGER = 966002;
 const REGISTRAR = 966101;
 const REVIEWER = 966102;
 const HEAD = 966103;
@@ -28,9 +29,10 @@ let appealId: number;
 let number: string;
 beforeAll(async () => {
   // The citizen presses a hundred buttons in a row here, as no person would.
-  h = await startHarness([citizen(CITIZEN, "kk"), citizen(REGISTRAR, "ru"), citizen(REVIEWER, "kk"), citizen(HEAD, "kk")], { floodLimit: 0 });
+  h = await startHarness([citizen(CITIZEN, "kk"), citizen(STRANGER, "ru"), citizen(REGISTRAR, "ru"), citizen(REVIEWER, "kk"), citizen(HEAD, "kk")], { floodLimit: 0 });
   const core = h.app().core;
   const owner = await signedUpCitizen(core, CITIZEN);
+  await signedUpCitizen(core, STRANGER, { fullName: "Петров Иван", iin: "951231400062" });
   const registrar = await staffMember(core, REGISTRAR, "registrar");
   const reviewer = await staffMember(core, REVIEWER, "reviewer");
   const head = await staffMember(core, HEAD, "head");
@@ -70,6 +72,18 @@ describe(`staff buttons pressed by a citizen on ${dbKind}`, () => {
       expect(m.text).not.toContain(HOLDER);
       expect(m.text).not.toContain(RETURN_COMMENT);
     }
+    const [row] = await h.app().core.db.select({ state: appeals.state }).from(appeals).where(eq(appeals.id, appealId));
+    expect(row!.state).toBe("in_review");
+  });
+
+  it("tells another applicant that a button naming someone else's appeal is not for them, never that no appeal has that number", async () => {
+    const u = h.user(STRANGER);
+    await u.send("/help");
+    const help = await u.waitForBot(shown("ru", "help.text").slice(0, 20));
+    const staffFamilies = buttonFamilies().filter((f) => !CITIZEN_FAMILIES.includes(f.prefix));
+    for (const family of staffFamilies) await refusedWith(u, help.message_id, pressesOfFamily(family, appealId)[0]!, "errors.staff_only", "ru");
+    // The owner's own buttons, forged by someone else: the same answer, not "no appeal of yours has this number".
+    for (const action of ["open", "withdraw", "supplement", "complain"]) await refusedWith(u, help.message_id, `ma2:${action}:${appealId}:0`, "errors.not_your_button", "ru");
     const [row] = await h.app().core.db.select({ state: appeals.state }).from(appeals).where(eq(appeals.id, appealId));
     expect(row!.state).toBe("in_review");
   });

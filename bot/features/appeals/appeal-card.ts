@@ -14,6 +14,7 @@ import { definePicker } from "../../keyboards/picker.js";
 import { answerCallback, send, showInPlace } from "../../messages.js";
 import { startDraftButton } from "./drafting.js";
 import { askExtensionButton } from "./extensions.js";
+import { withFullText } from "./full-text.js";
 
 /**
  * An appeal as staff see it: text, applicant (for roles that may see personal data), files,
@@ -53,7 +54,8 @@ function cardButtons(ctx: BotContext, card: StaffCard): InlineKeyboard {
   if (card.may.draft) keyboard.text(ctx.label("staff.card.draft"), startDraftButton.encode({ appeal: id })).row();
   if (card.may.extend) keyboard.text(ctx.label("staff.card.extend"), askExtensionButton.encode({ appeal: id })).row();
   if (card.files.length > 0) keyboard.text(ctx.label("staff.card.files", { count: card.files.length }), filesButton.encode({ appeal: id }));
-  return keyboard.text(ctx.label("staff.card.history"), historyButton.encode({ appeal: id }));
+  keyboard.text(ctx.label("staff.card.history"), historyButton.encode({ appeal: id }));
+  return withFullText(ctx, keyboard, id);
 }
 
 export async function showCard(ctx: BotContext, appealId: number, messageId?: number): Promise<void> {

@@ -10,6 +10,7 @@ import { defineChatFlow } from "../../flows/chat-flow.js";
 import type { Html } from "../../../locales/html.js";
 import { formatDate, preview } from "../../../locales/format.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
+import { withFullText } from "./full-text.js";
 
 /**
  * The approver's queue in chat (Reg. 12, 14): each draft as text and as the letter it will be,
@@ -38,9 +39,10 @@ function itemText(ctx: BotContext, item: AwaitingApproval, position: number, tot
 }
 
 function itemButtons(ctx: BotContext, item: AwaitingApproval): InlineKeyboard {
-  return new InlineKeyboard()
+  const keyboard = new InlineKeyboard()
     .text(ctx.label("staff.approval.approve"), approveButton.encode({ appeal: item.appealId, answer: item.answerId }))
     .text(ctx.label("staff.approval.return"), returnButton.encode({ appeal: item.appealId, answer: item.answerId }));
+  return withFullText(ctx, keyboard, item.appealId);
 }
 
 approvals.command("approvals", (ctx) => showNext(ctx));

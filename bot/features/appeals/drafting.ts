@@ -1,12 +1,24 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
-import { beginDraft, draftFlow, draftFor, draftFromTemplate, draftLetter, draftOutcome, draftTemplates, draftText, dropDraft, submitDraftFlow } from "../../../core/appeals/draft-flow.js";
+import {
+  beginDraft,
+  draftFlow,
+  draftFor,
+  draftFromTemplate,
+  draftLetter,
+  draftOutcome,
+  draftTemplates,
+  draftText,
+  dropDraft,
+  submitDraftFlow,
+  untouchedTemplate,
+} from "../../../core/appeals/draft-flow.js";
 import { ANSWER_OUTCOMES } from "../../../core/appeals/kinds.js";
 import { defineButtons, field } from "../../buttons/codec.js";
 import { onPress } from "../../buttons/on-press.js";
 import type { BotContext } from "../../context.js";
 import { defineChatFlow } from "../../flows/chat-flow.js";
 import { preview } from "../../../locales/format.js";
-import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
+import { answerCallback, showInPlace, stripButtons } from "../../messages.js";
 
 /**
  * The reviewer's answer in chat (Reg. 7.2.1): start from the category's template or type the
@@ -46,10 +58,13 @@ const draftChat = defineChatFlow({
       text: (ctx, _state, text) => typed(ctx, text),
     },
     outcome: {
-      ask(ctx, { data: { appealId, text } }) {
+      ask(ctx, { data }) {
+        const { appealId, text } = data;
         const markup = new InlineKeyboard();
         for (const outcome of ANSWER_OUTCOMES) markup.text(ctx.label(`appeal.outcome.${outcome}`), outcomeButton.encode({ appeal: appealId, outcome }));
-        return { text: ctx.t("staff.draft.ask_outcome", { text: preview(text ?? "", 3000) }), markup: cancelRow(ctx, markup.row(), appealId) };
+        // A template is shown once, as a block one tap copies, to edit and send back as the final text.
+        const key = untouchedTemplate(data) ? "staff.draft.ask_outcome_template" : "staff.draft.ask_outcome";
+        return { text: ctx.t(key, { text: preview(text ?? "", 3000) }), markup: cancelRow(ctx, markup.row(), appealId) };
       },
       text: (ctx, _state, text) => typed(ctx, text),
     },
@@ -74,11 +89,9 @@ onPress(drafting, startDraftButton, async (ctx, { appeal }) => {
 });
 
 onPress(drafting, templateButton, async (ctx, { appeal, template }) => {
-  const { state, text } = await draftFromTemplate(ctx.deps.core, ctx.actor, appeal, template);
+  const { state } = await draftFromTemplate(ctx.deps.core, ctx.actor, appeal, template);
   await answerCallback(ctx);
   await stripButtons(ctx, pressed(ctx) ?? null);
-  // Shown as a code block: one tap copies it, to edit and send back as the final text.
-  await send(ctx, ctx.t("staff.draft.template", { text }));
   await draftChat.present(ctx, state, "new");
 });
 
@@ -92,9 +105,10 @@ onPress(drafting, outcomeButton, async (ctx, { appeal, outcome }) => {
 });
 
 onPress(drafting, submitButton, async (ctx, { appeal }) => {
-  const { appeal: submitted } = await submitDraftFlow(ctx.deps.core, ctx.actor, appeal);
+  const result = await submitDraftFlow(ctx.deps.core, ctx.actor, appeal);
+  if ("untouchedTemplate" in result) return answerCallback(ctx, ctx.label("staff.draft.untouched_template"), true);
   await answerCallback(ctx);
-  await showInPlace(ctx, pressed(ctx), ctx.t("staff.draft.submitted", { number: submitted.number }));
+  await showInPlace(ctx, pressed(ctx), ctx.t("staff.draft.submitted", { number: result.appeal.number }));
 });
 
 /** The letter's text is typed again; the step stays, so the typed words take it from here. */

@@ -32,7 +32,7 @@ const intakeChat = defineChatFlow({
 });
 
 async function show(ctx: BotContext, view: IntakeView, via: "edit" | "new"): Promise<void> {
-  if (view.step === "registered") return showReceipt(ctx, view.receipt, view.again);
+  if (view.step === "registered") return showReceipt(ctx, view.receipt);
   await intakeChat.present(ctx, view, via);
 }
 
@@ -41,21 +41,30 @@ async function complaintNumber(ctx: BotContext, appealId: number | undefined): P
   return (await myAppeal(ctx.deps.core, ctx.actor, { appealId })).appeal.number;
 }
 
-async function showReceipt(ctx: BotContext, receipt: Receipt, again: boolean): Promise<void> {
+async function showReceipt(ctx: BotContext, receipt: Receipt): Promise<void> {
   const t = ctx.t;
-  const text = again
-    ? t("appeal.intake.already", { number: receipt.number })
-    : joinHtml([
-        t("appeal.intake.receipt", {
-          number: receipt.number,
-          received: formatDateTime(receipt.receivedAt),
-          registered: formatDate(receipt.registeredOn),
-          due: formatDate(receipt.dueOn),
-          holder: ctx.label(`appeal.holder.${receipt.holder}`),
-        }),
-        ...(receipt.repeated ? [t("appeal.intake.repeated_note")] : []),
-      ], "\n\n");
+  const text = joinHtml([
+    t("appeal.intake.receipt", {
+      number: receipt.number,
+      received: formatDateTime(receipt.receivedAt),
+      registered: formatDate(receipt.registeredOn),
+      due: formatDate(receipt.dueOn),
+      holder: ctx.label(`appeal.holder.${receipt.holder}`),
+    }),
+    ...(receipt.repeated ? [t("appeal.intake.repeated_note")] : []),
+  ], "\n\n");
   await showInPlace(ctx, ctx.callbackQuery?.message?.message_id, text, homeKeyboard(ctx));
+}
+
+/**
+ * Confirm again, on an appeal already registered: a pop-up says so and the receipt stays as it is.
+ * Only a summary still on screen (the first reply was lost) becomes the receipt.
+ */
+async function alreadyRegistered(ctx: BotContext, receipt: Receipt): Promise<void> {
+  await answerCallback(ctx, ctx.label("appeal.intake.already", { number: receipt.number }), true);
+  const keyboard = ctx.callbackQuery?.message?.reply_markup?.inline_keyboard ?? [];
+  const summaryShown = keyboard.flat().some((button) => "callback_data" in button && confirmButton.decode(button.callback_data) !== null);
+  if (summaryShown) await showReceipt(ctx, receipt);
 }
 
 /** Opens intake from the menu, or for a complaint about an answer. */
@@ -66,6 +75,7 @@ export async function startIntake(ctx: BotContext, complaintOfId?: number): Prom
 
 async function pressed(ctx: BotContext, input: IntakeInput): Promise<void> {
   const view = await answerIntake(ctx.deps.core, ctx.actor, input);
+  if (view.step === "registered" && view.again) return alreadyRegistered(ctx, view.receipt);
   await answerCallback(ctx);
   await show(ctx, view, "edit");
 }

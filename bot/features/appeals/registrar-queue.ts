@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { classifyAppeal } from "../../../core/appeals/classify.js";
 import { APPEAL_CATEGORIES, type AppealCategory } from "../../../core/appeals/kinds.js";
-import { forwardTargets, forwardToJaUnit, newAppeal, newAppeals, reviewerWorkload } from "../../../core/appeals/registrar-queue.js";
+import { forwardTargets, forwardToJaUnit, newAppeal, newAppeals, queuePlace, reviewerWorkload } from "../../../core/appeals/registrar-queue.js";
 import { beginRegistrarReason, finishRegistrarReason, registrarReasonFlow } from "../../../core/appeals/registrar-reason-flow.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import { unitName } from "../../../core/staff/units.js";
@@ -10,6 +10,7 @@ import type { BotContext } from "../../context.js";
 import { defineChatFlow } from "../../flows/chat-flow.js";
 import { html, type Html } from "../../../locales/html.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
+import { withFullText } from "./full-text.js";
 import {
   assignButton,
   bodiesButton,
@@ -39,12 +40,12 @@ const pressed = (ctx: BotContext) => ctx.callbackQuery?.message?.message_id;
 const categoryLabel = (ctx: BotContext, category: AppealCategory) => ctx.label(`appeal.category.${category}`);
 
 async function showNext(ctx: BotContext): Promise<void> {
-  const queue = await newAppeals(ctx.deps.core, ctx.actor);
-  const item = queue[0];
+  const [item] = await newAppeals(ctx.deps.core, ctx.actor, 1);
   if (!item) return void (await send(ctx, ctx.t("staff.registry.empty")));
   const keyboard = new InlineKeyboard();
   for (const category of APPEAL_CATEGORIES) keyboard.text(categoryLabel(ctx, category), categoryButton.encode({ appeal: item.id, category })).row();
-  await send(ctx, html`${itemText(ctx, item, 1, queue.length)}\n\n${ctx.t("staff.registry.choose_category")}`, keyboard);
+  const place = await queuePlace(ctx.deps.core, ctx.actor, item);
+  await send(ctx, html`${itemText(ctx, item, place)}\n\n${ctx.t("staff.registry.choose_category")}`, withFullText(ctx, keyboard, item.id));
 }
 
 registrarQueue.command("queue", (ctx) => showNext(ctx));
@@ -69,8 +70,10 @@ onPress(registrarQueue, categoryButton, async (ctx, args) => {
     .text(ctx.label("staff.registry.to_unit"), unitsButton.encode(args)).row()
     .text(ctx.label("staff.registry.to_body"), bodiesButton.encode(args)).row()
     .text(ctx.label("staff.registry.leave"), leaveButton.encode(args));
+  const place = await queuePlace(ctx.deps.core, ctx.actor, item);
   await answerCallback(ctx);
-  await showInPlace(ctx, pressed(ctx), html`${itemText(ctx, item, 1, 1)}\n\n${ctx.t("staff.registry.category_chosen", { category: categoryLabel(ctx, args.category) })}`, keyboard);
+  const text = html`${itemText(ctx, item, place)}\n\n${ctx.t("staff.registry.category_chosen", { category: categoryLabel(ctx, args.category) })}`;
+  await showInPlace(ctx, pressed(ctx), text, withFullText(ctx, keyboard, item.id));
 });
 
 for (const [button, list] of [[reviewersButton, reviewerList], [unitsButton, unitList], [bodiesButton, bodyList]] as const) {

@@ -1,5 +1,5 @@
 import { APPEAL_CATEGORIES } from "../../../core/appeals/kinds.js";
-import { forwardTargets, newAppeal, reviewerWorkload, type ForwardKind, type NewAppeal } from "../../../core/appeals/registrar-queue.js";
+import { forwardTargets, newAppeal, queuePlace, reviewerWorkload, type ForwardKind, type NewAppeal, type QueuePlace } from "../../../core/appeals/registrar-queue.js";
 import { unitName } from "../../../core/staff/units.js";
 import { defineButtons, field, type ButtonAction } from "../../buttons/codec.js";
 import type { BotContext } from "../../context.js";
@@ -27,7 +27,7 @@ export const leaveButton = buttons.action("lw", routed);
 export const QUICK = ["q1", "q2"] as const;
 export const quickButton = buttons.action("quick", { reason: field.choice(...QUICK), version: field.version });
 
-export function itemText(ctx: BotContext, item: NewAppeal, position: number, total: number): Html {
+export function itemText(ctx: BotContext, item: NewAppeal, { position, total }: QueuePlace): Html {
   return ctx.t("staff.registry.item", {
     number: item.number,
     position,
@@ -53,7 +53,8 @@ function routingList(prefix: string, question: string, items: (ctx: BotContext) 
     async title(ctx, { appeal }) {
       // The appeal must still wait for its preliminary review: a list opened from an old message says so.
       const item = await newAppeal(ctx.deps.core, ctx.actor, appeal);
-      return joinHtml([itemText(ctx, item, 1, 1), ctx.t(question, { number: item.number })], "\n\n");
+      const place = await queuePlace(ctx.deps.core, ctx.actor, item);
+      return joinHtml([itemText(ctx, item, place), ctx.t(question, { number: item.number })], "\n\n");
     },
     empty: (ctx) => ctx.t("staff.registry.none"),
     pick: (id, args) => chosen.encode({ ...args, target: id }),

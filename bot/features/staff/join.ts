@@ -2,7 +2,7 @@ import { Composer } from "grammy";
 import { DomainError, isDomainError } from "../../../core/shared/errors.js";
 import { joinWithInvite } from "../../../core/staff/join.js";
 import { unitName } from "../../../core/staff/units.js";
-import { publishStaffCommands } from "../../commands.js";
+import { publishChatCommands } from "../../commands.js";
 import type { BotContext } from "../../context.js";
 import { formatDateTime } from "../../../locales/format.js";
 import { send } from "../../messages.js";
@@ -30,7 +30,7 @@ async function join(ctx: BotContext, code: string): Promise<void> {
     throw error;
   });
   ctx.actor = { ...ctx.actor, ...actor };
-  await publishStaffCommands(ctx.api, ctx.chat!.id, actor.language, actor.role);
+  await publishChatCommands(ctx.api, ctx.chat!.id, actor.language, actor.role);
   await send(ctx, ctx.t("staff.join.done", { name: fullName, role: ctx.label(`staff.roles.${role}`), unit: unitName(unit, actor.language) }));
   await askOfficialName(ctx);
 }
