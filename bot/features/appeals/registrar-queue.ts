@@ -38,7 +38,7 @@ export const registrarQueue = new Composer<BotContext>();
 const pressed = (ctx: BotContext) => ctx.callbackQuery?.message?.message_id;
 const categoryLabel = (ctx: BotContext, category: AppealCategory) => ctx.label(`appeal.category.${category}`);
 
-async function showNext(ctx: BotContext): Promise<void> {
+export async function showNext(ctx: BotContext): Promise<void> {
   const queue = await newAppeals(ctx.deps.core, ctx.actor);
   const item = queue[0];
   if (!item) return void (await send(ctx, ctx.t("staff.registry.empty")));
