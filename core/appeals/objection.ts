@@ -32,8 +32,8 @@ const objectInput = z.object({
 });
 
 /**
- * The citizen disagrees with the answer (👎, or a complaint about it). The Head is personally
- * responsible for the answers (Reg. 11), so the answer goes before the Head at once, with the
+ * The citizen disagrees with the answer (👎, or a complaint about it). The Head leads the Department
+ * and is personally responsible for its tasks (Reg. 11), so the answer goes before the Head at once, with the
  * citizen's words, as the Head's control item; 👎 is also the rating. All in one transaction.
  */
 export async function objectToAnswer(ctx: Ctx, actor: Actor, raw: z.input<typeof objectInput>): Promise<{ appeal: AppealRow }> {
@@ -50,14 +50,16 @@ export async function objectToAnswer(ctx: Ctx, actor: Actor, raw: z.input<typeof
     }
     if (await openItemOf(tx, appealId)) throw new DomainError("objection_pending");
     const eventId = await appendEvent(ctx, tx, { appealId, actor, kind: "objected", comment: words || null, data: { kind } });
-    const [head] = await roleHolders(ctx, tx, { roles: ["head"] });
+    const answer = await approvedAnswer(tx, appealId);
+    // The Head on whose authority the answer was signed, while still the Head; else the Head now.
+    const heads = await roleHolders(ctx, tx, { roles: ["head"] });
+    const head = heads.find((h) => h.id === answer?.authorityUserId) ?? heads[0];
     if (!head) {
       ctx.log.warn({ appealId }, "no Head to put the citizen's objection before; it stays on the appeal's trail");
       return { appeal };
     }
     const [headRow] = await tx.select({ unitId: users.unitId }).from(users).where(eq(users.id, head.id));
     const item = await recordHeadItem(ctx, tx, { headUserId: head.id, headUnitId: headRow?.unitId ?? null, appealId, appealNumber: appeal.number, words: words || "—" });
-    const answer = await approvedAnswer(tx, appealId);
     await notifyStaff(ctx, tx, [head.id], () => `event:${eventId}:head`, {
       key: "control.notice.objection",
       params: { item: item.number, number: appeal.number, kind, words: words || "—", answer: answer?.text ?? "" },

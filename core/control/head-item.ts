@@ -21,8 +21,8 @@ export interface HeadItem {
 }
 
 /**
- * A citizen's objection to an answer becomes the Head's own control item (Reg. 11: the Head is
- * personally responsible for the answers): numbered like every control document, the citizen's
+ * A citizen's objection to an answer becomes the Head's own control item (Reg. 11: the Head leads the
+ * Department and is personally responsible for its tasks): numbered like every control document, the citizen's
  * words as its text, the appeal as its origin, the Head its one executor. In the caller's transaction.
  */
 export async function recordHeadItem(ctx: Ctx, tx: Tx, item: { headUserId: number; headUnitId: number | null; appealId: number; appealNumber: string; words: string }): Promise<HeadItem> {
