@@ -6,8 +6,11 @@ import { labels } from "../../locales/index.js";
 import { outboxKeyboard } from "./outbox-keyboards.js";
 import { renderOutbox } from "./render-outbox.js";
 
-/** One call to Telegram: a piece of the text (the last one with the message's buttons), or a stored file to attach. */
-export type MessagePart = { text: Html; keyboard?: InlineKeyboard } | { fileId: number };
+/**
+ * One call to Telegram: a piece of the text (the last one with the message's buttons), a stored
+ * file to attach, or the new text of an earlier message (`edit`: that message's outbox row).
+ */
+export type MessagePart = { text: Html; keyboard?: InlineKeyboard } | { fileId: number } | { edit: number; text: Html; keyboard?: InlineKeyboard };
 
 /**
  * The calls one outbox message takes, in order: its text in the row's language, split to fit,
@@ -20,6 +23,7 @@ export function messageParts(row: OutboxRow): MessagePart[] {
   const texts = renderOutbox(payload, language);
   // The buttons go under the last part, where the reader finishes.
   const keyboard = outboxKeyboard(labels(language), payload.keyboard);
+  if (payload.edit !== undefined) return [{ edit: payload.edit, text: texts[0]!, ...(keyboard && { keyboard }) }];
   const parts: MessagePart[] = texts.map((text, index) => (index === texts.length - 1 && keyboard ? { text, keyboard } : { text }));
   return [...parts, ...payload.fileIds.map((fileId) => ({ fileId }))];
 }

@@ -1,10 +1,11 @@
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
-import { InputFile } from "grammy";
+import { GrammyError, InputFile } from "grammy";
 import { storedFileForSending } from "../../core/files/stored-files.js";
 import {
   beginPart,
   claimDue,
+  editTarget,
   markFailed,
   markRetry,
   markSent,
@@ -88,13 +89,27 @@ export function startOutboxWorker(core: Ctx, target: BotApiTarget, options: Outb
     }
   }
 
-  async function send(chatId: number, part: MessagePart): Promise<void> {
+  /** Returns the message's id when the part carried buttons, so a later notice can change it in place. */
+  async function send(chatId: number, part: MessagePart): Promise<number | undefined> {
+    if ("edit" in part) return void (await editInPlace(part));
     if ("text" in part) {
-      await api.sendMessage(chatId, part.text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: part.keyboard });
-      return;
+      const sent = await api.sendMessage(chatId, part.text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: part.keyboard });
+      return part.keyboard ? sent.message_id : undefined;
     }
     const file = await storedFileForSending(core, part.fileId);
     if (file) await api.sendDocument(chatId, new InputFile(file.path, file.fileName));
+  }
+
+  /** A message that never went out, or was already changed the same way, needs nothing more. */
+  async function editInPlace(part: Extract<MessagePart, { edit: number }>): Promise<void> {
+    const target = await editTarget(core, part.edit);
+    if (!target) return;
+    await api
+      .editMessageText(target.chatId, target.messageId, part.text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: part.keyboard })
+      .catch((error: unknown) => {
+        if (error instanceof GrammyError && error.error_code === 400 && /not modified|message to edit not found/i.test(error.description)) return;
+        throw error;
+      });
   }
 
   async function deliver(claimed: OutboxRow): Promise<void> {
@@ -107,6 +122,7 @@ export function startOutboxWorker(core: Ctx, target: BotApiTarget, options: Outb
     };
     const parts = messageParts(claimed);
     let row = claimed;
+    let messageId: number | undefined;
     try {
       for (let index = row.partsDone; index < parts.length; index++) {
         await pacer.chat(row.chatId);
@@ -119,16 +135,16 @@ export function startOutboxWorker(core: Ctx, target: BotApiTarget, options: Outb
         if (begun.unknownOutcomes > row.unknownOutcomes) core.log.warn({ outbox: row.id, part: index }, "outbox resends a part that may have arrived");
         row = begun;
         try {
-          await send(row.chatId, parts[index]!);
+          messageId = (await send(row.chatId, parts[index]!)) ?? messageId;
         } catch (error) {
           pacer.answered(row.chatId);
           return await settleFailure(row, error);
         }
         pacer.answered(row.chatId);
         const done = index + 1;
-        if (done < parts.length) await store("progress", row, () => partDone(core, row, done));
+        if (done < parts.length) await store("progress", row, () => partDone(core, row, done, messageId));
       }
-      await store("success", row, () => markSent(core, row));
+      await store("success", row, () => markSent(core, row, messageId));
       observe("ok");
     } finally {
       leaveQueue();

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx, Tx } from "../../db/client.js";
-import { appealAnswers, users } from "../../db/schema/index.js";
+import { appealAnswers } from "../../db/schema/index.js";
 import { enqueue } from "../outbox/enqueue.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
@@ -14,6 +14,8 @@ import { APPEAL_CATEGORIES, DECISION_OUTCOMES } from "./kinds.js";
 import { signAnswerLetter, type SignedLetter } from "./sign-letter.js";
 import { languageOf } from "../people/language.js";
 import { transition, type CitizenNotice } from "./transition.js";
+import { tellHolder } from "./holder-notice.js";
+import { ANSWER_KEYBOARD } from "./objection.js";
 
 const draftInput = z.object({
   appealId: z.number().int().positive(),
@@ -97,11 +99,11 @@ export async function approveDraft(ctx: Ctx, actor: Actor, raw: z.input<typeof a
         })
         .where(eq(appealAnswers.id, answerId));
     },
-    notify: (): CitizenNotice => {
+    notify: (answered): CitizenNotice => {
       const fileIds = letter ? [letter.fileId] : [];
       return draft.outcome === "left_without_review"
         ? { key: "appeal.notice.left_without_review", params: { reason: draft.text }, fileIds }
-        : { key: "appeal.notice.answered", params: { outcome: draft.outcome, text: draft.text }, fileIds };
+        : { key: "appeal.notice.answered", params: { outcome: draft.outcome, text: draft.text }, fileIds, keyboard: { name: ANSWER_KEYBOARD, ref: answered.id } };
     },
   }).catch(async (error: unknown) => {
     // Two approvers at the same moment: the second finds the appeal closed by the first.
@@ -137,21 +139,8 @@ export async function returnDraft(ctx: Ctx, actor: Actor, raw: z.input<typeof re
     within: async (tx, appeal, eventId) => {
       const draft = await pendingDraft(tx, appealId);
       if (answerId !== undefined && draft?.id !== answerId) throw new DomainError("stale_button");
-      if (draft) await tellAuthor(ctx, tx, draft.authorUserId, eventId, { number: appeal.number, comment });
+      if (draft) await tellHolder(ctx, tx, draft.authorUserId, `event:${eventId}:author`, appeal.id, "staff.notice.draft_returned", { number: appeal.number, comment });
     },
-  });
-}
-
-/** The draft's author learns it came back, and why, so the fix starts at once. */
-async function tellAuthor(ctx: Ctx, tx: Tx, authorUserId: number, eventId: number, params: { number: string; comment: string }): Promise<void> {
-  const [author] = await tx.select().from(users).where(eq(users.id, authorUserId));
-  if (!author?.active) return;
-  await enqueue(ctx, tx, {
-    dedupeKey: `event:${eventId}:author`,
-    chatId: author.telegramId,
-    language: languageOf(author),
-    key: "staff.notice.draft_returned",
-    params,
   });
 }
 

@@ -1,7 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { z } from "zod";
-import { appealFiles, appeals, users } from "../../db/schema/index.js";
-import { enqueue } from "../outbox/enqueue.js";
+import { appealFiles, appeals } from "../../db/schema/index.js";
 import type { Ctx } from "../shared/context.js";
 import { can } from "../shared/permissions.js";
 import { DomainError } from "../shared/errors.js";
@@ -10,7 +9,7 @@ import { parseInput } from "../shared/validate.js";
 import { appendEvent } from "./events.js";
 import { INTAKE_LIMITS, RATINGS } from "./kinds.js";
 import { checkOwnFiles } from "./register.js";
-import { languageOf } from "../people/language.js";
+import { tellHolder } from "./holder-notice.js";
 import { transition } from "./transition.js";
 
 const idInput = z.object({ appealId: z.number().int().positive() });
@@ -49,14 +48,11 @@ export async function supplementAppeal(ctx: Ctx, actor: Actor, raw: z.input<type
         await tx.insert(appealFiles).values(input.fileIds.map((fileId) => ({ appealId: appeal.id, fileId, addedAt: now }))).onConflictDoNothing();
       }
       if (appeal.holderUserId === null) return;
-      const [holder] = await tx.select().from(users).where(eq(users.id, appeal.holderUserId));
-      if (!holder?.active) return;
-      await enqueue(ctx, tx, {
-        dedupeKey: `event:${eventId}:holder`,
-        chatId: holder.telegramId,
-        language: languageOf(holder),
-        key: "staff.notice.supplement",
-        params: { number: appeal.number },
+      // The whole supplement, so the holder need not open anything to read it.
+      await tellHolder(ctx, tx, appeal.holderUserId, `event:${eventId}:holder`, appeal.id, "staff.notice.supplement", {
+        number: appeal.number,
+        text: input.text || "—",
+        files: input.fileIds.length,
       });
     },
   });

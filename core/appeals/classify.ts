@@ -8,6 +8,7 @@ import type { Actor, Role } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
 import { APPEAL_CATEGORIES } from "./kinds.js";
 import { transition } from "./transition.js";
+import { sectorOf, tellHolder } from "./holder-notice.js";
 
 const HOLDER_ROLES: readonly Role[] = ["reviewer", "registrar", "deputy", "head"];
 
@@ -23,6 +24,7 @@ export async function classifyAppeal(ctx: Ctx, actor: Actor, raw: z.input<typeof
   const { appealId, category, holderUserId } = parseInput(input, raw);
   assertMayAttempt(actor, "appeal.classify");
   if (holderUserId !== undefined) await checkHolder(ctx, holderUserId);
+  let sector = "";
   return transition(ctx, actor, {
     appealId,
     action: "classify",
@@ -30,6 +32,14 @@ export async function classifyAppeal(ctx: Ctx, actor: Actor, raw: z.input<typeof
     event: "classified",
     data: { category },
     update: { category, holderUserId: holderUserId ?? actor.userId },
+    within: async (tx, appeal, eventId) => {
+      sector = await sectorOf(tx, holderUserId ?? actor.userId, appeal.language);
+      if (holderUserId !== undefined && holderUserId !== actor.userId) {
+        await tellHolder(ctx, tx, holderUserId, `event:${eventId}:holder`, appeal.id, "staff.notice.assigned_to_you", { number: appeal.number, due: appeal.dueOn });
+      }
+    },
+    // Taken into review happens once: a returned draft goes back to review by another action.
+    notify: () => ({ key: "appeal.notice.in_review", params: { sector } }),
   });
 }
 

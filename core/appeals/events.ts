@@ -22,6 +22,10 @@ export const EVENT_KINDS = [
   "deadline_extended",
   "extension_refused",
   "sent_by_post",
+  "taken",
+  "objected",
+  "objection_decided",
+  "reopened",
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -1,12 +1,9 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { users } from "../../db/schema/index.js";
-import { enqueue } from "../outbox/enqueue.js";
 import type { Ctx } from "../shared/context.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
 import { APPEAL_CATEGORIES } from "./kinds.js";
-import { languageOf } from "../people/language.js";
+import { tellHolder } from "./holder-notice.js";
 import { transition } from "./transition.js";
 
 const text = (max: number) => z.string().trim().min(2).max(max);
@@ -28,16 +25,7 @@ export async function forwardInternal(ctx: Ctx, actor: Actor, raw: z.input<typeo
     event: "forwarded_internal",
     data: { unit, holderUserId },
     within: async (tx, appeal, eventId) => {
-      if (!holderUserId) return;
-      const [executor] = await tx.select().from(users).where(eq(users.id, holderUserId));
-      if (!executor) return;
-      await enqueue(ctx, tx, {
-        dedupeKey: `event:${eventId}:holder`,
-        chatId: executor.telegramId,
-        language: languageOf(executor),
-        key: "staff.notice.forwarded_to_you",
-        params: { number: appeal.number, due: appeal.dueOn },
-      });
+      if (holderUserId) await tellHolder(ctx, tx, holderUserId, `event:${eventId}:holder`, appeal.id, "staff.notice.forwarded_to_you", { number: appeal.number, due: appeal.dueOn });
     },
     notify: () => ({ key: "appeal.notice.forwarded_internal", params: { unit } }),
   });

@@ -15,6 +15,7 @@ import { assertCan } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
 import { appendEvent } from "./events.js";
+import { tellRegistrarsOfNewAppeal } from "./registrar-notice.js";
 import { ANSWER_LANGUAGES, APPEAL_TYPES, INTAKE_LIMITS, NUMBER_PREFIX, REPLY_CHANNELS } from "./kinds.js";
 import { nextNumber } from "./numbering.js";
 import { receiptOf, type Receipt } from "./receipt.js";
@@ -148,6 +149,7 @@ async function insertAppeal(
   if (complaintOf) {
     await appendEvent(ctx, tx, { appealId: complaintOf, actor, kind: "complained", data: { complaint: appeal.number } });
   }
+  await tellRegistrarsOfNewAppeal(ctx, tx, appeal);
   return receiptOf(appeal);
 }
 

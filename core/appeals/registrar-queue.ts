@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { appealFiles, appeals, units, users } from "../../db/schema/index.js";
 import type { Ctx } from "../shared/context.js";
@@ -39,7 +39,14 @@ export async function newAppeals(ctx: Ctx, actor: Actor, limit = 50): Promise<Ne
       filesCount: sql<number>`(select count(*) from ${appealFiles} f where f.appeal_id = ${appeals.id})`.mapWith(Number),
     })
     .from(appeals)
-    .where(and(eq(appeals.state, "registered"), actor.clearance ? undefined : eq(appeals.restricted, false)))
+    .where(
+      and(
+        eq(appeals.state, "registered"),
+        actor.clearance ? undefined : eq(appeals.restricted, false),
+        // One a colleague took is theirs to route.
+        or(isNull(appeals.holderUserId), eq(appeals.holderUserId, actor.userId)),
+      ),
+    )
     .orderBy(asc(appeals.receivedAt), asc(appeals.id))
     .limit(limit);
 }

@@ -24,7 +24,8 @@ export type AppealAction =
   | "return"
   | "withdraw"
   | "supplement"
-  | "extend";
+  | "extend"
+  | "reopen";
 
 const OPEN = APPEAL_STATES.filter((s) => !CLOSED_STATES.includes(s));
 
@@ -40,6 +41,8 @@ const TRANSITIONS: Record<AppealAction, { from: readonly AppealState[]; to: Appe
   supplement: { from: OPEN, to: "same" },
   // A longer term changes the deadline, not the state (APPK Art. 76).
   extend: { from: OPEN, to: "same" },
+  // The Head, deciding on a citizen's objection, sends an answered appeal back to review (Reg. 11).
+  reopen: { from: ["answered"], to: "in_review" },
 };
 
 export function isClosed(state: AppealState): boolean {

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
 import { appeals, users } from "../../db/schema/index.js";
-import { enqueue } from "../outbox/enqueue.js";
+import { enqueue, type OutboxKeyboard } from "../outbox/enqueue.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
 import { assertMayAttempt, can, type Action } from "../shared/permissions.js";
@@ -10,7 +10,7 @@ import { appendEvent, type EventKind } from "./events.js";
 import { isClosed, nextState, type AppealAction, type AppealState } from "./states.js";
 
 export type AppealRow = typeof appeals.$inferSelect;
-export type CitizenNotice = { key: string; params: Record<string, string | number>; fileIds?: number[] };
+export type CitizenNotice = { key: string; params: Record<string, string | number>; fileIds?: number[]; keyboard?: OutboxKeyboard };
 
 export interface TransitionSpec {
   appealId: number;
@@ -95,5 +95,6 @@ async function notifyCitizen(
     key: notice.key,
     params: { number: appeal.number, ...notice.params },
     fileIds: notice.fileIds ?? [],
+    keyboard: notice.keyboard,
   });
 }

@@ -14,6 +14,7 @@ export const CONTROL_EVENT_KINDS = [
   "extension_requested",
   "extension_granted",
   "extension_refused",
+  "decided_by_head",
 ] as const;
 export type ControlEventKind = (typeof CONTROL_EVENT_KINDS)[number];
 

@@ -10,7 +10,7 @@ import { assertCan } from "../shared/permissions.js";
 import { APPEAL_WORK_ROLES, type Actor } from "../shared/roles.js";
 import { unitName } from "../staff/units.js";
 import { assertDueDate } from "./due-date.js";
-import { CONTROL_SOURCES, type ControlSource } from "./kinds.js";
+import { RECORDED_SOURCES, type ControlSource } from "./kinds.js";
 import { roleHoldersCondition } from "../staff/recipients.js";
 import { recordControlDocument, type Recorded } from "./record.js";
 
@@ -18,7 +18,7 @@ const STEPS = ["source", "source_number", "source_date", "content", "executors",
 export type RecordStep = (typeof STEPS)[number];
 
 const dataSchema = z.object({
-  source: z.enum(CONTROL_SOURCES).optional(),
+  source: z.enum(RECORDED_SOURCES).optional(),
   sourceNumber: z.string().optional(),
   sourceDate: z.string().refine(isIsoDate).optional(),
   text: z.string().optional(),
@@ -71,7 +71,7 @@ async function checkedDue(inTx: Ctx, dueOn: string): Promise<string> {
 }
 
 export function chooseSource(ctx: Ctx, actor: Actor, source: ControlSource): Promise<RecordState> {
-  return advance(ctx, actor, "source", ({ data }) => ({ step: "source_number", data: { ...data, source: z.enum(CONTROL_SOURCES).parse(source) } }));
+  return advance(ctx, actor, "source", ({ data }) => ({ step: "source_number", data: { ...data, source: z.enum(RECORDED_SOURCES).parse(source) } }));
 }
 
 /** A typed answer to the current question: the source's number, its date, the text, or the due date. */

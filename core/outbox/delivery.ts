@@ -14,6 +14,8 @@ export interface OutboxPayload {
   fileIds: number[];
   parts?: OutboxPart[];
   keyboard?: OutboxKeyboard;
+  /** Changes an earlier message (another outbox row's) in place instead of sending a new one. */
+  edit?: number;
 }
 
 /** The longest pause between two tries of one message. */
@@ -94,13 +96,22 @@ export async function beginPart(ctx: Ctx, row: OutboxRow, firstOfTry: boolean): 
   return updated ?? null;
 }
 
-/** Telegram confirmed a part; a resend after a crash starts with the next one. */
-export async function partDone(ctx: Ctx, row: OutboxRow, partsDone: number): Promise<void> {
-  await ctx.db.update(outbox).set({ partsDone, inFlightAt: null }).where(stillMine(row));
+/** Telegram confirmed a part; a resend after a crash starts with the next one. `messageId`: the part carried the buttons. */
+export async function partDone(ctx: Ctx, row: OutboxRow, partsDone: number, messageId?: number): Promise<void> {
+  await ctx.db.update(outbox).set({ partsDone, inFlightAt: null, ...(messageId !== undefined && { messageId }) }).where(stillMine(row));
 }
 
-export async function markSent(ctx: Ctx, row: OutboxRow): Promise<void> {
-  await ctx.db.update(outbox).set({ status: "sent", sentAt: ctx.clock.now(), inFlightAt: null, lastError: null }).where(stillMine(row));
+export async function markSent(ctx: Ctx, row: OutboxRow, messageId?: number): Promise<void> {
+  await ctx.db
+    .update(outbox)
+    .set({ status: "sent", sentAt: ctx.clock.now(), inFlightAt: null, lastError: null, ...(messageId !== undefined && { messageId }) })
+    .where(stillMine(row));
+}
+
+/** Where the message an edit changes is, once sent; null when it never went out (nothing to change). */
+export async function editTarget(ctx: Ctx, outboxId: number): Promise<{ chatId: number; messageId: number } | null> {
+  const [row] = await ctx.db.select({ chatId: outbox.chatId, messageId: outbox.messageId }).from(outbox).where(eq(outbox.id, outboxId));
+  return row?.messageId == null ? null : { chatId: row.chatId, messageId: row.messageId };
 }
 
 /**

@@ -26,6 +26,8 @@ export interface OutboxMessage {
   notBefore?: Date;
   /** Buttons under the message, by the name the bot knows them by and the record they act on. */
   keyboard?: OutboxKeyboard;
+  /** Changes the message of this earlier outbox row in place (same chat) rather than sending a new one. */
+  edit?: number;
 }
 
 export interface OutboxKeyboard {
@@ -60,7 +62,7 @@ export async function enqueueMany(ctx: Ctx, db: DbOrTx, messages: readonly Outbo
           dedupeKey: message.dedupeKey,
           chatId: message.chatId,
           language: message.language,
-          payload: { key: message.key, params: message.params ?? {}, fileIds: message.fileIds ?? [], ...(message.parts && { parts: message.parts }), ...(message.keyboard && { keyboard: message.keyboard }) },
+          payload: { key: message.key, params: message.params ?? {}, fileIds: message.fileIds ?? [], ...(message.parts && { parts: message.parts }), ...(message.keyboard && { keyboard: message.keyboard }), ...(message.edit !== undefined && { edit: message.edit }) },
           appealId: message.appealId ?? null,
           notBefore: message.notBefore ?? now,
           dueAt: message.notBefore ?? now,

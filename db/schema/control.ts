@@ -44,7 +44,7 @@ export const controlDocuments = pgTable(
   (t) => [
     check(
       "control_documents_source_check",
-      sql`${t.source} in ('head_of_state','presidential_administration','prime_minister_office','sc_chairman','reception')`,
+      sql`${t.source} in ('head_of_state','presidential_administration','prime_minister_office','sc_chairman','reception','citizen_objection')`,
     ),
     check("control_documents_content_check", sql`${t.text} is not null or ${t.fileId} is not null`),
     check("control_documents_origin_check", sql`(${t.originKind} is null) = (${t.originId} is null)`),

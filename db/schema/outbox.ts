@@ -38,6 +38,8 @@ export const outbox = pgTable(
     unknownOutcomes: integer("unknown_outcomes").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
+    /** Telegram's id of the part that carries the buttons, so a later notice can change it in place ("taken by …"). */
+    messageId: bigint("message_id", { mode: "number" }),
   },
   (t) => [
     index("outbox_due_idx").on(t.notBefore, t.id).where(sql`${t.status} = 'pending'`),

@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { pendingDraft, submitDraft } from "../../core/appeals/answer.js";
+import { approveDraft, pendingDraft, submitDraft } from "../../core/appeals/answer.js";
+import { objectToAnswer } from "../../core/appeals/objection.js";
+import { controlExecutors } from "../../db/schema/index.js";
+import { eq } from "drizzle-orm";
 import { classifyAppeal } from "../../core/appeals/classify.js";
 import { registerAppeal } from "../../core/appeals/register.js";
 import { recordControlDocument } from "../../core/control/record.js";
@@ -66,7 +69,32 @@ async function officialAndCitizen(core: Ctx, ids: FixtureIds) {
 
 const MATTER = "Сот шешімінің орындалуы";
 
+/** An appeal of `owner`, answered and signed by `head`. */
+async function answered(core: Ctx, ids: FixtureIds, owner: Actor, head: Actor): Promise<number> {
+  const registrar = await staffMember(core, ids.next(), "registrar");
+  const reviewer = await staffMember(core, ids.next(), "reviewer");
+  const { appealId } = await registerAppeal(core, owner, { draftId: randomUUID(), type: "complaint", text: "Шешім орындалмады.", language: "kk", replyChannel: "chat" });
+  await classifyAppeal(core, registrar, { appealId, category: "general", holderUserId: reviewer.userId });
+  await submitDraft(core, reviewer, { appealId, text: "Жауап.", outcome: "explained" });
+  await approveDraft(core, head, { appealId, answerId: (await pendingDraft(core.db, appealId))!.id });
+  return appealId;
+}
+
 export const FLOW_FIXTURES: Record<string, FlowFixture> = {
+  answer_objection: {
+    role: "citizen",
+    steps: async (core, person, ids) => ({ words: { appealId: await answered(core, ids, person, await staffMember(core, ids.next(), "head")), kind: "complaint" } }),
+  },
+  objection_decision: {
+    role: "head",
+    async steps(core, person, ids) {
+      const owner = await signedUpCitizen(core, ids.next());
+      const appealId = await answered(core, ids, owner, person);
+      await objectToAnswer(core, owner, { appealId, kind: "complaint", words: "Жауап сұрағыма сай емес." });
+      const [item] = await core.db.select({ id: controlExecutors.id }).from(controlExecutors).where(eq(controlExecutors.userId, person.userId));
+      return { text: { executorId: item!.id, decision: "reply" } };
+    },
+  },
   return_comment: {
     role: "head",
     steps: async (core, _person, ids) => ({ comment: await draftAwaitingApproval(core, ids) }),

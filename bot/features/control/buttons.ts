@@ -1,5 +1,5 @@
 import { InlineKeyboard } from "grammy";
-import { CONTROL_SOURCES } from "../../../core/control/kinds.js";
+import { RECORDED_SOURCES } from "../../../core/control/kinds.js";
 import { defineButtons, field } from "../../buttons/codec.js";
 import { registerOutboxKeyboard } from "../../delivery/outbox-keyboards.js";
 import type { Label } from "../../../locales/index.js";
@@ -20,7 +20,7 @@ export const refuseButton = decisions.action("refuse", { request: field.id });
 
 /** The recording flow's buttons (its Back too): the source by name, an executor ticked, executors done, the offered due date, record. */
 export const recordButtons = defineButtons("cr", 2);
-export const sourceButton = recordButtons.action("source", { source: field.choice(...CONTROL_SOURCES) });
+export const sourceButton = recordButtons.action("source", { source: field.choice(...RECORDED_SOURCES) });
 export const executorButton = recordButtons.action("executor", { user: field.id });
 export const executorsDoneButton = recordButtons.action("done", {});
 export const dueButton = recordButtons.action("due", { date: field.date });

@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { CONTROL_SOURCES } from "../../../core/control/kinds.js";
+import { RECORDED_SOURCES } from "../../../core/control/kinds.js";
 import {
   answerRecord,
   attachRecordFile,
@@ -68,7 +68,7 @@ const recordChat = defineChatFlow({
     source: {
       ask(ctx) {
         const markup = new InlineKeyboard();
-        for (const source of CONTROL_SOURCES) markup.text(ctx.label(`control.source.${source}`), sourceButton.encode({ source })).row();
+        for (const source of RECORDED_SOURCES) markup.text(ctx.label(`control.source.${source}`), sourceButton.encode({ source })).row();
         return { text: ctx.t("control.record.ask_source"), markup };
       },
       ...typed,

@@ -1,0 +1,3 @@
+ALTER TABLE "control_documents" DROP CONSTRAINT "control_documents_source_check";--> statement-breakpoint
+ALTER TABLE "outbox" ADD COLUMN "message_id" bigint;--> statement-breakpoint
+ALTER TABLE "control_documents" ADD CONSTRAINT "control_documents_source_check" CHECK ("control_documents"."source" in ('head_of_state','presidential_administration','prime_minister_office','sc_chairman','reception','citizen_objection'));
