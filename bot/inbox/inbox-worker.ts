@@ -7,8 +7,8 @@ import { Turns } from "./turns.js";
 export const MAX_ATTEMPTS = 5;
 /** How often an idle pool looks for updates another instance stored, or whose pause or lease ran out. */
 const IDLE_MS = 500;
-/** The longest wait between claims while the database does not answer. */
-const MAX_IDLE_MS = 5_000;
+/** The longest wait between claims while the database does not answer: work resumes within a second of its return. */
+const MAX_IDLE_MS = 1_000;
 
 export interface InboxWorkerOptions {
   /** This worker's name in `claimed_by`: one per running app. */
