@@ -6,7 +6,7 @@ ARG NODE_IMAGE=node:22-bookworm-slim
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-COPY .ci/release .ci/release
+COPY .ci/release .ci/patch-postgres.js .ci/
 RUN .ci/release install
 COPY . .
 RUN .ci/release build && .ci/release prune

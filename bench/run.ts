@@ -7,6 +7,8 @@ const BENCHMARKS: Record<string, () => Promise<{ run(args: string[]): Promise<vo
   "control-reminders": () => import("./control-reminders.js"),
   delivery: () => import("./delivery.js"),
   startup: () => import("./startup.js"),
+  "chaos-db": () => import("./chaos-db.js"),
+  property: () => import("./property.js"),
 };
 
 const [name, ...args] = process.argv.slice(2);

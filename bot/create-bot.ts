@@ -114,7 +114,8 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   });
   if (options.metrics) bot.use(updateMetrics(options.metrics));
   bot.use((ctx, next) => {
-    ctx.deps = options.deps;
+    // The domain learns which update it works for, so flows know one handled a second time.
+    ctx.deps = { ...options.deps, core: { ...options.deps.core, update: ctx.update.update_id } };
     return next();
   });
   bot.use(initContext);

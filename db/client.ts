@@ -18,6 +18,9 @@ export type DbOrTx = Db | Tx;
 
 export type DatabaseKind = "postgres" | "pglite";
 
+/** The longest wait, in seconds, before connecting again after failed connects. */
+const RECONNECT_MAX_S = 1;
+
 export interface Database {
   db: Db;
   kind: DatabaseKind;
@@ -46,7 +49,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 }
 
 function openPostgres(url: string, poolMax: number): Database {
-  const sql = postgres(url, { max: poolMax, onnotice: () => {} });
+  // postgres.js waits up to 20 s between reconnects after failed ones; a second at most gets
+  // back to work soon after the server returns (a refused connect costs next to nothing).
+  const sql = postgres(url, { max: poolMax, onnotice: () => {}, backoff: (retries) => Math.min(0.05 * 2 ** retries, RECONNECT_MAX_S) });
   const usage = new PoolUsage(poolMax);
   countPostgres(sql, usage);
   const db = drizzlePostgres(sql, { schema }) as unknown as Db;

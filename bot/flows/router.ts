@@ -1,4 +1,5 @@
 import { Composer } from "grammy";
+import { writtenBy } from "../../core/flows/flow.js";
 import type { BotContext } from "../context.js";
 import { incomingFile } from "../files/save-upload.js";
 import { send, stripButtons } from "../messages.js";
@@ -15,6 +16,8 @@ flowRouter.on("message", async (ctx, next) => {
   if (!chat || ctx.message.text?.startsWith("/")) return next();
   const state = await chat.flow.load(ctx.deps.core, ctx.actor);
   if (!state) return next();
+  // Handled a second time (the inbox delivers at least once): the answer is in, so only ask on.
+  if (writtenBy(state, ctx.deps.core)) return chat.present(ctx, state, "new");
   const step = chat.steps[state.step]!;
   const file = incomingFile(ctx);
   if (file) return step.file ? step.file(ctx, state, file) : next();

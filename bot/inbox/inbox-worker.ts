@@ -7,8 +7,8 @@ import { Turns } from "./turns.js";
 export const MAX_ATTEMPTS = 5;
 /** How often an idle pool looks for updates another instance stored, or whose pause or lease ran out. */
 const IDLE_MS = 500;
-/** The longest wait between claims while the database does not answer. */
-const MAX_IDLE_MS = 5_000;
+/** The longest wait between claims while the database does not answer: work resumes within a second of its return. */
+const MAX_IDLE_MS = 1_000;
 
 export interface InboxWorkerOptions {
   /** This worker's name in `claimed_by`: one per running app. */
@@ -78,10 +78,16 @@ export function startInboxWorker(core: Ctx, handle: (payload: unknown) => Promis
     } catch (err) {
       failure = err ?? new Error("update failed");
     }
-    try {
-      if (!abandoned) await settle(row, failure);
-    } catch (err) {
-      core.log.error({ err, update: row.updateId }, "update's outcome not recorded; its lease will hand it on");
+    // The database may be away: the outcome is written once it is back (the lease kept renewed
+    // meanwhile), rather than left for the lease to run out and the chat to wait that long.
+    for (let tries = 1; !abandoned; tries++) {
+      try {
+        return await settle(row, failure);
+      } catch (err) {
+        if (stopping) return core.log.error({ err, update: row.updateId }, "update's outcome not recorded; its lease will hand it on");
+        if (tries === 1) core.log.warn({ err, update: row.updateId }, "update's outcome not recorded yet; trying again");
+        await sleep(IDLE_MS);
+      }
     }
   }
 

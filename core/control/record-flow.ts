@@ -3,7 +3,7 @@ import { z } from "zod";
 import { units, users } from "../../db/schema/index.js";
 import { loadCalendar } from "../calendar/calendar-store.js";
 import { almatyDate, isIsoDate, parseTypedDate } from "../calendar/dates.js";
-import { defineFlow, type FlowState, type FlowStep } from "../flows/flow.js";
+import { defineFlow, writtenBy, type FlowState, type FlowStep } from "../flows/flow.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
 import { assertCan } from "../shared/permissions.js";
@@ -54,7 +54,7 @@ export function currentRecord(ctx: Ctx, actor: Actor): Promise<RecordState | nul
 type Next = FlowStep<RecordStep, RecordDraft>;
 
 /** Moves the draft on from the step `expected` (a press on an older question is stale) to what `change` makes of it. */
-async function advance(ctx: Ctx, actor: Actor, expected: RecordStep | null, change: (state: Next, inTx: Ctx) => Next | Promise<Next>): Promise<RecordState> {
+async function advance(ctx: Ctx, actor: Actor, expected: RecordStep | null, change: (state: RecordState, inTx: Ctx) => Next | Promise<Next>): Promise<RecordState> {
   assertCan(actor, "control.record");
   const { state } = await recordFlow.update(ctx, actor, async (current, inTx) => {
     if (expected !== null && current.step !== expected) throw new DomainError("stale_button");
@@ -109,7 +109,10 @@ export function attachRecordFile(ctx: Ctx, actor: Actor, fileId: number, caption
 }
 
 export function toggleExecutor(ctx: Ctx, actor: Actor, userId: number): Promise<RecordState> {
-  return advance(ctx, actor, "executors", async ({ data }, inTx) => {
+  return advance(ctx, actor, "executors", async (current, inTx) => {
+    // The same press handled again would take back the choice it made.
+    if (writtenBy(current, inTx)) return current;
+    const { data } = current;
     if (!(await executorChoices(inTx, actor)).some((c) => c.userId === userId)) throw new DomainError("stale_button");
     const chosen = data.executorUserIds;
     return { step: "executors", data: { ...data, executorUserIds: chosen.includes(userId) ? chosen.filter((id) => id !== userId) : [...chosen, userId] } };

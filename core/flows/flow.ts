@@ -14,6 +14,8 @@ export interface FlowState<S extends string, D> {
   messageId: number | null;
   /** Grows with every write: a write based on an older state is refused instead of lost. */
   version: number;
+  /** The update (`Ctx.update`) that wrote this state last, if one did. */
+  appliedUpdate?: number | null;
 }
 
 export type FlowStep<S extends string, D> = { step: S; data: D };
@@ -77,6 +79,15 @@ export function registeredFlows(): readonly Flow<string, unknown>[] {
   return [...registry.values()];
 }
 
+/**
+ * Whether this state was written while handling the update `ctx` handles now: the update is being
+ * handled a second time, and its answer was taken already. Answers that add (a text part, a
+ * toggle) check it, so a second run changes nothing.
+ */
+export function writtenBy(state: { appliedUpdate?: number | null }, ctx: Ctx): boolean {
+  return ctx.update !== undefined && state.appliedUpdate === ctx.update;
+}
+
 export function flowNamed(name: string): Flow<string, unknown> | undefined {
   return registry.get(name);
 }
@@ -91,7 +102,7 @@ export function defineFlow<S extends string, D>(definition: FlowDefinition<S, D>
     const [row] = lock ? await query.for("update") : await query;
     if (!row) return null;
     const parsed = schema.safeParse({ step: row.step, data: row.data });
-    if (parsed.success) return { step: parsed.data.step as S, data: parsed.data.data as D, messageId: row.messageId, version: row.version };
+    if (parsed.success) return { step: parsed.data.step as S, data: parsed.data.data as D, messageId: row.messageId, version: row.version, appliedUpdate: row.appliedUpdate };
     // A row written by an older release that no longer fits: start the flow again rather than stick.
     ctx.log.warn({ userId: actor.userId, flow: definition.name, step: row.step }, "stored flow no longer fits its schema; restarting it");
     await remove(db, actor);
@@ -109,12 +120,12 @@ export function defineFlow<S extends string, D>(definition: FlowDefinition<S, D>
   async function write(ctx: Ctx, db: DbOrTx, actor: Actor, next: FlowStep<S, D>, basedOn: number): Promise<FlowState<S, D>> {
     const [row] = await db
       .update(flows)
-      .set({ step: next.step, data: next.data, version: sql`${flows.version} + 1`, updatedAt: ctx.clock.now(), touched: TOUCH })
+      .set({ step: next.step, data: next.data, version: sql`${flows.version} + 1`, updatedAt: ctx.clock.now(), touched: TOUCH, appliedUpdate: ctx.update ?? null })
       .where(and(eq(flows.userId, actor.userId), eq(flows.name, definition.name), eq(flows.version, basedOn)))
       .returning();
     // Someone else moved the flow on since it was read: the person is asked to repeat, nothing is lost.
     if (!row) throw new DomainError("flow_conflict");
-    return { ...next, messageId: row.messageId, version: row.version };
+    return { ...next, messageId: row.messageId, version: row.version, appliedUpdate: row.appliedUpdate };
   }
 
   const flow: Flow<S, D> = {
@@ -126,13 +137,13 @@ export function defineFlow<S extends string, D>(definition: FlowDefinition<S, D>
       const now = ctx.clock.now();
       const [row] = await db
         .insert(flows)
-        .values({ userId: actor.userId, name: definition.name, step: next.step, data, updatedAt: now })
+        .values({ userId: actor.userId, name: definition.name, step: next.step, data, updatedAt: now, appliedUpdate: ctx.update ?? null })
         .onConflictDoUpdate({
           target: [flows.userId, flows.name],
-          set: { step: next.step, data, messageId: null, version: sql`${flows.version} + 1`, updatedAt: now, touched: TOUCH },
+          set: { step: next.step, data, messageId: null, version: sql`${flows.version} + 1`, updatedAt: now, touched: TOUCH, appliedUpdate: ctx.update ?? null },
         })
         .returning();
-      return { step: next.step, data, messageId: null, version: row!.version };
+      return { step: next.step, data, messageId: null, version: row!.version, appliedUpdate: row!.appliedUpdate };
     },
     update(ctx, actor, change) {
       return ctx.db.transaction(async (tx) => {

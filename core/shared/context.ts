@@ -18,4 +18,9 @@ export interface Ctx {
   files: FileStore;
   /** True in the sandbox, where made-up people, units and officials take part; production never sees them. */
   demo?: boolean;
+  /**
+   * The Telegram update being handled, when there is one. The inbox may hand an update on a second
+   * time (a crash between its effect and its being marked done); flows remember it to know that.
+   */
+  update?: number;
 }

@@ -27,6 +27,11 @@ export const flows = pgTable(
      * touched last takes their next message, even when two were touched within one clock tick.
      */
     touched: bigint("touched", { mode: "number" }).notNull().default(sql`nextval('flows_touched_seq')`),
+    /**
+     * The Telegram update whose handling wrote this state last: the inbox hands an update on at
+     * least once, and a second run of it must find its answer already taken, not take it again.
+     */
+    appliedUpdate: bigint("applied_update", { mode: "number" }),
   },
   (t) => [primaryKey({ columns: [t.userId, t.name] })],
 );

@@ -18,6 +18,8 @@ import type {
 type UpdatePayload = { message: TgMessage } | { callback_query: TgCallbackQuery };
 
 const CALL_LOG_LIMIT = 10_000;
+/** Updates kept after delivery, so one can be delivered again. */
+const SENT_KEPT = 1_000;
 
 const now = (): number => Math.floor(Date.now() / 1000);
 const opaqueId = (): string => randomBytes(8).readBigUInt64BE().toString();
@@ -45,6 +47,7 @@ export class SandboxState {
   private readonly chats = new Map<number, ChatState>();
   private readonly files = new Map<string, StoredFile>();
   private pending: TgUpdate[] = [];
+  private readonly sent = new Map<number, TgUpdate>();
   private lastUpdateId = 0;
   private changeSeq = 0;
   private readonly listeners = new Set<() => void>();
@@ -167,8 +170,24 @@ export class SandboxState {
   enqueue(payload: UpdatePayload): number {
     const update = { update_id: ++this.lastUpdateId, ...payload } as TgUpdate;
     this.pending.push(update);
+    this.sent.set(update.update_id, update);
+    if (this.sent.size > SENT_KEPT) this.sent.delete(this.sent.keys().next().value!);
     this.notify();
     return update.update_id;
+  }
+
+  /** Ids 1 to this were sent to the bot: tests check that each was handled. */
+  get updatesSent(): number {
+    return this.lastUpdateId;
+  }
+
+  /** Sends a recent update again, same id and all, as Telegram does when the bot's confirmation was lost. */
+  deliverAgain(updateId: number): boolean {
+    const update = this.sent.get(updateId);
+    if (!update) return false;
+    this.pending.push(update);
+    this.notify();
+    return true;
   }
 
   /** An offset confirms, and so drops, every update before it. */

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { serve, type ServerType } from "@hono/node-server";
-import { pino } from "pino";
+import { pino, type Logger } from "pino";
 import { startApp, type RunningApp } from "../../bot/app.js";
 import { demoStaffCommands } from "../../sandbox/demo/staff-commands.js";
 import { createSandbox, type DemoUser, type Sandbox } from "../../sandbox/emulator/index.js";
@@ -45,7 +45,8 @@ export interface Harness {
 export const WEBHOOK_SECRET = "e2e-webhook-secret-0123456789";
 
 /** `floodLimit: 0` for tests that press many buttons in a row on purpose, as no person would; `env` for a second instance's settings. */
-export async function startHarness(users: DemoUser[], options: { webhook?: boolean; floodLimit?: number; env?: Record<string, string> } = {}): Promise<Harness> {
+/** `log` for tests that watch what the bot logs. */
+export async function startHarness(users: DemoUser[], options: { webhook?: boolean; floodLimit?: number; env?: Record<string, string>; log?: Logger } = {}): Promise<Harness> {
   const db = await openTestDatabase();
   const sandbox = createSandbox({ token: TOKEN, bot: { id: 200000002, username: "otinish_test_bot", first_name: "Otinish" }, demoUsers: users });
   const server = await new Promise<ServerType>((resolve) => {
@@ -69,7 +70,7 @@ export async function startHarness(users: DemoUser[], options: { webhook?: boole
     ...options.env,
   });
   const start = (database = db.database) =>
-    startApp({ config, log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }), clock, database, extraFeatures: [demoStaffCommands] });
+    startApp({ config, log: options.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }), clock, database, extraFeatures: [demoStaffCommands] });
   let app = await start();
   const others: RunningApp[] = [];
   return {

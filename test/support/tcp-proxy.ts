@@ -11,6 +11,13 @@ export interface TcpProxy {
   stall(): void;
   /** Everything held back flows again, and the links accepted meanwhile are connected. */
   resume(): void;
+  /**
+   * The server goes down hard: every open link is closed and new ones are refused (nothing
+   * listens on the port) until `restore`.
+   */
+  cut(): Promise<void>;
+  /** Listens on the same port again: new links reach the server. */
+  restore(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -37,10 +44,22 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
     if (stalled) client.pause();
     else connect(link);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, "127.0.0.1", () => (server.off("error", reject), resolve()));
+    });
+  const destroyAll = () => {
+    for (const { client, upstream } of links) {
+      client.destroy();
+      upstream?.destroy();
+    }
+  };
+  await listen(0);
   const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
   return {
-    port: typeof address === "object" && address ? address.port : 0,
+    port,
     stall() {
       stalled = true;
       for (const { client, upstream } of links) {
@@ -59,12 +78,15 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
         } else connect(link);
       }
     },
+    async cut() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      destroyAll();
+      await closed;
+    },
+    restore: () => listen(port),
     async close() {
-      for (const { client, upstream } of links) {
-        client.destroy();
-        upstream?.destroy();
-      }
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      destroyAll();
+      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 }
