@@ -7,6 +7,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run(args: string[]): Promise<vo
   "control-reminders": () => import("./control-reminders.js"),
   delivery: () => import("./delivery.js"),
   startup: () => import("./startup.js"),
+  "chaos-kill": () => import("./chaos-kill.js"),
 };
 
 const [name, ...args] = process.argv.slice(2);
