@@ -12,7 +12,7 @@ import { openDatabase } from "../db/client.js";
 import { appeals, outbox } from "../db/schema/index.js";
 import { SandboxUser } from "../test/support/sandbox-user.js";
 import { openBenchDatabase } from "./bench-database.js";
-import { BotProcess, freePort } from "./chaos/bot-process.js";
+import { BotProcess, freePort, logFile } from "./chaos/bot-process.js";
 import { CHAOS_TOKEN, startEmulator, type Emulator } from "./chaos/emulator.js";
 import { citizenJourney, type JourneyReport } from "./chaos/journey.js";
 import { checkKillRun, type KillFigures } from "./chaos/kill-checks.js";
@@ -109,7 +109,7 @@ export async function runChaosKill(options: Partial<ChaosKillOptions> = {}): Pro
   const scratch = await mkdtemp(path.join(tmpdir(), "otinish-chaos-kill-"));
   const core: Ctx = { db: database.db, clock: systemClock, log: pino({ level: "silent" }), files: diskFileStore(path.join(scratch, "files")) };
   const emulator = await startEmulator(chaosUsers(o.citizens));
-  const bot = new BotProcess(botEnv(databaseUrl, emulator, path.join(scratch, "files")), await freePort(), path.join(scratch, "bot.log"));
+  const bot = new BotProcess(botEnv(databaseUrl, emulator, path.join(scratch, "files")), await freePort(), logFile("kill"));
   const began = performance.now();
   try {
     const staff = await setUpDepartment(core);

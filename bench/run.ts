@@ -8,6 +8,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run(args: string[]): Promise<vo
   delivery: () => import("./delivery.js"),
   startup: () => import("./startup.js"),
   "chaos-kill": () => import("./chaos-kill.js"),
+  "chaos-instances": () => import("./chaos-instances.js"),
 };
 
 const [name, ...args] = process.argv.slice(2);

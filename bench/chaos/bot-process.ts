@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, type WriteStream } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
@@ -15,9 +16,16 @@ export const freePort = () =>
     });
   });
 
+/** Where a bot's stderr goes: kept after the run, for reading what went wrong. */
+export function logFile(name: string): string {
+  const file = path.join(tmpdir(), `otinish-chaos-${name}-${process.pid}.log`);
+  console.error(`bot log: ${file}`);
+  return file;
+}
+
 /**
  * The real bot as a process of its own (`node --import tsx bot/main.ts`, as `npm start` runs it),
- * on a fixed port, which can be killed without warning and started again. Its stderr goes to a
+ * on a fixed port, which can be killed without warning and started again. Its output goes to a
  * log file, appended across starts, for reading after a run.
  */
 export class BotProcess {
@@ -37,7 +45,8 @@ export class BotProcess {
 
   /** Starts the bot and waits until /readyz answers 200. */
   async start(): Promise<void> {
-    const child = spawn(process.execPath, ["--import", "tsx", "bot/main.ts"], { cwd: ROOT, env: this.#env, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "bot/main.ts"], { cwd: ROOT, env: this.#env, stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout!.pipe(this.#log, { end: false });
     child.stderr!.pipe(this.#log, { end: false });
     this.#child = child;
     this.starts++;

@@ -44,24 +44,22 @@ export class Script {
   /** Does something and waits to see `expect`; a press is tried once more after the nudge, a message is not sent twice. */
   async step(name: string, act: (u: SandboxUser) => Promise<void>, expect: Sight, again = false): Promise<ChatView> {
     this.at = name;
+    let acted = false;
     const attempt = async () => {
-      try {
-        await act(this.user);
-      } catch {
+      acted = await act(this.user).then(
+        () => true,
         // The button never showed: the question before it was not drawn.
-        return undefined;
-      }
-      return this.#see(expect);
+        () => false,
+      );
+      return acted ? this.#see(expect) : undefined;
     };
     const view = await attempt();
     if (view) return view;
     this.nudged.push(name);
     await this.user.sendSticker();
-    // The bot asks its current question again: the answer awaited, or the question to answer again.
-    const since = this.user.lastAction;
-    const reasked = await this.#see(sees.any(expect, (v) => newBotMessages(v, since).length > 0));
-    if (reasked && expect(reasked, since)) return reasked;
-    const retried = again ? await attempt() : undefined;
+    // The bot asks its current question again: the answer awaited, or (a press never made) the question to press on.
+    const reasked = acted ? await this.#see(expect) : undefined;
+    const retried = reasked ?? (again ? await attempt() : undefined);
     if (!retried) throw new Stuck(name);
     return retried;
   }
