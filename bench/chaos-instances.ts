@@ -66,7 +66,7 @@ function botEnv(databaseUrl: string, emulator: Emulator, filesDir: string, rate:
     FILES_DIR: filesDir,
     LOG_LEVEL: "warn",
     SCHEDULER: "off",
-    UPDATES_LEASE_SECONDS: "3",
+    UPDATES_LEASE_SECONDS: "10",
     SEND_RATE: String(rate),
     OUTBOX_RATE: String(Math.max(1, Math.floor(rate * 0.8))),
   };

@@ -67,7 +67,7 @@ function botEnv(databaseUrl: string, emulator: Emulator, filesDir: string): Reco
     // The Head approves two hundred answers in a row, as no citizen would write.
     FLOOD_LIMIT: "0",
     // A killed instance's updates are taken over after this long.
-    UPDATES_LEASE_SECONDS: "3",
+    UPDATES_LEASE_SECONDS: "10",
     SEND_RATE: "200",
     OUTBOX_RATE: "150",
     OUTBOX_CHAT_RATE: "20",
