@@ -9,7 +9,7 @@ import { diskFileStore } from "../core/files/file-store.js";
 import { systemClock } from "../core/shared/clock.js";
 import type { Ctx } from "../core/shared/context.js";
 import { openDatabase } from "../db/client.js";
-import { appeals, outbox } from "../db/schema/index.js";
+import { appeals, outbox, updates } from "../db/schema/index.js";
 import { SandboxUser } from "../test/support/sandbox-user.js";
 import { openBenchDatabase } from "./bench-database.js";
 import { BotProcess, freePort, logFile } from "./chaos/bot-process.js";
@@ -90,7 +90,7 @@ async function pool<T>(count: number, concurrency: number, work: (n: number) => 
   return results;
 }
 
-/** Until every confirmed appeal is answered and every message due to a citizen has left the outbox. */
+/** Until every confirmed appeal is answered, every message due to a citizen has left the outbox and every update is handled. */
 async function settled(core: Ctx, confirmed: number, citizens: number[]): Promise<boolean> {
   const [answered] = await core.db.select({ n: sql<number>`count(*)::int` }).from(appeals).where(sql`${appeals.state} = 'answered'`);
   if ((answered?.n ?? 0) < confirmed) return false;
@@ -98,7 +98,10 @@ async function settled(core: Ctx, confirmed: number, citizens: number[]): Promis
     .select({ n: sql<number>`count(*)::int` })
     .from(outbox)
     .where(and(inArray(outbox.chatId, citizens), inArray(outbox.status, ["pending", "sending"]), lte(outbox.notBefore, sql`now()`)));
-  return (open?.n ?? 0) === 0;
+  if ((open?.n ?? 0) > 0) return false;
+  // Updates still waiting are not lost yet: the bot is given the time to handle them.
+  const [waiting] = await core.db.select({ n: sql<number>`count(*)::int` }).from(updates).where(inArray(updates.state, ["pending", "in_progress"]));
+  return (waiting?.n ?? 0) === 0;
 }
 
 export async function runChaosKill(options: Partial<ChaosKillOptions> = {}): Promise<ChaosKillResult> {
