@@ -9,6 +9,8 @@ const BENCHMARKS: Record<string, () => Promise<{ run(args: string[]): Promise<vo
   startup: () => import("./startup.js"),
   "chaos-db": () => import("./chaos-db.js"),
   property: () => import("./property.js"),
+  "chaos-kill": () => import("./chaos-kill.js"),
+  "chaos-instances": () => import("./chaos-instances.js"),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -32,6 +32,11 @@ export class SandboxUser {
     this.userId = userId;
   }
 
+  /** The sandbox change counter right after the latest action: what the bot did since has a higher `seq`. */
+  get lastAction(): number {
+    return this.actionSeq;
+  }
+
   async send(text: string): Promise<void> {
     await this.act("messages", { text });
   }
