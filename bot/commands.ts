@@ -1,5 +1,5 @@
 import type { Api } from "grammy";
-import { LANGUAGES, type Language, type Role } from "../core/shared/roles.js";
+import { LANGUAGES, type Actor, type Language, type Role } from "../core/shared/roles.js";
 import { labels } from "../locales/index.js";
 
 const CITIZEN_COMMANDS = ["start", "profile", "language", "help", "cancel"] as const;
@@ -45,4 +45,9 @@ export async function publishChatCommands(api: Api, chatId: number, language: La
   const list = commandsOf(role);
   const commands = list.map((command) => ({ command, description: t(`commands.${command}`) }));
   await api.setMyCommands(commands, { scope: { type: "chat", chat_id: chatId } });
+}
+
+/** The menu again after a change of language; someone whose staff access ended gets the citizens' list, never their old role's. */
+export function republishChatCommands(api: Api, chatId: number, actor: Pick<Actor, "language" | "role" | "active">): Promise<void> {
+  return publishChatCommands(api, chatId, actor.language, actor.active ? actor.role : "citizen");
 }

@@ -101,6 +101,11 @@ describe(`administering staff and routing to a JA unit in chat on ${dbKind}`, ()
     await newcomer.press(shown("kk", "staff.card.draft"));
     await newcomer.waitFor((v) => v.toasts.some((t) => t.text === shown("kk", "errors.staff_deactivated")));
     expect((await newcomer.commands()).map((c) => c.command)).not.toContain("appeals");
+    // Changing the language afterwards gives the citizens' menu in it, not the old staff one.
+    await newcomer.send("/language");
+    await newcomer.press("Русский");
+    await newcomer.waitFor((v) => v.toasts.some((t) => t.text === shown("ru", "language.changed")));
+    expect((await newcomer.commands()).map((c) => c.command)).toEqual(["start", "profile", "language", "help", "cancel"]);
   });
 
   it("refuses the admin menu to a registrar and a citizen, and keeps appeal texts from the administrator", async () => {

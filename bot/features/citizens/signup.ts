@@ -2,7 +2,7 @@ import { Composer } from "grammy";
 import { answerSignup, beginSignup, signupFlow, type SignupData, type SignupInput, type SignupState, type SignupStep, type SignupView } from "../../../core/citizens/signup.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import { onPress } from "../../buttons/on-press.js";
-import { publishChatCommands } from "../../commands.js";
+import { republishChatCommands } from "../../commands.js";
 import { speak, type BotContext } from "../../context.js";
 import { defineChatFlow, type ChatStep } from "../../flows/chat-flow.js";
 import { answerCallback, send } from "../../messages.js";
@@ -68,7 +68,7 @@ signup.command("start", async (ctx) => {
 onPress(signup, languageChoice, async (ctx, { language, version }) => {
   await pressed(ctx, { type: "language", language, version });
   // The "/" menu speaks the chosen language, as after /language.
-  if (ctx.chat?.type === "private") await publishChatCommands(ctx.api, ctx.chat.id, ctx.actor.language, ctx.actor.role);
+  if (ctx.chat?.type === "private") await republishChatCommands(ctx.api, ctx.chat.id, ctx.actor);
 });
 
 onPress(signup, consentChoice, (ctx, { answer, version }) =>

@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import { setLanguage } from "../../../core/people/users.js";
-import { publishChatCommands } from "../../commands.js";
+import { republishChatCommands } from "../../commands.js";
 import { onPress } from "../../buttons/on-press.js";
 import { speak, type BotContext } from "../../context.js";
 import { reaskActiveFlow } from "../../flows/router.js";
@@ -19,7 +19,7 @@ onPress(language, languageButton, async (ctx, { language: chosen }) => {
   ctx.actor = { ...ctx.actor, ...(await setLanguage(ctx.deps.core, ctx.deps.core.db, ctx.actor, chosen)), languageChosen: true };
   speak(ctx, ctx.actor.language);
   // The "/" menu follows too, before anything is shown: a failed call is tried again with the whole press.
-  if (ctx.chat?.type === "private") await publishChatCommands(ctx.api, ctx.chat.id, ctx.actor.language, ctx.actor.role);
+  if (ctx.chat?.type === "private") await republishChatCommands(ctx.api, ctx.chat.id, ctx.actor);
   await answerCallback(ctx, ctx.label("language.changed"));
   const screen = languageScreen(ctx);
   await showInPlace(ctx, ctx.callbackQuery?.message?.message_id, screen.text, screen.markup);
