@@ -96,7 +96,7 @@ describe(`appeal lifecycle on ${dbKind}`, () => {
     const kinds = (await eventsOf(ctx.db, appealId)).map((e) => e.kind);
     expect(kinds).toEqual(["registered", "classified", "draft_submitted", "returned", "draft_submitted", "approved"]);
     const notices = (await ctx.db.select().from(outbox)).filter((o) => o.chatId === 7004 && (o.payload as { params: { number?: string } }).params.number === view.appeal.number);
-    expect(notices.map((n) => (n.payload as { key: string }).key)).toEqual(["appeal.notice.answered"]);
+    expect(notices.map((n) => (n.payload as { key: string }).key)).toEqual(["appeal.notice.in_review", "appeal.notice.answered"]);
     expect(notices[0]!.language).toBe("kk");
 
     await rateAnswer(ctx, citizen, { appealId, rating: "satisfied" });
@@ -124,7 +124,7 @@ describe(`appeal lifecycle on ${dbKind}`, () => {
     const { appealId, number } = await registerAppeal(ctx, citizen, { draftId: randomUUID(), type: "complaint", text: TEXT, language: "ru", replyChannel: "chat" });
     await forwardExternal(ctx, registrar, { appealId, body: "Генеральная прокуратура", reason: "Вопрос прокурорского надзора" });
     expect(await refusal(forwardExternal(ctx, registrar, { appealId, body: "Генеральная прокуратура", reason: "повтор" }))).toBe("appeal_closed");
-    const [notice] = (await ctx.db.select().from(outbox)).filter((o) => (o.payload as { params: { number?: string } }).params.number === number);
+    const [notice] = (await ctx.db.select().from(outbox)).filter((o) => o.appealId !== null && (o.payload as { params: { number?: string } }).params.number === number);
     expect(notice!.payload).toMatchObject({ key: "appeal.notice.forwarded_external", params: { body: "Генеральная прокуратура" } });
   });
 

@@ -62,8 +62,9 @@ describe(`the supplement flow on ${dbKind}`, () => {
     const event = (await eventsOf(ctx.db, appealId)).at(-1)!;
     expect(event).toMatchObject({ kind: "supplemented", comment: "Номер дела 2-123/2026\n\nСудья: Ахметов Б.", data: { fileIds: [scan] } });
     expect(await ctx.db.select().from(appealFiles).where(eq(appealFiles.appealId, appealId))).toHaveLength(1);
-    const notices = (await ctx.db.select().from(outbox)).filter((row) => row.chatId === registrar.telegramId);
-    expect(notices.map((row) => row.payload)).toEqual([expect.objectContaining({ key: "staff.notice.supplement", params: { number } })]);
+    const notices = (await ctx.db.select().from(outbox)).filter((row) => row.chatId === registrar.telegramId && (row.payload as { key: string }).key === "staff.notice.supplement");
+    // The holder reads the whole supplement in the notice.
+    expect(notices.map((row) => row.payload)).toEqual([expect.objectContaining({ params: { number, text: "Номер дела 2-123/2026\n\nСудья: Ахметов Б.", files: 1 } })]);
   });
 
   it("sends one supplement when Send is pressed twice at once", async () => {

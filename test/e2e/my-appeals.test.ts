@@ -184,7 +184,7 @@ describe(`"My appeals" through the Bot API on ${dbKind}`, () => {
     expect((await myAppeal(core(), me, { appealId })).files).toBe(1);
     expect((await eventsOf(core().db, appealId)).at(-1)).toMatchObject({ kind: "supplemented", comment: note });
     const notices = await core().db.select().from(outbox).where(eq(outbox.chatId, REGISTRAR));
-    expect(notices.map((n) => n.payload)).toContainEqual(expect.objectContaining({ key: "staff.notice.supplement", params: { number } }));
+    expect(notices.map((n) => n.payload)).toContainEqual(expect.objectContaining({ key: "staff.notice.supplement", params: { number, text: note, files: 1 } }));
 
     // A second supplement begun and stopped with /cancel sends nothing.
     await u.press(shown("kk", "appeal.supplement.button"));
