@@ -12,7 +12,7 @@ import type { BotContext } from "../../context.js";
 import { html, type Html } from "../../../locales/html.js";
 import { answerCallback, showInPlace } from "../../messages.js";
 import { booking } from "./citizen-booking.js";
-import { acceptOfferButton, cancelBookingButton, declineOfferButton, moveButton, moveToButton } from "./citizen-buttons.js";
+import { acceptOfferButton, cancelBookingButton, declineOfferButton, moveButton, moveToButton, openMineButton } from "./citizen-buttons.js";
 import { bookedText, moveScreen, myReceptionScreen } from "./citizen-view.js";
 
 /**
@@ -31,6 +31,12 @@ export async function showMyReception(ctx: BotContext, messageId: number | undef
   const screen = myReceptionScreen(ctx, await myReception(ctx.deps.core, ctx.actor));
   await showInPlace(ctx, messageId, note ? html`${note}\n\n${screen.text}` : screen.text, screen.markup);
 }
+
+// Below the notice, so the notice stays to be read.
+onPress(myReceptionButtons, openMineButton, async (ctx) => {
+  await answerCallback(ctx);
+  await showMyReception(ctx, undefined);
+});
 
 onPress(myReceptionButtons, cancelBookingButton, async (ctx, { booking, version }) => {
   await cancelBooking(ctx.deps.core, ctx.actor, { bookingId: booking, version });
