@@ -51,12 +51,13 @@ async function book(u: SandboxUser, time: string): Promise<ChatMessage> {
   return u.waitForBot(/Вы записаны на приём/);
 }
 
+/** The reminders waiting to be sent to a chat. */
 async function reminderKeys(chatId: number): Promise<string[]> {
-  return (await receptionMessages(h.app().core, chatId)).filter((m) => m.key.includes("remind")).map((m) => m.key);
+  return (await receptionMessages(h.app().core, chatId)).filter((m) => m.key.includes("remind") && m.status === "pending").map((m) => m.key);
 }
 
 describe(`booking screens on ${dbKind}`, () => {
-  it("promises only the reminders that will come: none half an hour ahead, two hours before in the morning, both for the next day", async () => {
+  it("promises only the reminders that will come: none half an hour ahead, two hours before in the morning, both for the next day, none once moved to an hour ahead", async () => {
     // Monday 2 March, 09:00.
     const soon = await book(h.user(SOON), "02.03.2026 09:30");
     expect(PROMISES.filter((p) => soon.text.includes(p))).toEqual([]);
@@ -66,9 +67,18 @@ describe(`booking screens on ${dbKind}`, () => {
     expect(PROMISES.filter((p) => later.text.includes(p))).toEqual([shown("ru", "reception.book.reminders.remind_soon")]);
     expect(await reminderKeys(LATER)).toEqual(["reception.notice.remind_soon"]);
 
-    const tomorrow = await book(h.user(TOMORROW), "03.03.2026 09:00");
+    const t = h.user(TOMORROW);
+    const tomorrow = await book(t, "03.03.2026 09:30");
     expect(PROMISES.filter((p) => tomorrow.text.includes(p))).toEqual([shown("ru", "reception.book.reminders.both")]);
     expect(await reminderKeys(TOMORROW)).toEqual(["reception.notice.remind_evening", "reception.notice.remind_soon"]);
+
+    await t.send("/start");
+    await t.press(shown("ru", "menu.reception"));
+    await t.press(shown("ru", "reception.my.move", { what: "03.03.2026 09:30" }));
+    await t.press("02.03.2026 10:00");
+    const moved = await t.waitForBot(shown("ru", "reception.move.done", { time: "02.03.2026 10:00" }));
+    expect(PROMISES.filter((p) => moved.text.includes(p))).toEqual([]);
+    expect(await reminderKeys(TOMORROW)).toEqual([]);
   });
 
   it("offers Main menu beside Back on the matter and the times; leaving there ends the booking, so a word typed later is not taken for the matter", async () => {

@@ -1,6 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { Booked } from "../../../core/reception/booking.js";
 import { MY_RECEPTION_KEYBOARD, slotTime } from "../../../core/reception/notices.js";
+import type { ReminderKind } from "../../../core/reception/reminders.js";
 import { activeOfficials, officialLabel, type Official } from "../../../core/reception/officials.js";
 import type { Slot } from "../../../core/reception/slots.js";
 import type { MyBooking } from "../../../core/reception/views.js";
@@ -75,16 +76,17 @@ export const officialsList = definePicker({
   footer: (ctx, keyboard) => void homeKeyboard(ctx, keyboard),
 });
 
-/**
- * What a booking's confirmation says: the official, the time and the place, in the citizen's
- * language, and the reminders to expect: only those written, so a meeting minutes away promises none.
- */
+/** A confirmation, then the reminders the booking will get: only those written, so a meeting minutes away promises none. */
+export function withReminders(ctx: BotContext, confirmation: Html, reminders: readonly ReminderKind[]): Html {
+  const [only, ...more] = reminders;
+  if (!only) return confirmation;
+  return html`${confirmation} ${ctx.t(more.length > 0 ? "reception.book.reminders.both" : `reception.book.reminders.${only}`)}`;
+}
+
+/** What a booking's confirmation says: the official, the time and the place, in the citizen's language, and the reminders to expect. */
 export function bookedText(ctx: BotContext, { official, slot, reminders }: Pick<Booked, "official" | "slot" | "reminders">): Html {
   const { name, place } = officialLabel(official, ctx.actor.language);
-  const booked = ctx.t("reception.book.booked", { official: name, time: slotTime(slot.startsAt), place });
-  const [only, ...more] = reminders;
-  if (!only) return booked;
-  return html`${booked} ${ctx.t(more.length > 0 ? "reception.book.reminders.both" : `reception.book.reminders.${only}`)}`;
+  return withReminders(ctx, ctx.t("reception.book.booked", { official: name, time: slotTime(slot.startsAt), place }), reminders);
 }
 
 /** The citizen's latest appeals to link to the booking, or none. */

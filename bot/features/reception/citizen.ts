@@ -13,7 +13,7 @@ import { html, type Html } from "../../../locales/html.js";
 import { answerCallback, showInPlace } from "../../messages.js";
 import { booking } from "./citizen-booking.js";
 import { acceptOfferButton, cancelBookingButton, declineOfferButton, moveButton, moveToButton, openMineButton } from "./citizen-buttons.js";
-import { bookedText, moveScreen, myReceptionScreen } from "./citizen-view.js";
+import { bookedText, moveScreen, myReceptionScreen, withReminders } from "./citizen-view.js";
 
 /**
  * Personal reception for citizens (Reg. 7.3, DESIGN §5): "My reception", where a booking is
@@ -62,7 +62,7 @@ onPress(myReceptionButtons, moveButton, async (ctx, { booking, version }) => {
 onPress(myReceptionButtons, moveToButton, async (ctx, { booking, version, slot }) => {
   try {
     const result = await rescheduleBooking(ctx.deps.core, ctx.actor, { bookingId: booking, version, slotId: slot });
-    await showMyReception(ctx, pressedId(ctx), ctx.t("reception.move.done", { time: slotTime(result.slot.startsAt) }));
+    await showMyReception(ctx, pressedId(ctx), withReminders(ctx, ctx.t("reception.move.done", { time: slotTime(result.slot.startsAt) }), result.reminders));
   } catch (error) {
     // A slot someone took a moment ago: said plainly, with the next free times to choose from.
     if (!isSlotTaken(error)) throw error;
