@@ -27,7 +27,7 @@ function englishWords(title: string) {
     title,
     subtitle: "",
     columns: { time: t("reception.day.col_time"), citizen: t("reception.day.col_citizen"), phone: t("reception.day.col_phone"), matter: t("reception.day.col_matter"), status: t("reception.day.col_status") },
-    status: (status: string) => t(`reception.status.${status}`).replace(/^\P{L}+/u, ""),
+    status: (status: string) => t(`reception.day.status.${status}`).replace(/^\P{L}+/u, ""),
     empty: t("reception.day.empty"),
   };
 }

@@ -7,7 +7,7 @@ import { defineFlow, writtenBy, type FlowState, type FlowStep } from "../flows/f
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
 import { assertCan } from "../shared/permissions.js";
-import { APPEAL_WORK_ROLES, type Actor } from "../shared/roles.js";
+import { APPEAL_WORK_ROLES, type Actor, type Language } from "../shared/roles.js";
 import { unitName } from "../staff/units.js";
 import { assertDueDate } from "./due-date.js";
 import { RECORDED_SOURCES, type ControlSource } from "./kinds.js";
@@ -156,9 +156,17 @@ export interface ExecutorChoice {
   unit: string;
 }
 
-/** Who can be given an assignment: active staff with a name, except administrators; by unit, then name. */
+/** Who can be given an assignment, for the registrar recording one. */
 export async function executorChoices(ctx: Ctx, actor: Actor, only?: readonly number[]): Promise<ExecutorChoice[]> {
   assertCan(actor, "control.record");
+  return executorCandidates(ctx, actor.language, only);
+}
+
+/**
+ * Who can be given an assignment: active staff with a name, except administrators; by unit, then
+ * name, the unit in `language`. Asks no permission: each caller checks its own.
+ */
+export async function executorCandidates(ctx: Ctx, language: Language, only?: readonly number[]): Promise<ExecutorChoice[]> {
   const rows = await ctx.db
     .select({ userId: users.id, name: users.fullName, unitKk: units.nameKk, unitRu: units.nameRu })
     .from(users)
@@ -168,6 +176,6 @@ export async function executorChoices(ctx: Ctx, actor: Actor, only?: readonly nu
   return rows.map((r) => ({
     userId: r.userId,
     name: r.name ?? `#${r.userId}`,
-    unit: r.unitKk === null ? "" : unitName({ nameKk: r.unitKk, nameRu: r.unitRu! }, actor.language),
+    unit: r.unitKk === null ? "" : unitName({ nameKk: r.unitKk, nameRu: r.unitRu! }, language),
   }));
 }

@@ -15,7 +15,7 @@ import { HOUR_MS } from "./local-time.js";
 import type { Booking } from "./notices.js";
 import { officialById, type Official } from "./officials.js";
 import { loadPolicy } from "./policy.js";
-import { scheduleReminders, withdrawReminders } from "./reminders.js";
+import { scheduleReminders, withdrawReminders, type ReminderKind } from "./reminders.js";
 import { ACTIVE, assertBookable, slotOf, type Slot } from "./slots.js";
 import { offerFreedSlot } from "./waitlist.js";
 
@@ -47,6 +47,8 @@ export interface Booked {
   booking: Booking;
   official: Official;
   slot: Slot;
+  /** The reminders written for it: all that the confirmation may promise. */
+  reminders: ReminderKind[];
 }
 
 const bookInput = z.object({ officialId: id, slotId: id, matter, appealId: id.optional() });
@@ -67,8 +69,8 @@ export async function bookSlot(ctx: Ctx, actor: Actor, raw: z.input<typeof bookI
         .insert(receptionBookings)
         .values({ officialId: official.id, citizenUserId: actor.userId, matter: input.matter, appealId: input.appealId, status: "booked", slotId: slot.id, createdAt: now, updatedAt: now })
         .returning();
-      await scheduleReminders(ctx, tx, await loadPolicy(tx), booking!, official, slot);
-      return { booking: booking!, official, slot };
+      const reminders = await scheduleReminders(ctx, tx, await loadPolicy(tx), booking!, official, slot);
+      return { booking: booking!, official, slot, reminders };
     }),
   );
 }
@@ -157,9 +159,9 @@ export async function rescheduleBooking(ctx: Ctx, actor: Actor, raw: z.input<typ
       assertBeforeCutoff(policy.cancelCutoffHours, old, ctx.clock.now());
       await withdrawReminders(tx, booking);
       const moved = await changeBooking(ctx, tx, booking, { slotId: slot.id, reschedules: booking.reschedules + 1 });
-      await scheduleReminders(ctx, tx, policy, moved, official, slot);
+      const reminders = await scheduleReminders(ctx, tx, policy, moved, official, slot);
       await offerFreedSlot(ctx, tx, official, old, policy);
-      return { booking: moved, official, slot };
+      return { booking: moved, official, slot, reminders };
     }),
   );
 }
@@ -174,8 +176,8 @@ export async function acceptOffer(ctx: Ctx, actor: Actor, raw: z.input<typeof ch
   return ctx.db.transaction(async (tx) => {
     const slot = await heldSlot(tx, booking);
     const booked = await changeBooking(ctx, tx, booking, { status: "booked", offerExpiresAt: null });
-    await scheduleReminders(ctx, tx, await loadPolicy(tx), booked, official, slot);
-    return { booking: booked, official, slot };
+    const reminders = await scheduleReminders(ctx, tx, await loadPolicy(tx), booked, official, slot);
+    return { booking: booked, official, slot, reminders };
   });
 }
 

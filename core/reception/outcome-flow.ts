@@ -8,7 +8,7 @@ import { DomainError } from "../shared/errors.js";
 import { assertCan } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
-import { outcomeDue, recordOutcome } from "./outcome.js";
+import { assignableStaff, outcomeDue, recordOutcome } from "./outcome.js";
 
 const ref = { bookingId: z.number().int().positive(), version: z.number().int().positive() };
 const STEPS = ["summary", "assignment", "due", "executor", "note"] as const;
@@ -65,6 +65,8 @@ export async function answerOutcome(ctx: Ctx, actor: Actor, answer: OutcomeAnswe
       return { next: { step: "executor", data: { ...data, assignment: { ...data.assignment, dueOn } } }, result: undefined };
     }
     if (step === "executor" && "executorUserId" in answer && data.assignment) {
+      // Only someone the list offered: a forged or outdated press changes nothing.
+      if (!(await assignableStaff(inTx, actor)).some((s) => s.userId === answer.executorUserId)) throw new DomainError("stale_button");
       return { next: { step: "note", data: { ...data, assignment: { ...data.assignment, executorUserId: answer.executorUserId } } }, result: undefined };
     }
     throw new DomainError("stale_button");

@@ -1,7 +1,7 @@
-import { roleHolders } from "../staff/recipients.js";
 import { z } from "zod";
 import { almatyDate, isIsoDate } from "../calendar/dates.js";
 import { recordControlDocument } from "../control/record.js";
+import { executorCandidates, type ExecutorChoice } from "../control/record-flow.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
 import { assertCan } from "../shared/permissions.js";
@@ -88,9 +88,11 @@ export async function recordOutcome(ctx: Ctx, actor: Actor, raw: z.input<typeof 
   });
 }
 
-/** Staff who may be given an assignment at reception, for the outcome's executor choice. */
-export async function assignableStaff(ctx: Ctx, actor: Actor): Promise<{ userId: number; name: string }[]> {
+/**
+ * Who may be given an assignment at reception: whoever the control register takes as an executor
+ * (core/control), with their unit, except the member of staff recording the outcome.
+ */
+export async function assignableStaff(ctx: Ctx, actor: Actor): Promise<ExecutorChoice[]> {
   assertCan(actor, "reception.handle");
-  const staff = await roleHolders(ctx, ctx.db, { roles: ["executor", "reviewer", "reception", "registrar", "deputy"] });
-  return staff.map((s) => ({ userId: s.id, name: s.fullName ?? `#${s.id}` })).sort((a, b) => a.name.localeCompare(b.name) || a.userId - b.userId);
+  return (await executorCandidates(ctx, actor.language)).filter((c) => c.userId !== actor.userId);
 }

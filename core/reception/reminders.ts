@@ -9,13 +9,14 @@ import type { ReceptionPolicy } from "./policy.js";
 import type { Slot } from "./slots.js";
 
 const KINDS = ["remind_evening", "remind_soon"] as const;
+export type ReminderKind = (typeof KINDS)[number];
 
-function reminderKey(bookingId: number, version: number, kind: (typeof KINDS)[number]): string {
+function reminderKey(bookingId: number, version: number, kind: ReminderKind): string {
   return `reception:${bookingId}:v${version}:${kind}`;
 }
 
 /** When each reminder goes: the evening before at the policy's time, and the policy's hours before. */
-export function reminderTimes(policy: ReceptionPolicy, startsAt: Date): Record<(typeof KINDS)[number], Date> {
+export function reminderTimes(policy: ReceptionPolicy, startsAt: Date): Record<ReminderKind, Date> {
   return {
     remind_evening: almatyAt(addDays(almatyDate(startsAt), -1), policy.eveningReminderAt),
     remind_soon: new Date(startsAt.getTime() - policy.lastReminderHours * HOUR_MS),
@@ -24,14 +25,15 @@ export function reminderTimes(policy: ReceptionPolicy, startsAt: Date): Record<(
 
 /**
  * Writes the booking's reminders as outbox rows that wait for their time (Reg. 7.3.1), in the
- * booking's transaction. A reminder whose time has already passed is not written: the
- * confirmation the citizen just got says the same.
+ * booking's transaction, and says which: only those still ahead, so the confirmation promises
+ * no more than will come.
  */
-export async function scheduleReminders(ctx: Ctx, db: DbOrTx, policy: ReceptionPolicy, booking: Booking, official: Official, slot: Slot): Promise<void> {
+export async function scheduleReminders(ctx: Ctx, db: DbOrTx, policy: ReceptionPolicy, booking: Booking, official: Official, slot: Slot): Promise<ReminderKind[]> {
   const to = await recipientOf(db, booking.citizenUserId);
   const times = reminderTimes(policy, slot.startsAt);
-  for (const kind of KINDS) {
-    if (times[kind] <= ctx.clock.now()) continue;
+  // One whose time has already passed would never be sent.
+  const ahead = KINDS.filter((kind) => times[kind] > ctx.clock.now());
+  for (const kind of ahead) {
     await enqueue(ctx, db, {
       dedupeKey: reminderKey(booking.id, booking.version, kind),
       chatId: to.chatId,
@@ -41,6 +43,7 @@ export async function scheduleReminders(ctx: Ctx, db: DbOrTx, policy: ReceptionP
       notBefore: times[kind],
     });
   }
+  return ahead;
 }
 
 /** Withdraws every reminder the booking was given so far, so a moved or cancelled booking never reminds of its old time. */

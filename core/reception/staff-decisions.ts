@@ -75,15 +75,15 @@ export async function confirmRequest(ctx: Ctx, actor: Actor, raw: z.input<typeof
   return takingSlot(ctx, official, () =>
     ctx.db.transaction(async (tx) => {
       const booked = await changeBooking(ctx, tx, booking, { status: "booked", slotId: slot.id });
-      await scheduleReminders(ctx, tx, await loadPolicy(tx), booked, official, slot);
+      const reminders = await scheduleReminders(ctx, tx, await loadPolicy(tx), booked, official, slot);
       await notifyCitizen(ctx, tx, booked, official, slot.startsAt, "reception.notice.booked");
-      return { booking: booked, official, slot };
+      return { booking: booked, official, slot, reminders };
     }),
   );
 }
 
 /** Staff offer another slot than the one asked for; it is held for the citizen for the policy's time. */
-export async function offerSlot(ctx: Ctx, actor: Actor, raw: z.input<typeof slotDecision>): Promise<Booked> {
+export async function offerSlot(ctx: Ctx, actor: Actor, raw: z.input<typeof slotDecision>): Promise<Omit<Booked, "reminders">> {
   const { booking, official, slot } = await requestAndSlot(ctx, actor, raw);
   return takingSlot(ctx, official, () =>
     ctx.db.transaction(async (tx) => {

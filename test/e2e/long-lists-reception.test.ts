@@ -106,9 +106,10 @@ describe(`reception lists of 150 on ${dbKind}`, () => {
     await desk.waitForBot(shown("ru", "reception.desk.ask_due"));
     await desk.send("20.03.2026");
     const list = await desk.waitForBot(shown("ru", "reception.desk.ask_executor"));
-    // 150 executors and the reception officer herself.
-    await pageTo(desk, list.message_id, "Сотрудник 143", 16);
-    await desk.press("Сотрудник 143", { messageId: list.message_id });
+    // 150 executors, each with their unit; not the reception officer herself.
+    const label = "Сотрудник 143 · Сектор рассмотрения обращений";
+    await pageTo(desk, list.message_id, label, 15);
+    await desk.press(label, { messageId: list.message_id });
     await desk.waitForBot(shown("ru", "reception.desk.ask_note"));
     await desk.press(shown("ru", "reception.desk.no_note"));
     let [booking] = await core.db.select().from(receptionBookings).where(eq(receptionBookings.officialId, official.id));

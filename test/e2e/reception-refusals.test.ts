@@ -85,10 +85,13 @@ describe(`refusals in personal reception on ${dbKind}`, () => {
     await desk.press(shown("ru", "reception.desk.confirm", { time: "04.03.2026 11:00" }), { messageId: item.message_id });
     await desk.waitFor((v) => v.toasts.some((t) => t.text === shown("ru", "errors.stale_button")));
     expect((await myReception(core, second)).upcoming.find((u) => u.official.id === byRequest.id)!.booking.status).toBe("offered");
-    // The citizen's offer notice opens "My reception", where the offer is accepted.
+    // The citizen's offer notice opens "My reception" below it, where the offer is accepted; the notice stays to be read.
     const offer = await c.waitForBot(/Вам предложено время приёма/);
     await c.press(shown("ru", "menu.reception"), { messageId: offer.message_id });
-    await c.press(shown("ru", "reception.my.accept", { what: "05.03.2026 10:00" }));
+    const mineScreen = await c.waitForBot(shown("ru", "reception.my.title"));
+    expect(mineScreen.message_id).toBeGreaterThan(offer.message_id);
+    expect((await c.messages()).find((m) => m.message_id === offer.message_id)!.text).toBe(offer.text);
+    await c.press(shown("ru", "reception.my.accept", { what: "05.03.2026 10:00" }), { messageId: mineScreen.message_id });
     await c.waitForBot(/Вы записаны на приём: Омарова Асель, 05\.03\.2026 10:00/);
 
     const u = h.user(FIRST);

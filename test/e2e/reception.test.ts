@@ -139,7 +139,7 @@ describe(`personal reception end to end on ${dbKind}`, () => {
     });
   });
 
-  it("offers Back on the matter, the times and the waitlist, each going one question up", async () => {
+  it("offers Back and Main menu on the matter, the times and the waitlist, Back going one question up", async () => {
     const core = h.app().core;
     await addOfficial(core, await identify(core, { telegramId: RECEPTION }), {
       nameKk: "Сапаров Ерлан",
@@ -153,7 +153,7 @@ describe(`personal reception end to end on ${dbKind}`, () => {
       directBooking: false,
     });
     const u = h.user(CITIZEN);
-    const back = shown("kk", "common.back");
+    const [back, menu] = [shown("kk", "common.back"), shown("kk", "common.menu")];
     const labels = (m: ChatMessage) => (m.inline_keyboard ?? []).flat().map((b) => b.text);
     const book = async (name: string) => {
       await u.send("/start");
@@ -164,7 +164,7 @@ describe(`personal reception end to end on ${dbKind}`, () => {
     };
 
     const matter = await book("Әлиев Марат");
-    expect(labels(matter)).toEqual([back]);
+    expect(labels(matter)).toEqual([menu, back]);
     await u.press(back, { messageId: matter.message_id });
     const officials = await u.waitForBot(shown("kk", "reception.book.choose_official"));
     expect(officials.message_id).toBe(matter.message_id);
@@ -173,10 +173,10 @@ describe(`personal reception end to end on ${dbKind}`, () => {
     await u.send("Сот шешімі әлі орындалған жоқ");
     await u.press(shown("kk", "reception.book.no_link"));
     const times = await u.waitForBot(shown("kk", "reception.book.choose_preferred"));
-    expect(labels(times)).toEqual(expect.arrayContaining(["06.03.2026 11:00", shown("kk", "reception.book.request_any"), back]));
+    expect(labels(times)).toEqual(expect.arrayContaining(["06.03.2026 11:00", shown("kk", "reception.book.request_any"), menu, back]));
     await u.press(back, { messageId: times.message_id });
     const link = await u.waitForBot(shown("kk", "reception.book.ask_link"));
-    expect(labels(link)).toEqual([appeal.number, shown("kk", "reception.book.no_link"), back]);
+    expect(labels(link)).toEqual([appeal.number, shown("kk", "reception.book.no_link"), menu, back]);
     await u.send("/cancel");
     await u.waitForBot(shown("kk", "common.cancelled"));
 
@@ -185,7 +185,7 @@ describe(`personal reception end to end on ${dbKind}`, () => {
     await u.send("Сот шешімі әлі орындалған жоқ");
     await u.press(shown("kk", "reception.book.no_link"));
     const waitlist = await u.waitForBot(shown("kk", "reception.book.no_slots"));
-    expect(labels(waitlist)).toEqual([shown("kk", "reception.book.request_any"), shown("kk", "reception.book.waitlist"), back]);
+    expect(labels(waitlist)).toEqual([shown("kk", "reception.book.request_any"), shown("kk", "reception.book.waitlist"), menu, back]);
     await u.press(back, { messageId: waitlist.message_id });
     await u.waitForBot(shown("kk", "reception.book.ask_link"));
     await u.send("/cancel");

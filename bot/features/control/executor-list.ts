@@ -1,10 +1,13 @@
-import { currentRecord, executorChoices } from "../../../core/control/record-flow.js";
+import { currentRecord, executorChoices, type ExecutorChoice } from "../../../core/control/record-flow.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import type { BotContext } from "../../context.js";
 import { definePicker } from "../../keyboards/picker.js";
 import { executorButton, executorsDoneButton } from "./buttons.js";
 
 const CHOSEN = "✅ ";
+
+/** A person who may be given an assignment, as a button reads: the name, then the unit. */
+export const executorLabel = (c: ExecutorChoice): string => `${c.name}${c.unit ? ` · ${c.unit}` : ""}`;
 
 async function chosen(ctx: BotContext): Promise<number[]> {
   const state = await currentRecord(ctx.deps.core, ctx.actor);
@@ -20,7 +23,7 @@ export const executorList = definePicker({
     const ticked = await chosen(ctx);
     return (await executorChoices(ctx.deps.core, ctx.actor)).map((c) => ({
       id: c.userId,
-      label: `${ticked.includes(c.userId) ? CHOSEN : ""}${c.name}${c.unit ? ` · ${c.unit}` : ""}`,
+      label: `${ticked.includes(c.userId) ? CHOSEN : ""}${executorLabel(c)}`,
     }));
   },
   title: async (ctx) => ctx.t("control.record.ask_executors", { count: (await chosen(ctx)).length }),

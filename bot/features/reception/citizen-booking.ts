@@ -14,11 +14,12 @@ import { officialById, officialLabel } from "../../../core/reception/officials.j
 import { isSlotTaken } from "../../../core/reception/slot-taken.js";
 import { freeSlots } from "../../../core/reception/slots.js";
 import { DomainError } from "../../../core/shared/errors.js";
+import { can } from "../../../core/shared/permissions.js";
 import { onPress } from "../../buttons/on-press.js";
 import type { BotContext } from "../../context.js";
 import { defineChatFlow } from "../../flows/chat-flow.js";
 import type { Html } from "../../../locales/html.js";
-import { homeKeyboard } from "../../keyboards/home.js";
+import { homeKeyboard, menuButton } from "../../keyboards/home.js";
 import { drawListSteps, drawnByItsList } from "../../keyboards/list-step.js";
 import { answerCallback, showInPlace } from "../../messages.js";
 import { bookButton, linkButton, noLinkButton, officialButton, receptionButtons, requestButton, slotButton, waitlistButton } from "./citizen-buttons.js";
@@ -50,7 +51,7 @@ const bookingChat = defineChatFlow({
     matter: {
       async ask(ctx, state) {
         const official = await officialById(ctx.deps.core.db, officialOf(state));
-        return { text: ctx.t("reception.book.ask_matter", { official: officialLabel(official, ctx.actor.language).name }) };
+        return { text: ctx.t("reception.book.ask_matter", { official: officialLabel(official, ctx.actor.language).name }), markup: homeKeyboard(ctx) };
       },
       async text(ctx, _state, text) {
         await bookingChat.present(ctx, await setBookingMatter(ctx.deps.core, ctx.actor, text), "new");
@@ -69,6 +70,17 @@ const bookingChat = defineChatFlow({
   },
 });
 drawListSteps(bookingChat, { official: officialsList });
+
+/**
+ * "Main menu" under the booking's question leaves the booking (nothing is booked yet), so a word
+ * typed later is not taken for its answer; the menu's own feature then draws the menu.
+ */
+booking.callbackQuery(new RegExp(`^${menuButton.id}(:|$)`), async (ctx, next) => {
+  const core = ctx.deps.core;
+  const state = can(ctx.actor, "reception.book") ? await bookingFlow.load(core, ctx.actor) : null;
+  if (state && state.messageId === ctx.callbackQuery.message?.message_id) await bookingFlow.end(core, ctx.actor);
+  await next();
+});
 
 async function pressed(ctx: BotContext, state: BookingState): Promise<void> {
   await answerCallback(ctx);

@@ -15,6 +15,9 @@ export const slotButton = receptionButtons.action("slot", { slot: field.id });
 export const requestButton = receptionButtons.action("request", {});
 export const waitlistButton = receptionButtons.action("waitlist", {});
 
+/** Under a notice that asks the citizen to act: "My reception", opened below the notice. */
+export const openMineButton = receptionButtons.action("mine", {});
+
 /** On a booking in "My reception": cancel it, the times to move it to, one of them, accept or decline an offer. */
 const booking = { booking: field.id, version: field.version };
 export const cancelBookingButton = receptionButtons.action("cancel", booking);

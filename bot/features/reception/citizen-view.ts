@@ -1,5 +1,7 @@
 import { InlineKeyboard } from "grammy";
+import type { Booked } from "../../../core/reception/booking.js";
 import { MY_RECEPTION_KEYBOARD, slotTime } from "../../../core/reception/notices.js";
+import type { ReminderKind } from "../../../core/reception/reminders.js";
 import { activeOfficials, officialLabel, type Official } from "../../../core/reception/officials.js";
 import type { Slot } from "../../../core/reception/slots.js";
 import type { MyBooking } from "../../../core/reception/views.js";
@@ -8,7 +10,7 @@ import type { Screen } from "../../flows/chat-flow.js";
 import { html, joinHtml, type Html } from "../../../locales/html.js";
 import { preview } from "../../../locales/format.js";
 import { registerOutboxKeyboard } from "../../delivery/outbox-keyboards.js";
-import { homeKeyboard, menuButton } from "../../keyboards/home.js";
+import { homeKeyboard } from "../../keyboards/home.js";
 import { definePicker } from "../../keyboards/picker.js";
 import {
   acceptOfferButton,
@@ -20,13 +22,14 @@ import {
   moveToButton,
   noLinkButton,
   officialButton,
+  openMineButton,
   requestButton,
   slotButton,
   waitlistButton,
 } from "./citizen-buttons.js";
 
 // An offer sent from the outbox opens "My reception", where its buttons carry the booking's version.
-registerOutboxKeyboard(MY_RECEPTION_KEYBOARD, (label) => new InlineKeyboard().text(label("menu.reception"), menuButton.encode({ section: "reception" })));
+registerOutboxKeyboard(MY_RECEPTION_KEYBOARD, (label) => new InlineKeyboard().text(label("menu.reception"), openMineButton.encode({})));
 
 function bookingLine(ctx: BotContext, item: MyBooking): Html {
   const { name } = officialLabel(item.official, ctx.actor.language);
@@ -73,10 +76,17 @@ export const officialsList = definePicker({
   footer: (ctx, keyboard) => void homeKeyboard(ctx, keyboard),
 });
 
-/** What a booking's confirmation says: the official, the time and the place, in the citizen's language. */
-export function bookedText(ctx: BotContext, { official, slot }: { official: Official; slot: Slot }): Html {
+/** A confirmation, then the reminders the booking will get: only those written, so a meeting minutes away promises none. */
+export function withReminders(ctx: BotContext, confirmation: Html, reminders: readonly ReminderKind[]): Html {
+  const [only, ...more] = reminders;
+  if (!only) return confirmation;
+  return html`${confirmation} ${ctx.t(more.length > 0 ? "reception.book.reminders.both" : `reception.book.reminders.${only}`)}`;
+}
+
+/** What a booking's confirmation says: the official, the time and the place, in the citizen's language, and the reminders to expect. */
+export function bookedText(ctx: BotContext, { official, slot, reminders }: Pick<Booked, "official" | "slot" | "reminders">): Html {
   const { name, place } = officialLabel(official, ctx.actor.language);
-  return ctx.t("reception.book.booked", { official: name, time: slotTime(slot.startsAt), place });
+  return withReminders(ctx, ctx.t("reception.book.booked", { official: name, time: slotTime(slot.startsAt), place }), reminders);
 }
 
 /** The citizen's latest appeals to link to the booking, or none. */
@@ -84,7 +94,7 @@ export function linkScreen(ctx: BotContext, appeals: { id: number; number: strin
   const markup = new InlineKeyboard();
   for (const a of appeals) markup.text(a.number, linkButton.encode({ appeal: a.id })).row();
   markup.text(ctx.label("reception.book.no_link"), noLinkButton.encode({}));
-  return { text: ctx.t("reception.book.ask_link"), markup };
+  return { text: ctx.t("reception.book.ask_link"), markup: homeKeyboard(ctx, markup) };
 }
 
 /** Free times as buttons; `note` says why they are shown (a slot just taken, for instance). */
@@ -101,7 +111,7 @@ export function slotsScreen(ctx: BotContext, official: Official, matter: string,
   if (!official.directBooking) markup.text(label("reception.book.request_any"), requestButton.encode({})).row();
   if (slots.length === 0) markup.text(label("reception.book.waitlist"), waitlistButton.encode({})).row();
   const text = joinHtml([note, t("reception.book.summary", { official: name, matter: preview(matter, 500) }), t(ask)], "\n\n");
-  return { text, markup };
+  return { text, markup: homeKeyboard(ctx, markup) };
 }
 
 /** Times to move a booking to. */

@@ -12,8 +12,8 @@ import type { BotContext } from "../../context.js";
 import { html, type Html } from "../../../locales/html.js";
 import { answerCallback, showInPlace } from "../../messages.js";
 import { booking } from "./citizen-booking.js";
-import { acceptOfferButton, cancelBookingButton, declineOfferButton, moveButton, moveToButton } from "./citizen-buttons.js";
-import { bookedText, moveScreen, myReceptionScreen } from "./citizen-view.js";
+import { acceptOfferButton, cancelBookingButton, declineOfferButton, moveButton, moveToButton, openMineButton } from "./citizen-buttons.js";
+import { bookedText, moveScreen, myReceptionScreen, withReminders } from "./citizen-view.js";
 
 /**
  * Personal reception for citizens (Reg. 7.3, DESIGN §5): "My reception", where a booking is
@@ -31,6 +31,12 @@ export async function showMyReception(ctx: BotContext, messageId: number | undef
   const screen = myReceptionScreen(ctx, await myReception(ctx.deps.core, ctx.actor));
   await showInPlace(ctx, messageId, note ? html`${note}\n\n${screen.text}` : screen.text, screen.markup);
 }
+
+// Below the notice, so the notice stays to be read.
+onPress(myReceptionButtons, openMineButton, async (ctx) => {
+  await answerCallback(ctx);
+  await showMyReception(ctx, undefined);
+});
 
 onPress(myReceptionButtons, cancelBookingButton, async (ctx, { booking, version }) => {
   await cancelBooking(ctx.deps.core, ctx.actor, { bookingId: booking, version });
@@ -56,7 +62,7 @@ onPress(myReceptionButtons, moveButton, async (ctx, { booking, version }) => {
 onPress(myReceptionButtons, moveToButton, async (ctx, { booking, version, slot }) => {
   try {
     const result = await rescheduleBooking(ctx.deps.core, ctx.actor, { bookingId: booking, version, slotId: slot });
-    await showMyReception(ctx, pressedId(ctx), ctx.t("reception.move.done", { time: slotTime(result.slot.startsAt) }));
+    await showMyReception(ctx, pressedId(ctx), withReminders(ctx, ctx.t("reception.move.done", { time: slotTime(result.slot.startsAt) }), result.reminders));
   } catch (error) {
     // A slot someone took a moment ago: said plainly, with the next free times to choose from.
     if (!isSlotTaken(error)) throw error;

@@ -53,10 +53,13 @@ export function slotButtons(ctx: BotContext, button: typeof confirmButton | type
 
 const hhmm = (instant: Date) => slotTime(instant).slice(-5);
 
+/** A booking's state as staff say it ("booked"), not as the citizen reads it ("you are booked"). */
+const staffStatus = (ctx: BotContext, status: string) => ctx.label(`reception.day.status.${status}`);
+
 export function dayText(ctx: BotContext, official: Official, date: IsoDate, entries: DayEntry[]): Html {
   const lines = [ctx.t("reception.day.title", { official: officialLabel(official, ctx.actor.language).name, date: formatDate(date) })];
   for (const e of entries) {
-    const entry = ctx.t("reception.day.entry", { time: hhmm(e.startsAt), citizen: e.citizenName, phone: e.phone, status: ctx.label(`reception.status.${e.status}`), matter: e.matter ? preview(e.matter, 200) : "" });
+    const entry = ctx.t("reception.day.entry", { time: hhmm(e.startsAt), citizen: e.citizenName, phone: e.phone, status: staffStatus(ctx, e.status), matter: e.matter ? preview(e.matter, 200) : "" });
     lines.push(joinHtml([entry, linked(ctx, e.appealNumber)]));
   }
   if (entries.length === 0) lines.push(ctx.t("reception.day.empty"));
@@ -93,7 +96,7 @@ export function dayListWords(ctx: BotContext, official: Official, date: IsoDate)
       matter: ctx.label("reception.day.col_matter"),
       status: ctx.label("reception.day.col_status"),
     },
-    status: (status) => ctx.label(`reception.status.${status}`),
+    status: (status) => staffStatus(ctx, status),
     empty: ctx.label("reception.day.empty"),
   };
 }
