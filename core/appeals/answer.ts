@@ -71,7 +71,7 @@ export async function approveDraft(ctx: Ctx, actor: Actor, raw: z.input<typeof a
   const draft = await pendingDraft(ctx.db, appealId);
   if (!draft || draft.id !== answerId) throw new DomainError((await isSigned(ctx.db, answerId)) ? "already_approved" : "stale_button");
   let letter: SignedLetter | undefined;
-  // A deputy signs on the Head's authority while a delegation is in force (Reg. 13–14).
+  // A deputy signs on the Head's authority while a delegation is in force.
   const authorityUserId = actor.role === "deputy" && actor.actingForUserId !== null ? actor.actingForUserId : actor.userId;
   const result = await transition(ctx, actor, {
     appealId,
@@ -150,7 +150,7 @@ async function assertStillActing(ctx: Ctx, tx: Tx, actor: Actor, headUserId: num
   if (delegation?.deputyUserId !== actor.userId || delegation.headUserId !== headUserId) throw new DomainError("forbidden");
 }
 
-/** The Head is told a draft waits for signature, and so is the deputy acting for the Head (Reg. 13–14). */
+/** The Head is told a draft waits for signature, and so is the deputy acting for the Head. */
 async function notifyApprovers(ctx: Ctx, tx: Tx, number: string, eventId: number): Promise<void> {
   const approvers = await currentApprovers(ctx, tx, ctx.clock.now());
   for (const approver of approvers) {

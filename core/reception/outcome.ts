@@ -35,7 +35,7 @@ export type Assignment = z.infer<typeof assignment> & { controlNumber?: string }
 export interface ReceptionOutcome {
   attended: boolean;
   summary: string;
-  /** Given at reception (Reg. 7.3.3); each is put under control with its executor and due date (DESIGN §4). */
+  /** Given at reception; each is put under control with its executor and due date (DESIGN §4). */
   assignments: Assignment[];
   noteToCitizen: string | null;
   recordedAt: string;

@@ -13,7 +13,7 @@ import { answerCallback, send, showInPlace, stripButtons } from "../../messages.
 import { withFullText } from "./full-text.js";
 
 /**
- * The approver's queue in chat (Reg. 12, 14): each draft as text and as the letter it will be,
+ * The approver's queue in chat: each draft as text and as the letter it will be,
  * Approve or Return with a comment, then straight on to the next one.
  */
 export const approvals = new Composer<BotContext>();

@@ -21,7 +21,7 @@ import { preview } from "../../../locales/format.js";
 import { answerCallback, showInPlace, stripButtons } from "../../messages.js";
 
 /**
- * The reviewer's answer in chat (Reg. 7.2.1): start from the category's template or type the
+ * The reviewer's answer in chat: start from the category's template or type the
  * text, pick the outcome, look at the letter as the Head will sign it, submit. Each step is kept
  * in the flow, so a restart asks the same question again.
  */

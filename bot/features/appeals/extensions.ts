@@ -10,7 +10,7 @@ import { formatDate, preview } from "../../../locales/format.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
 
 /**
- * Extensions (APPK Art. 76): the holder asks with a reason and a date; the Head or a deputy
+ * Extensions: the holder asks with a reason and a date; the Head or a deputy
  * grants or refuses from `/extensions`, one request after another.
  */
 export const extensions = new Composer<BotContext>();

@@ -9,7 +9,7 @@ import { defineChatFlow } from "../../flows/chat-flow.js";
 import { answerCallback, send, stripButtons } from "../../messages.js";
 
 /**
- * The Head's decision on a citizen's objection, under the notice that brought it (Reg. 11): reply
+ * The Head's decision on a citizen's objection, under the notice that brought it: reply
  * to the citizen, re-open the review, or keep a note; each asks for the words, then goes on the trail.
  */
 export const headDecision = new Composer<BotContext>();

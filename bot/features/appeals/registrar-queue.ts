@@ -30,7 +30,7 @@ import {
 } from "./registrar-view.js";
 
 /**
- * The registrar's queue in chat (Reg. 7.1.5–7.1.7): each new appeal, the oldest first, with buttons
+ * The registrar's queue in chat: each new appeal, the oldest first, with buttons
  * for its category and then where it goes: to a reviewer, a JA unit, a state body, or left without
  * review; then straight on to the next one. The core re-checks every tap.
  */

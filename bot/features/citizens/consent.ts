@@ -10,7 +10,7 @@ import { agreeButton, confirmWithdrawalButton, consentButtons, declineButton, ke
 import { sendMainMenu } from "./menu.js";
 
 /**
- * Consent after sign-up (Law No. 94-V, Art. 8): a citizen who agreed to an older text is shown the
+ * Consent after sign-up: a citizen who agreed to an older text is shown the
  * new one before anything else; /profile withdraws; /consent gives it again. The rules and the
  * record live in core/citizens/consent.ts.
  */

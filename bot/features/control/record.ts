@@ -28,7 +28,7 @@ import { offerWorkingDay } from "./due-offer.js";
 import { executorList } from "./executor-list.js";
 
 /**
- * A registrar records a control document in chat (`/newcontrol`, Reg. 7.1.8): the source, its number
+ * A registrar records a control document in chat (`/newcontrol`): the source, its number
  * and date, the text or file, the executors, the due date, then a summary to confirm. Buttons edit
  * the question in place; a typed answer gets the next question below it.
  */

@@ -26,7 +26,7 @@ import { bookButton, linkButton, noLinkButton, officialButton, receptionButtons,
 import { bookedText, linkScreen, officialsList, slotsScreen } from "./citizen-view.js";
 
 /**
- * Booking personal reception in chat (Reg. 7.3, DESIGN §5): an official, the matter in a few words,
+ * Booking personal reception in chat (DESIGN §5): an official, the matter in a few words,
  * an appeal it concerns, then a free time, a request, or the waitlist; Back on each question after the first.
  */
 export const booking = new Composer<BotContext>();

@@ -16,7 +16,7 @@ import { acceptOfferButton, cancelBookingButton, declineOfferButton, moveButton,
 import { bookedText, moveScreen, myReceptionScreen, withReminders } from "./citizen-view.js";
 
 /**
- * Personal reception for citizens (Reg. 7.3, DESIGN §5): "My reception", where a booking is
+ * Personal reception for citizens (DESIGN §5): "My reception", where a booking is
  * cancelled, moved, or an offered time accepted or declined; and booking in chat.
  */
 const myReceptionButtons = new Composer<BotContext>();

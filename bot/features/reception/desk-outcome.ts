@@ -10,7 +10,7 @@ import { assignmentExecutors } from "./desk-lists.js";
 import { cameButton, noAssignmentButton, noNoteButton, outcomeButtons, outcomeDueButton, outcomeExecutorButton } from "./desk-buttons.js";
 
 /**
- * After a meeting (Reg. 7.3.2–7.3.3): "Came", then what was decided, an assignment given there
+ * After a meeting: "Came", then what was decided, an assignment given there
  * (its text, due date and executor), and a note for the citizen. Buttons edit the question in
  * place; a typed answer gets the next question below it.
  */

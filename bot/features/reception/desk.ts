@@ -14,7 +14,7 @@ import { deskOutcome } from "./desk-outcome.js";
 import { requestButtons, requestText, slotButtons } from "./desk-view.js";
 
 /**
- * The Citizens' Reception sector's desk in chat (Reg. 7.3): `/reception` shows the oldest request
+ * The Citizens' Reception sector's desk in chat: `/reception` shows the oldest request
  * to confirm, offer another time or decline, and each official's day list, printable, where staff
  * mark who came and record the outcome. The core re-checks every tap against the booking's version.
  */

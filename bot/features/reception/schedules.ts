@@ -14,7 +14,7 @@ import { addOfficialButton, dayOffButton, directButton, hoursButton, officialsBu
 import { showSchedule } from "./schedule-card.js";
 
 /**
- * Officials' schedules in chat (Reg. 7.3.1), for reception staff: weekly hours typed as lines,
+ * Officials' schedules in chat, for reception staff: weekly hours typed as lines,
  * days away, direct booking on or off. Every change remakes the slots; a booking on a slot that
  * goes away is offered another time by the core, never dropped.
  */
