@@ -51,6 +51,22 @@ export interface Booked {
   reminders: ReminderKind[];
 }
 
+type NewBookingFields = Pick<typeof receptionBookings.$inferInsert, "matter" | "appealId" | "status" | "slotId" | "preferredSlotId">;
+
+/** Writes the citizen's new booking row while the official's slots are held; `then` adds what its kind needs. */
+function newBooking<R>(ctx: Ctx, actor: Actor, official: Official, fields: NewBookingFields, then: (tx: DbOrTx, booking: Booking) => Promise<R>): Promise<R> {
+  return takingSlot(ctx, official, () =>
+    ctx.db.transaction(async (tx) => {
+      const now = ctx.clock.now();
+      const [booking] = await tx
+        .insert(receptionBookings)
+        .values({ officialId: official.id, citizenUserId: actor.userId, ...fields, createdAt: now, updatedAt: now })
+        .returning();
+      return then(tx, booking!);
+    }),
+  );
+}
+
 const bookInput = z.object({ officialId: id, slotId: id, matter, appealId: id.optional() });
 
 /** The citizen takes a free slot directly, where the official allows it; reminders are written with the booking. */
@@ -62,17 +78,10 @@ export async function bookSlot(ctx: Ctx, actor: Actor, raw: z.input<typeof bookI
   const slot = await slotOf(ctx.db, official, input.slotId);
   assertBookable(official, slot, ctx.clock.now());
   await assertOwnAppeal(ctx.db, actor, input.appealId);
-  return takingSlot(ctx, official, () =>
-    ctx.db.transaction(async (tx) => {
-      const now = ctx.clock.now();
-      const [booking] = await tx
-        .insert(receptionBookings)
-        .values({ officialId: official.id, citizenUserId: actor.userId, matter: input.matter, appealId: input.appealId, status: "booked", slotId: slot.id, createdAt: now, updatedAt: now })
-        .returning();
-      const reminders = await scheduleReminders(ctx, tx, await loadPolicy(tx), booking!, official, slot);
-      return { booking: booking!, official, slot, reminders };
-    }),
-  );
+  return newBooking(ctx, actor, official, { matter: input.matter, appealId: input.appealId, status: "booked", slotId: slot.id }, async (tx, booking) => {
+    const reminders = await scheduleReminders(ctx, tx, await loadPolicy(tx), booking, official, slot);
+    return { booking, official, slot, reminders };
+  });
 }
 
 const requestInput = z.object({ officialId: id, matter, appealId: id.optional(), preferredSlotId: id.optional(), waitlist: z.boolean().default(false) });
@@ -87,26 +96,11 @@ export async function requestReception(ctx: Ctx, actor: Actor, raw: z.input<type
   const official = await officialById(ctx.db, input.officialId);
   if (input.preferredSlotId !== undefined) assertBookable(official, await slotOf(ctx.db, official, input.preferredSlotId), ctx.clock.now());
   await assertOwnAppeal(ctx.db, actor, input.appealId);
-  return takingSlot(ctx, official, () =>
-    ctx.db.transaction(async (tx) => {
-      const now = ctx.clock.now();
-      const [booking] = await tx
-        .insert(receptionBookings)
-        .values({
-          officialId: official.id,
-          citizenUserId: actor.userId,
-          matter: input.matter,
-          appealId: input.appealId,
-          status: input.waitlist ? "waiting" : "requested",
-          preferredSlotId: input.preferredSlotId,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning();
-      if (!input.waitlist) await tellReceptionStaff(ctx, tx, booking!);
-      return { booking: booking!, official };
-    }),
-  );
+  const fields = { matter: input.matter, appealId: input.appealId, status: input.waitlist ? ("waiting" as const) : ("requested" as const), preferredSlotId: input.preferredSlotId };
+  return newBooking(ctx, actor, official, fields, async (tx, booking) => {
+    if (!input.waitlist) await tellReceptionStaff(ctx, tx, booking);
+    return { booking, official };
+  });
 }
 
 /** Every active member of the reception sector hears of a new request. */

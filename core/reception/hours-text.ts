@@ -1,13 +1,5 @@
 import { DomainError } from "../shared/errors.js";
-
-export interface HoursRule {
-  weekday: number;
-  starts: string;
-  ends: string;
-  slotMinutes: number;
-  breakStarts: string | null;
-  breakEnds: string | null;
-}
+import type { WeeklyHours } from "./slot-rules.js";
 
 const LINE = /^([1-7])(?:-([1-7]))?\s+(\d{2}:\d{2})-(\d{2}:\d{2})\s+(\d{1,3})(?:\s+(\d{2}:\d{2})-(\d{2}:\d{2}))?$/;
 
@@ -16,7 +8,7 @@ const LINE = /^([1-7])(?:-([1-7]))?\s+(\d{2}:\d{2})-(\d{2}:\d{2})\s+(\d{1,3})(?:
  * Sunday, a range allowed), hours, slot minutes, and optionally a break:
  * `1-5 10:00-13:00 30 11:30-12:00`. A wrong line is refused with its number, nothing changed.
  */
-export function parseHoursText(text: string): HoursRule[] {
+export function parseHoursText(text: string): WeeklyHours[] {
   const lines = text.split("\n").map((l) => l.trim().replace(/\s+/g, " ")).filter(Boolean);
   if (lines.length === 0) throw new DomainError("reception_hours_format", { line: 1 });
   return lines.flatMap((line, index) => {
@@ -38,7 +30,7 @@ export function parseHoursText(text: string): HoursRule[] {
 }
 
 /** The rules back as lines of the same shape, for the staff to see and copy. */
-export function hoursText(rules: readonly HoursRule[]): string {
+export function hoursText(rules: readonly WeeklyHours[]): string {
   return rules
     .map((r) => `${r.weekday === 0 ? 7 : r.weekday} ${r.starts}-${r.ends} ${r.slotMinutes}${r.breakStarts ? ` ${r.breakStarts}-${r.breakEnds}` : ""}`)
     .join("\n");

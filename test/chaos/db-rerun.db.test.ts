@@ -7,6 +7,7 @@ import { signedUpCitizen, staffMember } from "../support/citizens.js";
 import { dbKind } from "../support/db.js";
 import { citizen, startHarness, type Harness } from "../support/harness.js";
 import type { SandboxUser } from "../support/sandbox-user.js";
+import { recordUpToExecutors } from "../support/journeys.js";
 import { shown } from "../support/texts.js";
 
 /**
@@ -84,14 +85,7 @@ describe(`an update handled a second time, on ${dbKind}`, () => {
 
   it("keeps an executor chosen when the press that chose them is handled again", async () => {
     const reg = h.user(REGISTRAR);
-    await reg.send("/newcontrol");
-    await reg.press(shown("ru", "control.source.head_of_state"));
-    await reg.waitForBot(shown("ru", "control.record.ask_source_number"));
-    await reg.send("21-01.1234");
-    await reg.waitForBot(shown("ru", "control.record.ask_source_date"));
-    await reg.send("13.02.2026");
-    await reg.waitForBot(shown("ru", "control.record.ask_content"));
-    await reg.send("Подготовить предложения по графику приёма граждан.");
+    await recordUpToExecutors(reg, { source: "head_of_state", number: "21-01.1234", date: "13.02.2026", text: "Подготовить предложения по графику приёма граждан." });
     await reg.press("Сейітов Нұрлан · Судебная администрация");
     await reg.waitForBot(shown("ru", "control.record.ask_executors", { count: 1 }));
     await handleAgain(reg);

@@ -8,6 +8,7 @@ import { staffIn, unitId } from "../control/fixtures.js";
 import { signedUpCitizen, staffMember } from "../support/citizens.js";
 import { dbKind } from "../support/db.js";
 import { citizen, startHarness, type Harness } from "../support/harness.js";
+import { recordUpToExecutors } from "../support/journeys.js";
 import { shown } from "../support/texts.js";
 
 const SCAN = new TextEncoder().encode("%PDF-1.4 scanned assignment");
@@ -38,14 +39,7 @@ describe(`control documents in chat on ${dbKind}`, () => {
   it("a registrar records one; the executor reports; a return with a comment, a second report, acceptance; each side is told", async () => {
     const reg = h.user(REGISTRAR);
     const ex = h.user(EXECUTOR);
-    await reg.send("/newcontrol");
-    await reg.press(shown("ru", "control.source.head_of_state"));
-    await reg.waitForBot(shown("ru", "control.record.ask_source_number"));
-    await reg.send("21-01.1234");
-    await reg.waitForBot(shown("ru", "control.record.ask_source_date"));
-    await reg.send("13.02.2026");
-    await reg.waitForBot(shown("ru", "control.record.ask_content"));
-    await reg.send("Подготовить предложения по графику приёма граждан <до 1 апреля>.");
+    await recordUpToExecutors(reg, { source: "head_of_state", number: "21-01.1234", date: "13.02.2026", text: "Подготовить предложения по графику приёма граждан <до 1 апреля>." });
     await reg.press("Сейітов Нұрлан · Судебная администрация");
     await reg.waitForBot(shown("ru", "control.record.ask_executors", { count: 1 }));
     await reg.press(shown("ru", "control.record.executors_done"));
