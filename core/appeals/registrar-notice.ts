@@ -5,6 +5,7 @@ import { enqueue } from "../outbox/enqueue.js";
 import type { Ctx } from "../shared/context.js";
 import { roleHolders, type StaffMember } from "../staff/recipients.js";
 import type { AppealRow } from "./transition.js";
+import { preview } from "../../locales/format.js";
 
 /** The buttons under a new appeal's notice (Take), and under a gathered one (Open queue). */
 export const TAKE_KEYBOARD = "appeal.take";
@@ -68,10 +69,7 @@ async function tellOne(ctx: Ctx, tx: Tx, registrar: StaffMember, appeal: AppealR
   });
 }
 
-/** The start of the text, cut at a word: the whole is one tap away. */
+/** The start of the text on one line, cut at a word (never inside an emoji): the whole is one tap away. */
 function summaryOf(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  if (flat.length <= SUMMARY_CHARS) return flat;
-  const cut = flat.slice(0, SUMMARY_CHARS);
-  return `${cut.slice(0, cut.lastIndexOf(" ") > SUMMARY_CHARS / 2 ? cut.lastIndexOf(" ") : SUMMARY_CHARS)}…`;
+  return preview(text.replace(/\s+/g, " ").trim(), SUMMARY_CHARS);
 }
