@@ -85,9 +85,9 @@ describe(`the Head's approvals in chat on ${dbKind}`, () => {
     const refusals = [viewA, viewB].flatMap((v) => v.toasts.map((t) => t.text));
     expect(refusals).toHaveLength(1);
     expect([shown("kk", "errors.already_approved"), shown("ru", "errors.already_approved")]).toContain(refusals[0]);
-    // One answer is written for the citizen, and it arrives.
+    // One answer is written for the citizen (after the notice that the review began), and it arrives.
     const notices = (await h.app().core.db.select().from(outbox)).filter((o) => o.chatId === 960001 && (o.payload as { params: { number?: string } }).params.number === number);
-    expect(notices.map((n) => (n.payload as { key: string }).key)).toEqual(["appeal.notice.answered"]);
+    expect(notices.map((n) => (n.payload as { key: string }).key).sort()).toEqual(["appeal.notice.answered", "appeal.notice.in_review"]);
     await h.user(960001).waitFor((v) => v.messages.some((m) => m.from === "bot" && m.text.includes("Екі басшы")));
     expect((await myAppeal(h.app().core, owner, { appealId })).appeal.state).toBe("answered");
   });

@@ -315,7 +315,7 @@ describe(`"My appeals" through the Bot API on ${dbKind}`, () => {
     const forged = [...["open", "withdraw", "withdraw_yes", "supplement", "complain"].map((action) => `ma2:${action}:${appealId}:0`), `ma2:rate:${appealId}:0:satisfied`];
     for (const data of forged) {
       await u.pressData(refusal.message_id, data);
-      await toast(u, shown("kk", "errors.appeal_not_found"));
+      await toast(u, shown("kk", "errors.not_your_button"));
     }
     expect((await u.messages()).filter((m) => m.from === "bot" && m.text.includes(number))).toEqual([]);
     expect((await eventsOf(core().db, appealId)).map((e) => e.kind)).toEqual(["registered"]);
