@@ -58,7 +58,8 @@ export function startOutboxLeader(database: Database, log: Logger, startWorker: 
       let lost = false;
       if (!stopping) {
         worker = startWorker();
-        await Promise.race([lock.lost.then(() => (lost = true)), stopped]);
+        // A lock dropped because this instance is stopping is not news for anyone.
+        await Promise.race([lock.lost.then(() => (lost = !stopping)), stopped]);
         await worker.stop();
         worker = undefined;
       }

@@ -25,7 +25,7 @@ function instance(): { core: Ctx; runs: { job: string; written: number }[] } {
   return { core: { ...ctx, log }, runs };
 }
 
-const reminderRows = async () => (await ctx.db.select().from(outbox)).filter((r) => /^(digest|last-days|overdue|forwarding):/.test(r.dedupeKey));
+const reminderRows = async () => (await ctx.db.select().from(outbox).orderBy(outbox.id)).filter((r) => /^(digest|last-days|overdue|forwarding):/.test(r.dedupeKey));
 
 beforeAll(async () => {
   tdb = await openTestDatabase();

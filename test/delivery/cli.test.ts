@@ -31,9 +31,10 @@ beforeAll(async () => {
     await migrate(database);
     const ctx = testCtx(database, "2026-03-02T09:00:00+05:00");
     const citizen = await signedUpCitizen(ctx, CITIZEN);
+    // Registered before the registrar joins, so no notice of it takes a place in the outbox.
+    const appeal = await registerAppeal(ctx, citizen, { draftId: randomUUID(), type: "request", text: "Прошу разъяснить порядок обжалования.", language: "ru", replyChannel: "chat" });
     const registrar = await staffMember(ctx, REGISTRAR, "registrar");
     await ctx.db.update(users).set({ fullName: "Омарова Дана" }).where(eq(users.id, registrar.userId));
-    const appeal = await registerAppeal(ctx, citizen, { draftId: randomUUID(), type: "request", text: "Прошу разъяснить порядок обжалования.", language: "ru", replyChannel: "chat" });
     number = appeal.number;
     const write = (dedupeKey: string, chatId: number, key: string, appealId?: number) => enqueue(ctx, ctx.db, { dedupeKey, chatId, language: "ru", key, params: { number }, appealId });
     await write("refused", REGISTRAR, "staff.notice.draft_submitted");

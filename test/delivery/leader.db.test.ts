@@ -86,7 +86,7 @@ describe.skipIf(dbKind !== "PostgreSQL")(`two instances sending one outbox on ${
     // The leader's lock connection dies, as it does when its process is killed or its network cut.
     const admin = postgres(db.url!, { max: 1, onnotice: () => {} });
     try {
-      const killed = await admin`select pg_terminate_backend(pid) as ok from pg_locks where locktype = 'advisory' and objid = ${OUTBOX_LEADER_LOCK_KEY}`;
+      const killed = await admin`select pg_terminate_backend(pid) as ok from pg_locks where locktype = 'advisory' and granted and objid = ${OUTBOX_LEADER_LOCK_KEY} and database = (select oid from pg_database where datname = current_database())`;
       expect(killed.map((row) => row.ok)).toEqual([true]);
     } finally {
       await admin.end();
