@@ -6,11 +6,10 @@ import { serve, type ServerType } from "@hono/node-server";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../../bot/app.js";
-import { loadConfig } from "../../core/config.js";
 import { ManualClock } from "../../core/shared/clock.js";
 import { createSandbox, type Sandbox } from "../../sandbox/emulator/index.js";
 import { openTestDatabase, type TestDatabase } from "../support/db.js";
-import { OPERATOR_BIN } from "../support/harness.js";
+import { productionConfig } from "../support/harness.js";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.js";
 
 /**
@@ -38,17 +37,8 @@ beforeAll(async () => {
   telegram = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: sandbox.app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
   });
-  const config = loadConfig({
-    BOT_TOKEN: TOKEN,
-    BOT_API_ROOT: `http://127.0.0.1:${(telegram.address() as AddressInfo).port}`,
-    OPERATOR_BIN,
-    DATABASE_URL: target.toString(),
-    DATA_DIR: dataDir,
-    PORT: "0",
-    HOST: "127.0.0.1",
-    SCHEDULER: "off",
-    LOG_LEVEL: "silent",
-  });
+  const apiRoot = `http://127.0.0.1:${(telegram.address() as AddressInfo).port}`;
+  const config = productionConfig({ token: TOKEN, apiRoot, databaseUrl: target.toString(), dataDir }, { LOG_LEVEL: "silent" });
   // A day whose calendar is loaded, so the warning field reads "ok" whatever today is.
   app = await startApp({ config, log: pino({ level: "silent" }), clock: new ManualClock("2026-03-02T09:00:00+05:00") });
 });

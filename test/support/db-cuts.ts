@@ -8,11 +8,10 @@ import { serve, type ServerType } from "@hono/node-server";
 import { inArray } from "drizzle-orm";
 import { pino } from "pino";
 import { startApp } from "../../bot/app.js";
-import { loadConfig } from "../../core/config.js";
 import type { Db } from "../../db/client.js";
 import { appeals, updates } from "../../db/schema/index.js";
 import { createSandbox, type Sandbox } from "../../sandbox/emulator/index.js";
-import { citizen, OPERATOR_BIN } from "./harness.js";
+import { citizen, productionConfig } from "./harness.js";
 import { SandboxUser } from "./sandbox-user.js";
 import { startTcpProxy } from "./tcp-proxy.js";
 import { shown } from "./texts.js";
@@ -73,17 +72,7 @@ export async function runDbCuts(options: DbCutsOptions): Promise<DbCutsReport> {
   let errorsLogged = 0;
   const log = pino({ level: "error" }, { write: () => void errorsLogged++ });
   const app = await startApp({
-    config: loadConfig({
-      BOT_TOKEN: token,
-      BOT_API_ROOT: `http://127.0.0.1:${(telegram.address() as AddressInfo).port}`,
-      OPERATOR_BIN,
-      DATABASE_URL: target.toString(),
-      DATA_DIR: dataDir,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      SCHEDULER: "off",
-      FLOOD_LIMIT: "0",
-    }),
+    config: productionConfig({ token, apiRoot: emulatorUrl(telegram), databaseUrl: target.toString(), dataDir }, { FLOOD_LIMIT: "0" }),
     log,
   });
   const readyz = () => fetch(`${app.url}/readyz`).then((r) => r.status, () => 0);

@@ -17,6 +17,21 @@ import { SandboxUser } from "./sandbox-user.js";
 const TOKEN = "200000002:e2e-token-for-the-local-emulator";
 export const OPERATOR_BIN = "040840300024";
 
+/** Production mode, as an operator runs it, against the emulator at `apiRoot` and the database at `databaseUrl`. */
+export function productionConfig(at: { token: string; apiRoot: string; databaseUrl: string; dataDir: string }, env: Record<string, string> = {}): Config {
+  return loadConfig({
+    BOT_TOKEN: at.token,
+    BOT_API_ROOT: at.apiRoot,
+    OPERATOR_BIN,
+    DATABASE_URL: at.databaseUrl,
+    DATA_DIR: at.dataDir,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    SCHEDULER: "off",
+    ...env,
+  });
+}
+
 export interface Harness {
   emulatorUrl: string;
   sandbox: Sandbox;
