@@ -10,10 +10,8 @@ const databases = ["pglite", ...(process.env.TEST_DATABASE_URL ? ["postgres"] : 
 export default defineConfig({
   test: {
     // Most of a test's time is waiting on a database or the emulator: three files at once keep two
-    // cores busy. Files share a worker's loaded modules (each still gets its own database), which
-    // saves a third of the run; the registries filled at import (flows, buttons) are the same for all.
+    // cores busy. Each file keeps its own modules: shared ones let one file's state reach another.
     maxWorkers: 3,
-    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
