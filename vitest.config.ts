@@ -12,9 +12,6 @@ const databases = ["pglite", ...(process.env.TEST_DATABASE_URL ? ["postgres"] : 
 
 export default defineConfig({
   test: {
-    // Most of a test's time is waiting on a database or the emulator: three files at once keep two
-    // cores busy. Each file keeps its own modules: shared ones let one file's state reach another.
-    maxWorkers: 3,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
