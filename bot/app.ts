@@ -119,7 +119,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   await localApi?.started(bot.api);
 
   // Updates go to the inbox first and are handled from there (README: "The update inbox").
-  const inboxOptions = { leaseSeconds: config.inbox.leaseSeconds, onOutcome: metrics.countInbox };
+  const inboxOptions = { leaseSeconds: config.inbox.leaseSeconds, retrySeconds: config.inbox.retrySeconds, onOutcome: metrics.countInbox };
   let inbox: UpdateInbox;
   if (config.mode === "webhook") {
     inbox = startUpdateInbox(bot, core, { ...inboxOptions, transport: { webhookSecret: config.webhookSecret! } });

@@ -49,6 +49,7 @@ const schema = z
     OUTBOX_LEASE_SECONDS: z.coerce.number({ error: "a whole number" }).int("a whole number").min(5, "5 seconds or more").default(300),
     UPDATES_RETENTION_DAYS: z.coerce.number({ error: "a whole number" }).int("a whole number").min(1, "1 day or more").default(7),
     UPDATES_LEASE_SECONDS: z.coerce.number({ error: "a whole number" }).int("a whole number").min(2, "2 seconds or more").default(30),
+    UPDATES_RETRY_SECONDS: z.coerce.number({ error: "a number" }).positive("seconds, more than 0").default(1),
     TELEGRAM_TIMEOUT_SECONDS: z.coerce.number({ error: "a whole number" }).int("a whole number").min(1, "1 second or more").default(30),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `one of ${LOG_LEVELS.join(", ")}` }).default("info"),
     SCHEDULER: z.enum(["on", "off"], { error: "on or off" }).default("on"),
@@ -101,12 +102,14 @@ export interface Config {
   inbox: InboxConfig;
 }
 
-/** The update inbox: how long handled updates are kept, and how long a claim on one holds. */
+/** The update inbox: how long handled updates are kept, how long a claim on one holds, when a failed one is tried again. */
 export interface InboxConfig {
   /** Handled updates (which hold what people wrote) are deleted after this many days. */
   retentionDays: number;
   /** A worker that stops renewing its claim for this long is taken to be dead; its update goes to another. */
   leaseSeconds: number;
+  /** The first pause before a failed update is tried again. */
+  retrySeconds: number;
 }
 
 /** How fast the outbox goes out (DESIGN §8): Telegram's limits, kept below with a margin. */
@@ -179,6 +182,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, purpose: "app" | "console" = 
       giveUpHours: c.OUTBOX_GIVE_UP_HOURS,
       timeoutSeconds: c.TELEGRAM_TIMEOUT_SECONDS,
     },
-    inbox: { retentionDays: c.UPDATES_RETENTION_DAYS, leaseSeconds: c.UPDATES_LEASE_SECONDS },
+    inbox: { retentionDays: c.UPDATES_RETENTION_DAYS, leaseSeconds: c.UPDATES_LEASE_SECONDS, retrySeconds: c.UPDATES_RETRY_SECONDS },
   };
 }

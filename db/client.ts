@@ -1,4 +1,5 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
@@ -6,6 +7,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { advisoryLock, type AdvisoryLock } from "./advisory-lock.js";
+import { migratedPgliteImage } from "./pglite-image.js";
 import { countPglite, countPostgres, PoolUsage } from "./pool-usage.js";
 import * as schema from "./schema/index.js";
 
@@ -80,7 +82,10 @@ function openPostgres(url: string, poolMax: number): Database {
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  // A new database starts from the migrated image rather than from initdb; an existing one opens as it is.
+  const fresh = !dataDir || !existsSync(path.join(dataDir, "PG_VERSION"));
+  const options = fresh ? { loadDataDir: await migratedPgliteImage() } : {};
+  const client = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
   await client.waitReady;
   const usage = new PoolUsage(1);
   countPglite(client, usage);

@@ -69,7 +69,9 @@ async function submitAppeal(s: Script, n: number, confirming: () => void): Promi
   await s.tap("intake:type", t("appeal.type.request"), sees.text(start("appeal.intake.ask_text", { max: "10 000" })));
   await s.step("intake:text", say(`Прошу разъяснить порядок получения копии решения суда, обращение ${n}.`), sees.text(start("appeal.intake.ask_files", { max_mb: 20, max: 10, count: 0 })));
   const file = { name: `решение-${n}.pdf`, mime: "application/pdf", bytes: pdf(`chaos ${n}`) };
-  await s.step("intake:file", (u) => u.sendDocument(file), sees.text(`«${file.name}»`));
+  // Its own "attached" line, or (the bot died after keeping it) the question asked again with the file counted.
+  const attached = sees.any(sees.text(`«${file.name}»`), sees.text(t("appeal.intake.ask_files", { max_mb: 20, max: 10, count: 1 })));
+  await s.step("intake:file", (u) => u.sendDocument(file), attached);
   await s.tap("intake:files_done", t("appeal.intake.files_done"), sees.button(t("appeal.language.ru")));
   await s.tap("intake:language", t("appeal.language.ru"), sees.button(t("appeal.intake.channel_chat")));
   await s.tap("intake:channel", t("appeal.intake.channel_chat"), sees.button(t("appeal.intake.confirm")));

@@ -18,6 +18,8 @@ export interface UpdateInboxOptions {
   /** Long polling, or the secret Telegram's webhook calls must carry. */
   transport: "polling" | { webhookSecret: string };
   leaseSeconds: number;
+  /** The pause before a failed update is tried again, doubled at each try. */
+  retrySeconds: number;
   onOutcome?: (outcome: InboxOutcome, updateId: number) => void;
 }
 
@@ -40,6 +42,7 @@ export function startUpdateInbox(bot: Bot<BotContext>, core: Ctx, options: Updat
     worker: `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`,
     concurrency: IN_FLIGHT,
     leaseMs,
+    retryMs: options.retrySeconds * 1000,
     onOutcome: options.onOutcome,
     onGivenUp: (payload) => apologize(payload as Update),
   });

@@ -12,7 +12,7 @@ import { signedUpCitizen, staffMember } from "../support/citizens.js";
 import { quietLogger, testCtx } from "../support/core.js";
 import { dbKind, openTestDatabase, type TestDatabase } from "../support/db.js";
 
-const scheduledJobs = jobsFor({ inbox: { retentionDays: 7, leaseSeconds: 30 } });
+const scheduledJobs = jobsFor({ inbox: { retentionDays: 7, leaseSeconds: 30, retrySeconds: 1 } });
 let tdb: TestDatabase;
 let ctx: ReturnType<typeof testCtx>;
 let reviewer: Actor;

@@ -54,9 +54,10 @@ describe("configuration", () => {
     expect(loadConfig({ ADMIN_TELEGRAM_IDS: "11, 22,33" }).adminTelegramIds).toEqual([11, 22, 33]);
   });
 
-  it("keeps handled updates a week and holds a claim on one for half a minute, unless told otherwise", () => {
-    expect(loadConfig({}).inbox).toEqual({ retentionDays: 7, leaseSeconds: 30 });
-    expect(loadConfig({ UPDATES_RETENTION_DAYS: "30", UPDATES_LEASE_SECONDS: "10" }).inbox).toEqual({ retentionDays: 30, leaseSeconds: 10 });
+  it("keeps handled updates a week, holds a claim on one for half a minute and tries a failed one again after a second, unless told otherwise", () => {
+    expect(loadConfig({}).inbox).toEqual({ retentionDays: 7, leaseSeconds: 30, retrySeconds: 1 });
+    expect(loadConfig({ UPDATES_RETENTION_DAYS: "30", UPDATES_LEASE_SECONDS: "10", UPDATES_RETRY_SECONDS: "0.5" }).inbox).toEqual({ retentionDays: 30, leaseSeconds: 10, retrySeconds: 0.5 });
+    expect(errorOf({ UPDATES_RETRY_SECONDS: "0" })).toBe('UPDATES_RETRY_SECONDS: expected seconds, more than 0, got "0"');
     expect(errorOf({ UPDATES_RETENTION_DAYS: "0" })).toBe('UPDATES_RETENTION_DAYS: expected 1 day or more, got "0"');
     expect(errorOf({ UPDATES_LEASE_SECONDS: "1" })).toBe('UPDATES_LEASE_SECONDS: expected 2 seconds or more, got "1"');
   });

@@ -1,0 +1,62 @@
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle } from "drizzle-orm/pglite";
+import { migrate } from "drizzle-orm/pglite/migrator";
+
+const MIGRATIONS_FOLDER = fileURLToPath(new URL("./migrations", import.meta.url));
+
+/**
+ * A fresh PGlite spends seconds in initdb and then runs every migration; a data directory made
+ * once, migrated, and loaded into each new database skips both. It is kept per PGlite version and
+ * per set of migrations, so a new migration or an upgrade makes a new one.
+ */
+export async function migratedPgliteImage(cacheDir = process.env.OTINISH_PGLITE_CACHE ?? path.join(tmpdir(), "otinish-pglite")): Promise<Blob> {
+  const file = path.join(cacheDir, `${imageKey()}.tar`);
+  if (existsSync(file)) return new Blob([await readFile(file)]);
+  const image = await makeImage();
+  await mkdir(cacheDir, { recursive: true });
+  // Written aside and renamed, so a process starting at the same moment reads a whole file or none.
+  const partial = `${file}.${process.pid}.partial`;
+  await writeFile(partial, Buffer.from(await image.arrayBuffer()));
+  await rename(partial, file);
+  return image;
+}
+
+async function makeImage(): Promise<Blob> {
+  const client = new PGlite();
+  try {
+    await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
+    return (await client.dumpDataDir("none")) as Blob;
+  } finally {
+    await client.close();
+  }
+}
+
+let key: string | undefined;
+function imageKey(): string {
+  if (key) return key;
+  const hash = createHash("sha256").update(pgliteVersion());
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else hash.update(entry.name).update(readFileSync(full));
+    }
+  };
+  walk(MIGRATIONS_FOLDER);
+  key = hash.digest("hex").slice(0, 16);
+  return key;
+}
+
+/** The installed PGlite's version, from its package.json next to its entry file. */
+function pgliteVersion(): string {
+  let dir = path.dirname(createRequire(import.meta.url).resolve("@electric-sql/pglite"));
+  while (!existsSync(path.join(dir, "package.json"))) dir = path.dirname(dir);
+  return (JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as { version: string }).version;
+}
