@@ -1,11 +1,10 @@
-import { fileURLToPath } from "node:url";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import type { Database } from "./client.js";
+import { MIGRATIONS_FOLDER } from "./migrations-key.js";
 
-const MIGRATIONS_FOLDER = fileURLToPath(new URL("./migrations", import.meta.url));
 /** Any constant shared by every instance: two starting at once migrate one after the other. */
 const MIGRATION_LOCK_KEY = 7_340_001;
 

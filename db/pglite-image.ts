@@ -1,22 +1,20 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
-
-const MIGRATIONS_FOLDER = fileURLToPath(new URL("./migrations", import.meta.url));
+import { MIGRATIONS_FOLDER, migrationsKey } from "./migrations-key.js";
 
 /**
  * A fresh PGlite spends seconds in initdb and then runs every migration; a data directory made
  * once, migrated, and loaded into each new database skips both. It is kept per PGlite version and
  * per set of migrations, so a new migration or an upgrade makes a new one.
  */
-export async function migratedPgliteImage(cacheDir = process.env.OTINISH_PGLITE_CACHE ?? path.join(tmpdir(), "otinish-pglite")): Promise<Blob> {
+export async function migratedPgliteImage(cacheDir = path.join(tmpdir(), "otinish-pglite")): Promise<Blob> {
   const file = path.join(cacheDir, `${imageKey()}.tar`);
   if (existsSync(file)) return new Blob([await readFile(file)]);
   const image = await makeImage();
@@ -38,20 +36,8 @@ async function makeImage(): Promise<Blob> {
   }
 }
 
-let key: string | undefined;
 function imageKey(): string {
-  if (key) return key;
-  const hash = createHash("sha256").update(pgliteVersion());
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else hash.update(entry.name).update(readFileSync(full));
-    }
-  };
-  walk(MIGRATIONS_FOLDER);
-  key = hash.digest("hex").slice(0, 16);
-  return key;
+  return createHash("sha256").update(pgliteVersion()).update(migrationsKey()).digest("hex").slice(0, 16);
 }
 
 /** The installed PGlite's version, from its package.json next to its entry file. */
