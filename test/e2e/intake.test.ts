@@ -93,6 +93,13 @@ describe(`appeal intake through the Bot API on ${dbKind}`, () => {
     expect((await u.messages()).find((m) => m.message_id === summary.message_id)!.text).toBe(receipt.text);
     expect((await u.messages()).some((m) => m.text.includes(already))).toBe(false);
     expect((await appealsOf(940002)).total).toBe(1);
+    // "Main menu" under the receipt opens the menu below it; the receipt, with its number, stays in the chat.
+    await u.press(shown("ru", "common.menu"));
+    const menu = await u.waitForBot(shown("ru", "menu.title"));
+    expect(menu.message_id).toBeGreaterThan(summary.message_id);
+    const kept = (await u.messages()).find((m) => m.message_id === summary.message_id)!;
+    expect(kept.text).toBe(receipt.text);
+    expect(kept.inline_keyboard ?? []).toEqual([]);
   });
 
   it("resumes intake after a restart at the step the citizen was on", async () => {

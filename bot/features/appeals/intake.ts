@@ -10,7 +10,7 @@ import { saveUpload, type IncomingFile } from "../../files/save-upload.js";
 import { defineChatFlow, type ChatStep } from "../../flows/chat-flow.js";
 import { formatDate, formatDateTime } from "../../../locales/format.js";
 import { joinHtml } from "../../../locales/html.js";
-import { homeKeyboard } from "../../keyboards/home.js";
+import { homeKeyboard, recordKeyboard } from "../../keyboards/home.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
 import { cancelButton, channelButton, confirmButton, editButton, filesDoneButton, intakeButtons, intakeScreen, languageButton, typeButton } from "./intake-view.js";
 
@@ -53,7 +53,7 @@ async function showReceipt(ctx: BotContext, receipt: Receipt): Promise<void> {
     }),
     ...(receipt.repeated ? [t("appeal.intake.repeated_note")] : []),
   ], "\n\n");
-  await showInPlace(ctx, ctx.callbackQuery?.message?.message_id, text, homeKeyboard(ctx));
+  await showInPlace(ctx, ctx.callbackQuery?.message?.message_id, text, recordKeyboard(ctx));
 }
 
 /**

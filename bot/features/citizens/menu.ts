@@ -4,7 +4,7 @@ import { DomainError } from "../../../core/shared/errors.js";
 import { onPress } from "../../buttons/on-press.js";
 import type { BotContext } from "../../context.js";
 import type { Html } from "../../../locales/html.js";
-import { homeKeyboard, menuButton, type MenuSection } from "../../keyboards/home.js";
+import { homeKeyboard, menuBelowButton, menuButton, type MenuSection } from "../../keyboards/home.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
 import { languageScreen } from "../common/language-screen.js";
 import { showMyReception } from "../reception/citizen.js";
@@ -35,6 +35,13 @@ export async function sendMainMenu(ctx: BotContext): Promise<void> {
 }
 
 export const menu = new Composer<BotContext>();
+
+onPress(menu, menuBelowButton, async (ctx) => {
+  if (!(await getProfile(ctx.deps.core, ctx.actor))) throw new DomainError("profile_missing");
+  await answerCallback(ctx);
+  await stripButtons(ctx, ctx.callbackQuery?.message?.message_id ?? null);
+  await sendMainMenu(ctx);
+});
 
 onPress(menu, menuButton, async (ctx, { section }) => {
   const profile = await getProfile(ctx.deps.core, ctx.actor);

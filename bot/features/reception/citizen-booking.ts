@@ -19,7 +19,7 @@ import { onPress } from "../../buttons/on-press.js";
 import type { BotContext } from "../../context.js";
 import { defineChatFlow } from "../../flows/chat-flow.js";
 import type { Html } from "../../../locales/html.js";
-import { homeKeyboard, menuButton } from "../../keyboards/home.js";
+import { homeKeyboard, menuButton, recordKeyboard } from "../../keyboards/home.js";
 import { drawListSteps, drawnByItsList } from "../../keyboards/list-step.js";
 import { answerCallback, showInPlace } from "../../messages.js";
 import { bookButton, linkButton, noLinkButton, officialButton, receptionButtons, requestButton, slotButton, waitlistButton } from "./citizen-buttons.js";
@@ -107,8 +107,9 @@ async function complete(ctx: BotContext, choice: BookingChoice): Promise<void> {
     return pressed(ctx, state);
   }
   await answerCallback(ctx);
-  if ("requested" in done) return void (await showInPlace(ctx, messageId, ctx.t(`reception.book.${done.requested}`), homeKeyboard(ctx)));
-  await showInPlace(ctx, messageId, bookedText(ctx, done.booked), homeKeyboard(ctx));
+  // What was booked or asked for stays in the chat: the menu opens below it.
+  if ("requested" in done) return void (await showInPlace(ctx, messageId, ctx.t(`reception.book.${done.requested}`), recordKeyboard(ctx)));
+  await showInPlace(ctx, messageId, bookedText(ctx, done.booked), recordKeyboard(ctx));
 }
 
 onPress(booking, slotButton, (ctx, { slot }) => complete(ctx, { slotId: slot }));
