@@ -5,9 +5,6 @@ import { defineConfig } from "vitest/config";
  * TEST_DATABASE_URL is set, again on PostgreSQL.
  */
 const DB_TESTS = ["test/**/*.db.test.ts", "test/e2e/**/*.test.ts"];
-// The random-sequence suite runs when asked (`PROPERTY_RUNS=… npx vitest run test/property`, or
-// `npm run bench -- property`): it still finds a receipt missing after a second intake (README).
-const PROPERTY = process.env.PROPERTY_RUNS ? [] : ["test/property/**"];
 const databases = ["pglite", ...(process.env.TEST_DATABASE_URL ? ["postgres"] : [])];
 
 export default defineConfig({
@@ -22,7 +19,7 @@ export default defineConfig({
       { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: [...DB_TESTS, "test/browser/**"] } },
       ...databases.map((db) => ({
         extends: true as const,
-        test: { name: db, include: DB_TESTS, exclude: PROPERTY, env: { OTINISH_TEST_DB: db } },
+        test: { name: db, include: DB_TESTS, env: { OTINISH_TEST_DB: db } },
       })),
       { extends: true, test: { name: "browser", include: ["test/browser/**/*.test.ts"], env: { OTINISH_TEST_DB: "pglite" } } },
     ],

@@ -57,8 +57,15 @@ async function freshCast(): Promise<Cast> {
   return { citizen: h.user(mine), stranger: h.user(stranger), staff: h.user(staff), othersButtons, secrets: [secret, number, `Тайный Житель ${other}`] };
 }
 
+/**
+ * Everything the bot ever showed the person, edits that were later replaced included: a receipt
+ * counts as told even when a (forged) press later redrew its message.
+ */
 async function readBy(cast: Cast, who: "citizen" | "stranger" | "staff"): Promise<string> {
-  return (await cast[who].messages()).filter((m) => m.from === "bot").map((m) => m.text).join("\n");
+  const chat = cast[who].userId;
+  const shownOnce = h.sandbox.state.calls.filter((c) => c.ok && c.params.chat_id === chat && typeof c.params.text === "string").map((c) => c.params.text as string);
+  const now = (await cast[who].messages()).filter((m) => m.from === "bot").map((m) => m.text);
+  return [...shownOnce, ...now].join("\n");
 }
 
 describe(`random people against the bot on ${dbKind}`, () => {

@@ -20,9 +20,11 @@ export type Step =
   | { kind: "restart" };
 
 const who = fc.constantFrom<Who>("citizen", "stranger", "staff");
+/** What a Telegram client lets a person send: not only blanks. */
+const typed = fc.string({ minLength: 1, maxLength: 60 }).filter((text) => text.trim() !== "");
 export const steps = fc.array(
   fc.oneof(
-    { weight: 4, arbitrary: fc.record({ kind: fc.constant("text" as const), who, text: fc.string({ minLength: 1, maxLength: 60 }) }) },
+    { weight: 4, arbitrary: fc.record({ kind: fc.constant("text" as const), who, text: typed }) },
     { weight: 6, arbitrary: fc.record({ kind: fc.constantFrom("start" as const, "cancel" as const, "contact" as const, "forged" as const, "stale" as const), who }) },
     { weight: 2, arbitrary: fc.constant({ kind: "submit" as const }) },
     { weight: 2, arbitrary: fc.constant({ kind: "again" as const }) },
