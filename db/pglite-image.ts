@@ -18,11 +18,13 @@ export async function migratedPgliteImage(cacheDir = path.join(tmpdir(), "otinis
   const file = path.join(cacheDir, `${imageKey()}.tar`);
   if (existsSync(file)) return new Blob([await readFile(file)]);
   const image = await makeImage();
-  await mkdir(cacheDir, { recursive: true });
   // Written aside and renamed, so a process starting at the same moment reads a whole file or none.
+  // A folder that cannot be written only makes the next new database slower: the start goes on.
   const partial = `${file}.${process.pid}.partial`;
-  await writeFile(partial, Buffer.from(await image.arrayBuffer()));
-  await rename(partial, file);
+  await mkdir(cacheDir, { recursive: true })
+    .then(async () => writeFile(partial, Buffer.from(await image.arrayBuffer())))
+    .then(() => rename(partial, file))
+    .catch(() => undefined);
   return image;
 }
 
@@ -36,8 +38,10 @@ async function makeImage(): Promise<Blob> {
   }
 }
 
+let key: string | undefined;
 function imageKey(): string {
-  return createHash("sha256").update(pgliteVersion()).update(migrationsKey()).digest("hex").slice(0, 16);
+  key ??= createHash("sha256").update(pgliteVersion()).update(migrationsKey()).digest("hex").slice(0, 16);
+  return key;
 }
 
 /** The installed PGlite's version, from its package.json next to its entry file. */

@@ -26,10 +26,11 @@ export async function openThrowawayDatabase(server: string, prefix: string, pool
   const admin = postgres(server, { max: 1, onnotice: () => {} });
   const template = await migratedTemplate(admin, server);
   await admin.unsafe(`create database ${name} template ${template}`);
-  const database = await openDatabase({ url: urlOf(server, name), poolMax });
+  const url = urlOf(server, name);
+  const database = await openDatabase({ url, poolMax });
   return {
     database,
-    url: urlOf(server, name),
+    url,
     async dispose() {
       await database.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);
