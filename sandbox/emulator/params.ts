@@ -106,8 +106,8 @@ export async function readParams(request: Request): Promise<Params> {
   if (request.method === "GET" || request.method === "HEAD") return new Params(query);
   const contentType = request.headers.get("content-type") ?? "";
   const boundary = boundaryOf(contentType);
-  if (/multipart\/form-data/i.test(contentType) && boundary) {
-    const { fields, files } = parseMultipart(new Uint8Array(await request.arrayBuffer()), boundary);
+  if (boundary) {
+    const { fields, files } = await parseMultipart(new Uint8Array(await request.arrayBuffer()), boundary);
     return new Params({ ...query, ...fields }, files);
   }
   const text = await request.text();

@@ -62,7 +62,7 @@ export function webchatApi(state: SandboxState, publicUrl = ""): Hono {
     const chat = chatOf(c);
     const boundary = boundaryOf(c.req.header("content-type") ?? "");
     if (!boundary) throw new UserActionError("expected multipart/form-data with a file field");
-    const { fields, files } = parseMultipart(new Uint8Array(await c.req.arrayBuffer()), boundary);
+    const { fields, files } = await parseMultipart(new Uint8Array(await c.req.arrayBuffer()), boundary);
     const upload = files.get("file");
     if (!upload) throw new UserActionError("expected multipart/form-data with a file field");
     // A `file_name` field gives the name as a client may send it, with what a form would escape.
