@@ -29,9 +29,24 @@ export interface Sandbox {
   faults: Faults;
 }
 
+/** The web chat's ES modules: the page loads app.js, which imports the others. */
+const PAGE_SCRIPTS = [
+  "app.js",
+  "actions.js",
+  "api.js",
+  "bot-html.js",
+  "commands.js",
+  "dom.js",
+  "messages.js",
+  "polling.js",
+  "reply-keyboard.js",
+  "session.js",
+  "toasts.js",
+];
+
 const PAGE_FILES: [route: string, file: string, type: string][] = [
   ["/", "index.html", "text/html; charset=utf-8"],
-  ["/app.js", "app.js", "text/javascript; charset=utf-8"],
+  ...PAGE_SCRIPTS.map((file): [string, string, string] => [`/${file}`, file, "text/javascript; charset=utf-8"]),
   ["/style.css", "style.css", "text/css; charset=utf-8"],
 ];
 
