@@ -47,7 +47,7 @@ const PAGE_SCRIPTS = [
 const PAGE_FILES: [route: string, file: string, type: string][] = [
   ["/", "index.html", "text/html; charset=utf-8"],
   ...PAGE_SCRIPTS.map((file): [string, string, string] => [`/${file}`, file, "text/javascript; charset=utf-8"]),
-  ["/style.css", "style.css", "text/css; charset=utf-8"],
+  ...["style.css", "composer.css"].map((file): [string, string, string] => [`/${file}`, file, "text/css; charset=utf-8"]),
 ];
 
 /**
