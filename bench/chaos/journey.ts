@@ -82,12 +82,17 @@ async function submitAppeal(s: Script, n: number, confirming: () => void): Promi
   return NUMBER.exec(text)![0];
 }
 
+const SUPPLEMENT = "Дополняю: копия решения нужна для исполнительного производства.";
+
 async function supplement(s: Script, number: string): Promise<void> {
   await s.step("supplement:menu", say("/start"), sees.button(t("menu.my_appeals")));
   await s.tap("supplement:list", t("menu.my_appeals"), sees.button(number));
   await s.tap("supplement:appeal", number, sees.button(t("appeal.supplement.button")));
   await s.tap("supplement:open", t("appeal.supplement.button"), sees.text(`${t("appeal.supplement.ask", { number, max_files: 10, max_chars: "10 000", chars: 0, files: 0 }).slice(0, 30)}`));
-  await s.step("supplement:text", say("Дополняю: копия решения нужна для исполнительного производства."), sees.text(t("appeal.supplement.text_added")));
+  // Its "text added" line, or (the bot died after keeping it) the question asked again with the text counted.
+  const asked = (chars: number) => t("appeal.supplement.ask", { number, max_files: 10, max_chars: "10 000", chars, files: 0 }).split("\n\n").at(-1)!;
+  const kept = sees.any(sees.text(t("appeal.supplement.text_added")), sees.text(asked(SUPPLEMENT.length)));
+  await s.step("supplement:text", say(SUPPLEMENT), kept);
   // Sent, or (the bot died after sending it) the button is out of date: the count in the database tells.
   await s.tap("supplement:send", t("appeal.supplement.send"), sees.any(sees.toast(t("appeal.supplement.sent", { number })), sees.toast(t("errors.stale_button"))));
 }
