@@ -73,7 +73,15 @@ export async function renewLeases(ctx: Ctx, worker: string, held: readonly numbe
     .where(and(inArray(updates.updateId, [...held]), eq(updates.claimedBy, worker), eq(updates.state, "in_progress")))
     .returning({ updateId: updates.updateId });
   const still = new Set(renewed.map((row) => row.updateId));
-  return held.filter((id) => !still.has(id));
+  const missing = held.filter((id) => !still.has(id));
+  if (missing.length === 0) return [];
+  // One this worker marked done while the renewal ran is finished, not lost.
+  const finished = await ctx.db
+    .select({ updateId: updates.updateId })
+    .from(updates)
+    .where(and(inArray(updates.updateId, missing), eq(updates.claimedBy, worker), eq(updates.state, "done")));
+  const done = new Set(finished.map((row) => row.updateId));
+  return missing.filter((id) => !done.has(id));
 }
 
 /** Handled: the chat's next update may go. False when the claim had been lost to another worker. */

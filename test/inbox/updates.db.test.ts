@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { claimUpdates, markFailed, markHandled, markRetry } from "../../core/inbox/claims.js";
+import { claimUpdates, markFailed, markHandled, markRetry, renewLeases } from "../../core/inbox/claims.js";
 import { pruneHandledUpdates } from "../../core/inbox/prune.js";
 import { storeUpdates, type IncomingUpdate } from "../../core/inbox/receive.js";
 import { updates } from "../../db/schema/index.js";
@@ -78,6 +78,22 @@ describe(`the update inbox's table on ${dbKind}`, () => {
     expect(await markHandled(ctx, "dead", 31)).toBe(false);
     expect(await markHandled(ctx, "alive", 31)).toBe(true);
     expect(await stateOf(31)).toMatchObject({ state: "done", claimedBy: "alive" });
+  });
+
+  it("calls a claim lost only when another worker has it, not when its own worker has just finished it", async () => {
+    await storeUpdates(ctx, [update(35, 805), update(36, 806), update(37, 807)]);
+    expect(ids(await claim("w1", 50))).toEqual([35, 36, 37]);
+    await markHandled(ctx, "w1", 35);
+    const taken = await vi.waitFor(async () => {
+      const rows = await claim("w2", 60_000, []);
+      expect(rows.length).toBeGreaterThan(0);
+      return rows;
+    });
+    // w2 took both unfinished ones past their lease; w1 lost them, but finished 35 itself.
+    expect(ids(taken)).toEqual([36, 37]);
+    expect(await renewLeases(ctx, "w1", [35, 36, 37], 60_000)).toEqual([36, 37]);
+    expect(await renewLeases(ctx, "w2", [36, 37], 60_000)).toEqual([]);
+    for (const id of [36, 37]) await markHandled(ctx, "w2", id);
   });
 
   it("prunes handled and failed updates past the retention on the clock, and keeps the rest", async () => {
