@@ -1,10 +1,10 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import fc from "fast-check";
-import { eq, inArray, ne } from "drizzle-orm";
-import { citizens, updates, users } from "../../db/schema/index.js";
+import { eq } from "drizzle-orm";
+import { citizens, users } from "../../db/schema/index.js";
 import type { Harness } from "../support/harness.js";
 import type { SandboxUser } from "../support/sandbox-user.js";
 import { shown } from "../support/texts.js";
+import type { Settle } from "./settle.js";
 
 /**
  * Random sequences of what people send the real bot (through the emulator): a citizen, another
@@ -43,13 +43,10 @@ export interface Cast {
   secrets: string[];
 }
 
-/** Waits until the emulator has nothing left to give and the bot has finished every update. */
-export async function settled(h: Harness): Promise<void> {
-  for (;;) {
-    const open = await h.app().core.db.select({ id: updates.updateId }).from(updates).where(ne(updates.state, "done")).limit(1);
-    if (h.sandbox.state.pendingUpdates().length === 0 && open.length === 0) return;
-    await sleep(20);
-  }
+/** The bot under test, and the wait until it has finished every update. */
+export interface Stage {
+  h: Harness;
+  settled: Settle;
 }
 
 /** The newest message of the chat (any), which a press may name. */
@@ -63,7 +60,7 @@ async function ownButtons(u: SandboxUser): Promise<{ messageId: number; data: st
 }
 
 /** One step, done as the person would; `pick` chooses among the buttons a step may press. */
-export async function perform(h: Harness, cast: Cast, step: Step, pick: number): Promise<void> {
+export async function perform(stage: Stage, cast: Cast, step: Step, pick: number): Promise<void> {
   const person = "who" in step ? cast[step.who] : cast.citizen;
   switch (step.kind) {
     case "text":
@@ -87,19 +84,19 @@ export async function perform(h: Harness, cast: Cast, step: Step, pick: number):
     }
     case "again":
       // Telegram sends the latest update again, as when the bot's confirmation was lost.
-      h.sandbox.state.deliverAgain(h.sandbox.state.updatesSent);
+      stage.h.sandbox.state.deliverAgain(stage.h.sandbox.state.updatesSent);
       return;
     case "restart":
-      await settled(h);
-      return h.restart();
+      await stage.settled();
+      return stage.h.restart();
     case "submit":
-      return submit(h, cast.citizen, pick);
+      return submit(stage.settled, cast.citizen, pick);
   }
 }
 
 /** The whole intake, when the citizen is where it can begin; it may be refused midway by what came before. */
-async function submit(h: Harness, u: SandboxUser, pick: number): Promise<void> {
-  await settled(h);
+async function submit(settled: Settle, u: SandboxUser, pick: number): Promise<void> {
+  await settled();
   await u.send("/cancel");
   await u.send("/start");
   const steps = [
@@ -112,15 +109,17 @@ async function submit(h: Harness, u: SandboxUser, pick: number): Promise<void> {
     () => u.press(shown("ru", "appeal.intake.confirm"), { timeoutMs: 3000 }),
   ];
   for (const next of steps) {
-    await settled(h);
+    await settled();
     await next();
   }
 }
 
 /** Whether a stranger ended up with a citizen's profile or any role. */
 export async function strangerGained(h: Harness, telegramId: number): Promise<boolean> {
-  const [user] = await h.app().core.db.select().from(users).where(eq(users.telegramId, telegramId));
-  if (!user) return false;
-  const profile = await h.app().core.db.select().from(citizens).where(inArray(citizens.userId, [user.id]));
-  return profile.length > 0 || user.role !== "citizen";
+  const [user] = await h.db.database.db
+    .select({ role: users.role, profile: citizens.userId })
+    .from(users)
+    .leftJoin(citizens, eq(citizens.userId, users.id))
+    .where(eq(users.telegramId, telegramId));
+  return user !== undefined && (user.profile !== null || user.role !== "citizen");
 }

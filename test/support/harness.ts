@@ -60,9 +60,12 @@ export interface Harness {
 export const WEBHOOK_SECRET = "e2e-webhook-secret-0123456789";
 
 /** `floodLimit: 0` for tests that press many buttons in a row on purpose, as no person would; `env` for a second instance's settings. */
-/** `log` for tests that watch what the bot logs. */
-export async function startHarness(users: DemoUser[], options: { webhook?: boolean; floodLimit?: number; env?: Record<string, string>; log?: Logger } = {}): Promise<Harness> {
-  const db = await openTestDatabase();
+/** `log` for tests that watch what the bot logs; `durable: false` for commits that do not wait for the disk (see openTestDatabase). */
+export async function startHarness(
+  users: DemoUser[],
+  options: { webhook?: boolean; floodLimit?: number; env?: Record<string, string>; log?: Logger; durable?: boolean } = {},
+): Promise<Harness> {
+  const db = await openTestDatabase({ durable: options.durable });
   const sandbox = createSandbox({ token: TOKEN, bot: { id: 200000002, username: "otinish_test_bot", first_name: "Otinish" }, demoUsers: users });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: sandbox.app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
