@@ -1,7 +1,7 @@
 import { pino } from "pino";
 import { startOutboxLeader } from "../bot/delivery/outbox-leader.js";
 import { startOutboxWorker } from "../bot/delivery/outbox-worker.js";
-import { SendBudget } from "../bot/delivery/send-budget.js";
+import { botSendBudget } from "../bot/delivery/wide-pace.js";
 import { loadConfig } from "../core/config.js";
 import { diskFileStore } from "../core/files/file-store.js";
 import { systemClock } from "../core/shared/clock.js";
@@ -16,7 +16,7 @@ const config = loadConfig(process.env);
 const log = pino({ level: config.logLevel });
 const database = await openDatabase({ url: config.databaseUrl, poolMax: config.databasePoolMax });
 const core = { db: database.db, clock: systemClock, log, files: diskFileStore(config.filesDir) };
-const budget = new SendBudget(config.delivery.botPerSecond);
+const budget = botSendBudget(database, config.delivery.botPerSecond, log);
 const worker = startOutboxLeader(database, log, () =>
   startOutboxWorker(core, { token: config.botToken!, apiRoot: config.botApiRoot, timeoutSeconds: config.delivery.timeoutSeconds }, {
     pace: config.delivery,

@@ -19,7 +19,7 @@ import { createBot } from "./create-bot.js";
 import { startOutboxLeader } from "./delivery/outbox-leader.js";
 import { startOutboxWorker } from "./delivery/outbox-worker.js";
 import { paceReplies } from "./delivery/reply-api.js";
-import { SendBudget } from "./delivery/send-budget.js";
+import { botSendBudget } from "./delivery/wide-pace.js";
 import { logHttpErrors } from "./http-errors.js";
 import { ALLOWED_UPDATES } from "./inbox/polling.js";
 import { startUpdateInbox, type UpdateInbox } from "./inbox/update-inbox.js";
@@ -102,8 +102,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const port = (server.address() as AddressInfo).port;
   options.onListening?.(port);
   const apiRoot = localApi ? `http://127.0.0.1:${port}` : config.botApiRoot;
-  // One send budget for the bot: its replies first, the outbox with what they leave.
-  const budget = new SendBudget(config.delivery.botPerSecond);
+  const budget = botSendBudget(database, config.delivery.botPerSecond, log);
   const bot = createBot({
     token,
     apiRoot,

@@ -74,7 +74,7 @@ export class Pacer {
       }
       this.#starts.push(this.#time.now());
       if (this.#starts.length > this.#perWindow) this.#starts.shift();
-      if (this.#shared?.counts) this.#shared.budget.took();
+      if (this.#shared?.counts) await this.#shared.budget.outbox();
     });
     this.#turn = turn;
     return turn;

@@ -1,4 +1,5 @@
 import { realTime, type PaceTime } from "./pace-time.js";
+import type { WidePace } from "./wide-pace.js";
 
 const WINDOW_MS = 1000;
 /** How soon the outbox looks again while a reply waits for room. */
@@ -9,6 +10,8 @@ const YIELD_MS = 5;
  * an outbox notice alike, so both draw on `perSecond` here. Replies come first: one waits only
  * while the last second already holds the whole budget, and it takes the next room before the
  * outbox, which steps aside while a reply waits and otherwise sends with what is left.
+ * With several instances on one database, each send then also takes its moment from the bot-wide
+ * clock (`WidePace`), which keeps the same order between instances.
  */
 export class SendBudget {
   readonly #perSecond: number;
@@ -17,9 +20,12 @@ export class SendBudget {
   readonly #sends: number[] = [];
   #repliesWaiting = 0;
 
-  constructor(perSecond: number, time: PaceTime = realTime) {
+  readonly #wide: WidePace | undefined;
+
+  constructor(perSecond: number, time: PaceTime = realTime, wide?: WidePace) {
     this.#perSecond = Math.max(1, Math.floor(perSecond));
     this.#time = time;
+    this.#wide = wide;
   }
 
   /** Waits for room for a reply, then counts it. */
@@ -31,10 +37,11 @@ export class SendBudget {
         if (wait <= 0) break;
         await this.#time.sleep(wait);
       }
-      this.took();
+      this.#took();
     } finally {
       this.#repliesWaiting--;
     }
+    await this.#wide?.reply();
   }
 
   /** When the outbox may send next: when the last second has room and no reply is waiting for it. */
@@ -43,9 +50,15 @@ export class SendBudget {
     return this.#repliesWaiting > 0 ? Math.max(at, this.#time.now() + YIELD_MS) : at;
   }
 
-  /** Counts a send that is leaving now (the outbox's, once its slot came). */
-  took(): void {
+  /** Counts a send that is leaving now. */
+  #took(): void {
     this.#sends.push(this.#time.now());
+  }
+
+  /** Counts the outbox's send whose slot came, then waits for its bot-wide moment. */
+  async outbox(): Promise<void> {
+    this.#took();
+    await this.#wide?.outbox();
   }
 
   #freeAt(): number {

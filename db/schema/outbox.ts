@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, bigserial, check, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { appeals } from "./appeals.js";
 import { users } from "./people.js";
 
@@ -79,4 +79,18 @@ export const byPost = pgTable(
     uniqueIndex("by_post_open_appeal_idx").on(t.appealId).where(sql`${t.clearedAt} is null`),
     check("by_post_reason_check", sql`${t.reason} in ('blocked','deactivated','chat_not_found')`),
   ],
+);
+
+/**
+ * The bot's send clock, one row shared by every instance: each message the bot posts, a reply or
+ * an outbox notice, takes the next moment from it, 1/SEND_RATE apart (bot/delivery/wide-pace.ts),
+ * so the instances together keep Telegram's bot-wide rate.
+ */
+export const sendPace = pgTable(
+  "send_pace",
+  {
+    id: smallint("id").primaryKey().default(1),
+    nextAt: timestamp("next_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [check("send_pace_one_row", sql`${t.id} = 1`)],
 );

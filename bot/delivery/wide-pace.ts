@@ -1,0 +1,83 @@
+import { sql } from "drizzle-orm";
+import type { Logger } from "../../core/shared/context.js";
+import type { Database, Db } from "../../db/client.js";
+import { realTime, type PaceTime } from "./pace-time.js";
+import { SendBudget } from "./send-budget.js";
+
+/** The longest an outbox send sleeps before asking the clock again, so a freed moment is not missed long. */
+const OUTBOX_RECHECK_MS = 50;
+
+/**
+ * The bot-wide side of the send budget when several instances share one PostgreSQL: every send
+ * takes the next moment of the `send_pace` row, one gap (1/rate s) after the previous one, by the
+ * database's clock, so no instance's clock skew matters and the instances together never post
+ * faster than the rate. A reply always takes the next moment and waits for it; the outbox takes
+ * one only when it is free now, so replies waiting anywhere go first. When the database cannot
+ * answer, a send is not held up: the instance's own budget still paces it.
+ */
+export class WidePace {
+  readonly #db: Db;
+  readonly #gapMs: number;
+  readonly #log: Logger;
+  readonly #time: PaceTime;
+  #warned = false;
+
+  constructor(db: Db, perSecond: number, log: Logger, time: PaceTime = realTime) {
+    this.#db = db;
+    this.#gapMs = 1000 / perSecond;
+    this.#log = log;
+    this.#time = time;
+  }
+
+  /** Takes the next moment and waits for it. */
+  async reply(): Promise<void> {
+    const gap = sql`${this.#gapMs} * interval '1 millisecond'`;
+    const wait = await this.#ask(sql`
+      insert into send_pace as p (id, next_at) values (1, clock_timestamp() + ${gap})
+      on conflict (id) do update set next_at = greatest(p.next_at, clock_timestamp()) + ${gap}
+      returning extract(epoch from next_at - ${gap} - clock_timestamp()) * 1000 as wait_ms`);
+    if (wait > 0) await this.#time.sleep(wait);
+  }
+
+  /** Waits until a moment is free now, with no reply before it, and takes it. */
+  async outbox(): Promise<void> {
+    const gap = sql`${this.#gapMs} * interval '1 millisecond'`;
+    for (;;) {
+      // The outer select reads the row as it was before the claim: how long until it frees up (at
+      // least a moment, as a reply elsewhere may have taken the one that looked free).
+      const wait = await this.#ask(sql`
+        with t as (select clock_timestamp() as now),
+        claimed as (
+          insert into send_pace as p (id, next_at) select 1, t.now + ${gap} from t
+          on conflict (id) do update set next_at = excluded.next_at where p.next_at <= (select now from t)
+          returning 1)
+        select case when exists (select 1 from claimed) then 0
+          else greatest(coalesce((select extract(epoch from next_at - t.now) * 1000 from send_pace), 0), 0) + 1 end as wait_ms
+        from t`);
+      if (wait <= 0) return;
+      await this.#time.sleep(Math.min(wait, OUTBOX_RECHECK_MS));
+    }
+  }
+
+  /** The milliseconds the statement answers, or 0 (go now) when the database cannot answer. */
+  async #ask(statement: ReturnType<typeof sql>): Promise<number> {
+    try {
+      const result = (await this.#db.execute(statement)) as unknown as { wait_ms: string | number }[] | { rows: { wait_ms: string | number }[] };
+      const rows = Array.isArray(result) ? result : result.rows;
+      this.#warned = false;
+      return Number(rows[0]?.wait_ms ?? 0);
+    } catch (err) {
+      if (!this.#warned) this.#log.warn({ err }, "the bot-wide send clock did not answer; pacing by this instance alone until it does");
+      this.#warned = true;
+      return 0;
+    }
+  }
+}
+
+/**
+ * The bot's one send budget: its replies first, the outbox with what they leave; on PostgreSQL,
+ * where several instances may run, also bot-wide. PGlite has one process, its budget alone is enough.
+ */
+export function botSendBudget(database: Database, perSecond: number, log: Logger): SendBudget {
+  return new SendBudget(perSecond, realTime, database.kind === "postgres" ? new WidePace(database.db, perSecond, log) : undefined);
+}
