@@ -46,7 +46,8 @@ describe(`giving up on a message by its age, not its tries, on ${dbKind}`, () =>
     expect(await rig.row("long")).toMatchObject({ status: "sent", attempts: 1 });
   });
 
-  it("keeps a message through twenty minutes of Telegram errors, trying at least every five minutes, and gives it up once it has waited its hours; the administrators hear of both, at most hourly", async () => {
+  // A dozen tries through the real worker, some waiting out a hung call: seconds alone, far more on a loaded machine.
+  it("keeps a message through twenty minutes of Telegram errors, trying at least every five minutes, and gives it up once it has waited its hours; the administrators hear of both, at most hourly", { timeout: 120_000 }, async () => {
     rig = await startDeliveryRig([CITIZEN, ...ADMINS], {}, 1);
     const r = rig;
     for (const admin of ADMINS) await staffMember(r.ctx, admin, "admin");
