@@ -69,6 +69,7 @@ function botEnv(databaseUrl: string, emulator: Emulator, filesDir: string, rate:
     UPDATES_LEASE_SECONDS: "10",
     SEND_RATE: String(rate),
     OUTBOX_RATE: String(Math.max(1, Math.floor(rate * 0.8))),
+    SEND_CLOCK: "database",
   };
 }
 

@@ -16,7 +16,7 @@ const config = loadConfig(process.env);
 const log = pino({ level: config.logLevel });
 const database = await openDatabase({ url: config.databaseUrl, poolMax: config.databasePoolMax });
 const core = { db: database.db, clock: systemClock, log, files: diskFileStore(config.filesDir) };
-const budget = botSendBudget(database, config.delivery.botPerSecond, log);
+const budget = botSendBudget(database, config.delivery, log);
 const worker = startOutboxLeader(database, log, () =>
   startOutboxWorker(core, { token: config.botToken!, apiRoot: config.botApiRoot, timeoutSeconds: config.delivery.timeoutSeconds }, {
     pace: config.delivery,

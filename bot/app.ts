@@ -102,7 +102,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const port = (server.address() as AddressInfo).port;
   options.onListening?.(port);
   const apiRoot = localApi ? `http://127.0.0.1:${port}` : config.botApiRoot;
-  const budget = botSendBudget(database, config.delivery.botPerSecond, log);
+  const budget = botSendBudget(database, config.delivery, log);
   const bot = createBot({
     token,
     apiRoot,

@@ -43,6 +43,7 @@ const schema = z
     FLOOD_LIMIT: z.coerce.number({ error: "a whole number" }).int("a whole number").min(0, "0 (off) or more").default(60),
     SEND_RATE: z.coerce.number({ error: "a number" }).min(1, "messages per second, 1 or more").default(28),
     OUTBOX_RATE: z.coerce.number({ error: "a number" }).positive("messages per second, more than 0").default(25),
+    SEND_CLOCK: z.enum(["instance", "database"]).default("instance"),
     OUTBOX_CHAT_RATE: z.coerce.number({ error: "a number" }).positive("messages per second, more than 0").default(1),
     OUTBOX_GROUP_PER_MINUTE: z.coerce.number({ error: "a number" }).positive("messages per minute, more than 0").default(20),
     OUTBOX_GIVE_UP_HOURS: z.coerce.number({ error: "a number" }).positive("hours, more than 0").default(72),
@@ -118,6 +119,8 @@ export interface DeliveryConfig {
   botPerSecond: number;
   /** Of those, the most the outbox takes, so replies always find room. */
   perSecond: number;
+  /** Whose count keeps `botPerSecond`: each instance's own, or one shared in the database (several instances). */
+  clock: "instance" | "database";
   /** Messages per second to one private chat. */
   chatPerSecond: number;
   /** Messages per minute to one group chat. */
@@ -176,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, purpose: "app" | "console" = 
     delivery: {
       botPerSecond: c.SEND_RATE,
       perSecond: c.OUTBOX_RATE,
+      clock: c.SEND_CLOCK,
       chatPerSecond: c.OUTBOX_CHAT_RATE,
       groupPerMinute: c.OUTBOX_GROUP_PER_MINUTE,
       leaseSeconds: c.OUTBOX_LEASE_SECONDS,

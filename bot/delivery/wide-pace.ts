@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type { DeliveryConfig } from "../../core/config.js";
 import type { Logger } from "../../core/shared/context.js";
 import type { Database, Db } from "../../db/client.js";
 import { realTime, type PaceTime } from "./pace-time.js";
@@ -100,9 +101,10 @@ export class WidePace {
 }
 
 /**
- * The bot's one send budget: its replies first, the outbox with what they leave; on PostgreSQL,
- * where several instances may run, also bot-wide. PGlite has one process, its budget alone is enough.
+ * The bot's one send budget: its replies first, the outbox with what they leave; with the
+ * database's clock (SEND_CLOCK=database, several instances on PostgreSQL), also bot-wide.
  */
-export function botSendBudget(database: Database, perSecond: number, log: Logger): SendBudget {
-  return new SendBudget(perSecond, realTime, database.kind === "postgres" ? new WidePace(database.db, perSecond, log) : undefined);
+export function botSendBudget(database: Database, delivery: Pick<DeliveryConfig, "botPerSecond" | "clock">, log: Logger): SendBudget {
+  const shared = delivery.clock === "database" && database.kind === "postgres";
+  return new SendBudget(delivery.botPerSecond, realTime, shared ? new WidePace(database.db, delivery.botPerSecond, log) : undefined);
 }

@@ -76,6 +76,9 @@ describe("configuration", () => {
   it("gives the bot one send budget, of which the outbox takes at most its share, and gives messages up after 72 hours unless told otherwise", () => {
     expect(loadConfig({}).delivery).toMatchObject({ botPerSecond: 28, perSecond: 25, giveUpHours: 72 });
     expect(loadConfig({ SEND_RATE: "100", OUTBOX_RATE: "90", OUTBOX_GIVE_UP_HOURS: "24" }).delivery).toMatchObject({ botPerSecond: 100, perSecond: 90, giveUpHours: 24 });
+    expect(loadConfig({}).delivery.clock).toBe("instance");
+    expect(loadConfig({ SEND_CLOCK: "database" }).delivery.clock).toBe("database");
+    expect(errorOf({ SEND_CLOCK: "shared" })).toMatch(/^SEND_CLOCK: /);
     expect(errorOf({ OUTBOX_RATE: "30" })).toBe('OUTBOX_RATE: expected at most SEND_RATE (28): the outbox\'s share of the bot\'s sends, got "30"');
     expect(errorOf({ OUTBOX_GIVE_UP_HOURS: "0" })).toMatch(/^OUTBOX_GIVE_UP_HOURS: expected hours, more than 0/);
   });
