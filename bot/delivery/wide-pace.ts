@@ -20,27 +20,29 @@ const ANSWER_WITHIN_MS = 1000;
  * The bot-wide side of the send budget when several instances share one PostgreSQL: every send
  * takes the next moment of the `send_pace` row, one gap (a little over 1/rate s) after the
  * previous one, by the database's clock, so no instance's clock skew matters and the instances
- * together never post faster than the rate. A reply always takes the next moment and waits for it; the outbox takes
- * one only when it is free now, so replies waiting anywhere go first. When the database cannot
- * answer within a second, a send is not held up: the instance's own budget still paces it.
+ * together never post faster than the rate. A reply always takes the next moment and waits for
+ * it; the outbox takes one only when it is free now, so replies waiting anywhere go first. When
+ * the database cannot answer within a second, a send is not held up: the instance's own budget
+ * still paces it.
  */
 export class WidePace {
   readonly #db: Db;
-  readonly #gapMs: number;
+  /** The gap between moments, as SQL. */
+  readonly #gap: ReturnType<typeof sql>;
   readonly #log: Logger;
   readonly #time: PaceTime;
   #warned = false;
 
   constructor(db: Db, perSecond: number, log: Logger, time: PaceTime = realTime) {
     this.#db = db;
-    this.#gapMs = 1000 / (perSecond * HEADROOM);
+    this.#gap = sql`${1000 / (perSecond * HEADROOM)} * interval '1 millisecond'`;
     this.#log = log;
     this.#time = time;
   }
 
   /** Takes the next moment and waits for it; returns the moment (the database's epoch milliseconds, NaN unanswered). */
   async reply(): Promise<number> {
-    const gap = sql`${this.#gapMs} * interval '1 millisecond'`;
+    const gap = this.#gap;
     const { wait, at } = await this.#ask(sql`
       insert into send_pace as p (id, next_at) values (1, clock_timestamp() + ${gap})
       on conflict (id) do update set next_at = greatest(p.next_at, clock_timestamp()) + ${gap}
@@ -52,7 +54,7 @@ export class WidePace {
 
   /** Waits until a moment is free now, with no reply before it, and takes it; returns the moment as `reply` does. */
   async outbox(): Promise<number> {
-    const gap = sql`${this.#gapMs} * interval '1 millisecond'`;
+    const gap = this.#gap;
     for (;;) {
       // The outer select reads the row as it was before the claim: how long until it frees up (at
       // least a moment, as a reply elsewhere may have taken the one that looked free).
