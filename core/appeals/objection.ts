@@ -121,6 +121,8 @@ export async function decideObjection(ctx: Ctx, actor: Actor, raw: z.input<typeo
 }
 
 async function tellCitizen(ctx: Ctx, tx: Tx, appeal: AppealRow, eventId: number, key: string, text: string): Promise<void> {
+  // A paper appeal nobody has linked in Telegram yet is answered by post.
+  if (appeal.citizenUserId === null) return;
   const [citizen] = await tx.select({ telegramId: users.telegramId }).from(users).where(eq(users.id, appeal.citizenUserId));
   if (!citizen) return;
   await enqueue(ctx, tx, { dedupeKey: `event:${eventId}:citizen`, chatId: citizen.telegramId, language: appeal.language, appealId: appeal.id, key, params: { number: appeal.number, text } });

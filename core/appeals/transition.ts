@@ -85,6 +85,8 @@ async function notifyCitizen(
   eventId: number,
   notice: CitizenNotice,
 ): Promise<void> {
+  // A paper appeal nobody has linked in Telegram yet is answered by post.
+  if (appeal.citizenUserId === null) return;
   const [citizen] = await tx.select({ telegramId: users.telegramId }).from(users).where(eq(users.id, appeal.citizenUserId));
   if (!citizen) return;
   await enqueue(ctx, tx, {

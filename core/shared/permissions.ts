@@ -42,11 +42,19 @@ export type Action =
   | "control.decide"
   | "control.execute"
   | "control.list"
-  | "list.search";
+  | "list.search"
+  | "registry.journal"
+  | "registry.export"
+  | "registry.restrict"
+  | "registry.nomenclature"
+  | "registry.retention"
+  | "appeal.register_paper"
+  | "appeal.group"
+  | "appeal.track";
 
 /** What a resource must tell the policy about itself. */
 export interface Resource {
-  ownerUserId?: number;
+  ownerUserId?: number | null;
   /** The staff member who holds it now (an assigned reviewer, an executor). */
   holderUserId?: number | null;
   restricted?: boolean;
@@ -120,6 +128,21 @@ const POLICY: Record<Action, Rule> = {
   "control.list": anyStaff(["registrar", "deputy", "head", "admin"]),
   /** A word typed to search the list on screen: whoever was shown it; the list's own feature decides what it holds. */
   "list.search": () => true,
+  /** The journals of the Document Flow sector (Reg. 7.1.1–7.1.2): entries are added and read there and by the leadership. */
+  "registry.journal": anyStaff(["registrar", "deputy", "head"]),
+  "registry.export": anyStaff(["registrar", "deputy", "head"]),
+  /** Marking a document for official use, or lifting the mark, with a reason in the trail. */
+  "registry.restrict": anyStaff(["registrar", "deputy", "head"]),
+  /** The nomenclature of cases is kept by the sector (Reg. 7.1.3). */
+  "registry.nomenclature": anyStaff(["registrar", "deputy", "head"]),
+  /** A destruction act is approved by the Head (or an acting deputy) after the expert review of value. */
+  "registry.retention": either(anyStaff(["head"]), actingHead),
+  /** A paper or e-mailed appeal is registered by the sector on the applicant's behalf. */
+  "appeal.register_paper": anyStaff(["registrar", "deputy", "head"]),
+  /** Mass appeals: grouping appeals on one subject to answer them with one approved draft. */
+  "appeal.group": anyStaff(["registrar", "deputy", "head"]),
+  /** Opening a paper receipt's QR link: anyone in Telegram; the applicant's IIN decides. */
+  "appeal.track": (actor) => actor.role === "citizen",
 };
 
 /** What a citizen may ever do; every other action is staff work. */
@@ -133,6 +156,7 @@ export const CITIZEN_ACTIONS: readonly Action[] = [
   "appeal.rate",
   "reception.book",
   "list.search",
+  "appeal.track",
 ];
 
 export function can(actor: Actor, action: Action, resource?: Resource): boolean {

@@ -39,9 +39,10 @@ export const appeals = pgTable(
     seq: integer("seq").notNull(),
     /** The confirmed draft: confirming twice finds this row instead of making another. */
     draftId: uuid("draft_id").notNull().unique(),
-    citizenUserId: integer("citizen_user_id")
-      .notNull()
-      .references(() => users.id),
+    /** Null for a paper or e-mailed appeal until its applicant links it in Telegram by the receipt's QR code. */
+    citizenUserId: integer("citizen_user_id").references(() => users.id),
+    /** How it came: through the bot, on paper, or by e-mail (registered by a registrar). */
+    channel: text("channel").notNull().default("telegram"),
     /** The applicant as submitted; a later profile edit does not rewrite a registered appeal. */
     applicant: jsonb("applicant").notNull(),
     type: text("type").notNull(),
@@ -63,6 +64,12 @@ export const appeals = pgTable(
     complaintOfId: integer("complaint_of_id"),
     restricted: boolean("restricted").notNull().default(false),
     rating: text("rating"),
+    /** A mass appeal: answered with the others of its group by one approved draft. */
+    groupId: integer("group_id"),
+    /** The nomenclature case it is filed to (Reg. 7.1.3). */
+    caseId: integer("case_id"),
+    /** Set when its personal data was erased under a destruction act. */
+    erasedAt: timestamp("erased_at", { withTimezone: true }),
     closedAt: timestamp("closed_at", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },
@@ -79,6 +86,8 @@ export const appeals = pgTable(
       "appeals_state_check",
       sql`${t.state} in ('registered','in_review','forwarded_internal','awaiting_approval','answered','forwarded_external','left_without_review','withdrawn')`,
     ),
+    check("appeals_channel_kind_check", sql`${t.channel} in ('telegram','paper','email') and (${t.channel} <> 'telegram' or ${t.citizenUserId} is not null)`),
+    index("appeals_group_idx").on(t.groupId).where(sql`${t.groupId} is not null`),
     check("appeals_type_check", sql`${t.type} in ('application','complaint','proposal','response','request','report')`),
     check("appeals_channel_check", sql`(${t.replyChannel} = 'chat') or (${t.replyChannel} = 'post' and ${t.postalAddress} is not null)`),
   ],

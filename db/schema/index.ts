@@ -13,3 +13,4 @@ export * from "./system.js";
 export * from "./staff-profiles.js";
 export * from "./letter-settings.js";
 export * from "./updates.js";
+export * from "./registry.js";
