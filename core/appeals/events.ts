@@ -26,6 +26,12 @@ export const EVENT_KINDS = [
   "objected",
   "objection_decided",
   "reopened",
+  "restricted",
+  "unrestricted",
+  "grouped",
+  "linked",
+  "filed",
+  "erased",
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

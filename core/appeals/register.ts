@@ -14,6 +14,7 @@ import { DomainError } from "../shared/errors.js";
 import { assertCan } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
+import { defaultCase } from "../registry/filing.js";
 import { appendEvent } from "./events.js";
 import { tellRegistrarsOfNewAppeal } from "./registrar-notice.js";
 import { ANSWER_LANGUAGES, APPEAL_TYPES, INTAKE_LIMITS, NUMBER_PREFIX, REPLY_CHANNELS } from "./kinds.js";
@@ -105,6 +106,7 @@ async function insertAppeal(
     ctx.log.warn({ year }, "no calendar rows for this year: its holidays are not counted; run `cli calendar import`");
   }
   const repeatedOf = await findRepeatedOf(tx, actor.userId, input.text);
+  const caseId = await defaultCase(tx, "appeals", Number(receivedOn.slice(0, 4)));
   // Last before the insert: the number's row lock is held to commit, so everything else goes first.
   const { seq, number } = await nextNumber(tx, NUMBER_PREFIX[profile.kind], Number(receivedOn.slice(0, 4)));
 
@@ -132,6 +134,7 @@ async function insertAppeal(
       forwardDueOn: deadline(calendar, policy, receivedOn, "forward"),
       repeatedOfId: repeatedOf.id,
       complaintOfId: complaintOf,
+      caseId,
       updatedAt: now,
     })
     .returning();

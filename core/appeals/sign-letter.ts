@@ -11,6 +11,8 @@ import { recordStoredFile } from "./attachments.js";
 import type { AnswerLanguage, DecisionOutcome } from "./kinds.js";
 import { OUTGOING_PREFIX } from "./kinds.js";
 import { nextNumber } from "./numbering.js";
+import { insertEntry } from "../registry/entries.js";
+import { journalEntryFiles } from "../../db/schema/index.js";
 import type { AppealRow } from "./transition.js";
 
 export interface SignedLetter {
@@ -31,7 +33,8 @@ export async function signAnswerLetter(
   answer: { text: string; outcome: string; authorUserId: number },
 ): Promise<SignedLetter> {
   const today = almatyDate(ctx.clock.now());
-  const { number: outgoingNumber } = await nextNumber(tx, OUTGOING_PREFIX, Number(today.slice(0, 4)));
+  const numbered = await nextNumber(tx, OUTGOING_PREFIX, Number(today.slice(0, 4)));
+  const outgoingNumber = numbered.number;
   const pdf = await renderAnswerLetter(await letterOf(tx, actor, appeal, answer, { outgoingNumber, date: today }));
   const { sha256, size } = await ctx.files.save(pdf);
   const fileId = await recordStoredFile(ctx, tx, actor.userId, {
@@ -41,7 +44,29 @@ export async function signAnswerLetter(
     mimeType: "application/pdf",
     telegramFileId: null,
   });
+  await journalOutgoing(ctx, tx, actor, appeal, numbered, fileId);
   return { outgoingNumber, sha256, fileId };
+}
+
+/** Every signed letter is a line of the outgoing journal (Reg. 7.1.2), under the letter's own number. */
+async function journalOutgoing(ctx: Ctx, tx: Tx, actor: Actor, appeal: AppealRow, numbered: { seq: number; number: string }, fileId: number): Promise<void> {
+  const applicant = appeal.applicant as CitizenProfile;
+  const entry = await insertEntry(
+    ctx,
+    tx,
+    actor,
+    {
+      journal: "outgoing",
+      correspondent: applicant.kind === "legal" && applicant.organization ? `${applicant.organization}, ${applicant.fullName}` : applicant.fullName,
+      summary: appeal.number,
+      dispatch: appeal.replyChannel === "post" ? { method: "post" } : { method: "telegram" },
+      restricted: appeal.restricted,
+      appealId: appeal.id,
+      fileIds: [],
+    },
+    numbered,
+  );
+  await tx.insert(journalEntryFiles).values({ entryId: entry.id, fileId, addedAt: ctx.clock.now() });
 }
 
 /**

@@ -101,4 +101,12 @@ const POLICY_SAMPLE: Record<Action, true> = {
   "control.execute": true,
   "control.list": true,
   "list.search": true,
+  "registry.journal": true,
+  "registry.export": true,
+  "registry.restrict": true,
+  "registry.nomenclature": true,
+  "registry.retention": true,
+  "appeal.register_paper": true,
+  "appeal.group": true,
+  "appeal.track": true,
 };
