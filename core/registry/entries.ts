@@ -9,27 +9,28 @@ import { DomainError } from "../shared/errors.js";
 import { assertCan } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
+import { recordedUserId } from "../staff/operator.js";
 import { defaultCase } from "./filing.js";
 import { ENTRY_LIMITS, JOURNAL_PREFIX, JOURNALS, type Journal } from "./kinds.js";
 
-const text = (max: number) =>
+export const lineText = (max: number) =>
   z
     .string()
     .transform((s) => s.replace(/\s+/g, " ").trim())
     .pipe(z.string().min(1).max(max));
 
-const dispatchInput = z.discriminatedUnion("method", [
+export const dispatchInput = z.discriminatedUnion("method", [
   z.object({ method: z.literal("telegram") }),
   z.object({ method: z.literal("courier") }),
   z.object({ method: z.literal("in_person") }),
-  z.object({ method: z.literal("post"), postNumber: text(60).optional() }),
+  z.object({ method: z.literal("post"), postNumber: lineText(60).optional() }),
   z.object({ method: z.literal("email"), address: z.email() }),
 ]);
 export type Dispatch = z.infer<typeof dispatchInput>;
 
-const courtCaseInput = z.object({
-  caseNumber: text(80),
-  court: text(300),
+export const courtCaseInput = z.object({
+  caseNumber: lineText(80),
+  court: lineText(300),
   volumes: z.number().int().positive().max(1000).optional(),
   sentOn: z.iso.date().optional(),
   returnedOn: z.iso.date().optional(),
@@ -41,8 +42,8 @@ export const entryInput = z.object({
   /** The date on the document; today (Almaty) when not given. */
   entryDate: z.iso.date().optional(),
   direction: z.enum(["in", "out"]).optional(),
-  correspondent: text(ENTRY_LIMITS.correspondentMax),
-  summary: text(ENTRY_LIMITS.summaryMax),
+  correspondent: lineText(ENTRY_LIMITS.correspondentMax),
+  summary: lineText(ENTRY_LIMITS.summaryMax),
   pages: z.number().int().positive().max(ENTRY_LIMITS.pagesMax).optional(),
   dispatch: dispatchInput.optional(),
   courtCase: courtCaseInput.optional(),
@@ -110,13 +111,13 @@ export async function insertEntry(ctx: Ctx, tx: Tx, actor: Actor | null, input: 
       controlDocumentId: input.controlDocumentId ?? null,
       replyToId: input.replyToId ?? null,
       caseId,
-      createdBy: actor?.userId ?? null,
+      createdBy: actor ? recordedUserId(actor) : null,
       createdAt: now,
     })
     .returning({ id: journalEntries.id });
   const id = row!.id;
   if (input.fileIds.length > 0) await tx.insert(journalEntryFiles).values(input.fileIds.map((fileId) => ({ entryId: id, fileId, addedAt: now })));
-  await tx.insert(journalEntryEvents).values({ entryId: id, at: now, actorUserId: actor?.userId ?? null, kind: "registered", data: { number: entryNumber } });
+  await tx.insert(journalEntryEvents).values({ entryId: id, at: now, actorUserId: actor ? recordedUserId(actor) : null, kind: "registered", data: { number: entryNumber } });
   return { id, number: entryNumber, journal: input.journal, entryDate, restricted };
 }
 
