@@ -14,6 +14,7 @@ import { help } from "./common/help.js";
 import { language } from "./common/language.js";
 import { listSearch } from "./common/list-search.js";
 import { control } from "./control/index.js";
+import { registry } from "./registry/index.js";
 import { citizenReception } from "./reception/citizen.js";
 import { receptionDesk } from "./reception/desk.js";
 import { receptionSchedules } from "./reception/schedules.js";
@@ -33,4 +34,4 @@ import { answerButtons } from "./appeals/answer-buttons.js";
 import { headDecision } from "./appeals/head-decision.js";
 
 /** Every feature, in the order they get a chance at an update; consent first, long lists' search next, the fallback last. */
-export const features = new Composer<BotContext>(consent, listSearch, cancel, flowRouter, staffJoin, officialName, approvals, registrarQueue, registrarNotices, headDecision, control, receptionDesk, receptionSchedules, byPostList, drafting, extensions, appealCard, fullText, adminMenu, digestSetting, myAppeals, answerButtons, supplement, citizenReception, signup, profile, intake, menu, language, help, fallback);
+export const features = new Composer<BotContext>(consent, listSearch, cancel, flowRouter, staffJoin, officialName, approvals, registrarQueue, registrarNotices, headDecision, control, registry, receptionDesk, receptionSchedules, byPostList, drafting, extensions, appealCard, fullText, adminMenu, digestSetting, myAppeals, answerButtons, supplement, citizenReception, signup, profile, intake, menu, language, help, fallback);

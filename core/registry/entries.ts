@@ -127,7 +127,7 @@ async function checkOwnFiles(tx: Tx, actor: Actor | null, fileIds: number[]): Pr
     .select({ id: storedFiles.id })
     .from(storedFiles)
     .where(and(inArray(storedFiles.id, fileIds), actor ? eq(storedFiles.uploadedBy, actor.userId) : undefined));
-  if (owned.length !== new Set(fileIds).size) throw new DomainError("file_not_found");
+  if (owned.length !== new Set(fileIds).size) throw new DomainError("forbidden");
 }
 
 /** An answer may name only a line its author may see. */

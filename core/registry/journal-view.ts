@@ -13,6 +13,12 @@ export function visibleTo(actor: Actor): SQL | undefined {
   return actor.clearance ? undefined : eq(journalEntries.restricted, false);
 }
 
+/** The journals a person may open: all of them with clearance, the ДСП journal only then. */
+export function readableJournals(actor: Actor): Journal[] {
+  assertCan(actor, "registry.journal");
+  return JOURNALS.filter((journal) => journal !== "restricted" || actor.clearance);
+}
+
 export interface EntryLine {
   id: number;
   number: string;

@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import { classifyAppeal } from "../../core/appeals/classify.js";
 import { registerAppeal } from "../../core/appeals/register.js";
 import { recordControlDocument } from "../../core/control/record.js";
+import { addEntry } from "../../core/registry/entries.js";
 import { submitReport } from "../../core/control/report.js";
 import { bookSlot, requestReception } from "../../core/reception/booking.js";
 import type { Ctx } from "../../core/shared/context.js";
@@ -190,6 +191,32 @@ export const FLOW_FIXTURES: Record<string, FlowFixture> = {
         due: content,
         confirm: { ...content, dueOn: "2026-03-20" },
       };
+    },
+  },
+  registry_entry: {
+    role: "registrar",
+    steps: async () => {
+      const letter = { journal: "incoming", correspondent: "Алматы қалалық соты", fileIds: [] };
+      const outgoing = { journal: "outgoing", correspondent: "Әділет министрлігі", summary: "Жауап хат", pages: 2, fileIds: [] };
+      return {
+        journal: { fileIds: [] },
+        direction: { journal: "court_cases", fileIds: [] },
+        case_number: { journal: "court_cases", direction: "in", fileIds: [] },
+        correspondent: { journal: "incoming", fileIds: [] },
+        summary: letter,
+        pages: { ...letter, summary: "Азаматтық іс бойынша хат" },
+        dispatch: outgoing,
+        dispatch_detail: { ...outgoing, dispatch: "post" },
+        file: { ...letter, summary: "Азаматтық іс бойынша хат", pages: 3 },
+        confirm: { ...letter, summary: "Азаматтық іс бойынша хат", pages: 3 },
+      };
+    },
+  },
+  registry_mark: {
+    role: "registrar",
+    async steps(core, person) {
+      const entry = await addEntry(core, person, { journal: "incoming", correspondent: "Алматы қалалық соты", summary: "Тәртіптік іс бойынша хат" });
+      return { reason: { entryId: entry.id, restricted: true } };
     },
   },
   control_answer: {
