@@ -24,8 +24,9 @@ const authority = alias(users, "authority");
 export async function auditTrail(ctx: Ctx, actor: Actor, number: string): Promise<{ number: string; lines: AuditLine[] }> {
   assertCan(actor, "appeal.audit");
   const parsed = parseAppealNumber(number);
-  const [appeal] = parsed ? await ctx.db.select({ id: appeals.id, number: appeals.number }).from(appeals).where(eq(appeals.number, parsed)) : [];
+  const [appeal] = parsed ? await ctx.db.select({ id: appeals.id, number: appeals.number, restricted: appeals.restricted }).from(appeals).where(eq(appeals.number, parsed)) : [];
   if (!appeal) throw new DomainError("appeal_not_found");
+  if (appeal.restricted && !actor.clearance) throw new DomainError("clearance_required");
   const rows = await ctx.db
     .select({ event: appealEvents, actor: users, authority })
     .from(appealEvents)

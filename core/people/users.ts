@@ -41,6 +41,15 @@ export async function identify(ctx: Ctx, input: z.input<typeof identifyInput>): 
   return { ...toActor(row, await actingFor(ctx, row)), languageChosen: row.language !== null };
 }
 
+/**
+ * Someone who has used the bot, as they act now, found by Telegram id without creating anyone:
+ * the console acts in a named staff member's name when the work is theirs (a journal line).
+ */
+export async function actorByTelegramId(ctx: Ctx, telegramId: number): Promise<Actor | null> {
+  const [row] = await ctx.db.select().from(users).where(eq(users.telegramId, telegramId));
+  return row ? toActor(row, await actingFor(ctx, row)) : null;
+}
+
 /** The Head an active deputy stands in for now (Reg. 13–14); one more query, for deputies only. */
 async function actingFor(ctx: Ctx, row: UserRow): Promise<number | null> {
   if (row.role !== "deputy" || !row.active) return null;
