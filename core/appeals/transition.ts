@@ -6,6 +6,7 @@ import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
 import { assertMayAttempt, can, type Action } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
+import { assertHolderCleared } from "./restricted-holder.js";
 import { appendEvent, type EventKind } from "./events.js";
 import { isClosed, nextState, type AppealAction, type AppealState } from "./states.js";
 
@@ -47,6 +48,7 @@ export async function transition(ctx: Ctx, actor: Actor, spec: TransitionSpec): 
       .set({ ...spec.update, state: to, updatedAt: now, ...(isClosed(to) && !isClosed(from) ? { closedAt: now } : {}) })
       .where(eq(appeals.id, appeal.id))
       .returning();
+    await assertHolderCleared(tx, updated!);
     const eventId = await appendEvent(ctx, tx, {
       appealId: appeal.id,
       actor,

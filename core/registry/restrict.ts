@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { appeals, journalEntries, journalEntryEvents } from "../../db/schema/index.js";
 import { appendEvent } from "../appeals/events.js";
+import { assertHolderCleared } from "../appeals/restricted-holder.js";
 import { lockAppeal } from "../appeals/transition.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
@@ -38,6 +39,7 @@ export async function setRestricted(ctx: Ctx, actor: Actor, raw: RestrictInput):
     if (input.target === "appeal") {
       const appeal = await lockAppeal(tx, input.id);
       if (appeal.restricted === input.restricted) return { changed: false };
+      await assertHolderCleared(tx, { ...appeal, restricted: input.restricted });
       await tx.update(appeals).set({ restricted: input.restricted, updatedAt: ctx.clock.now() }).where(eq(appeals.id, appeal.id));
       await appendEvent(ctx, tx, { appealId: appeal.id, actor, kind, comment: input.reason });
       return { changed: true };
