@@ -63,7 +63,8 @@ export async function eraseAct(ctx: Ctx, act: DestructionAct): Promise<Erased> {
 /**
  * Appeals lose the applicant (the kind stays), their text, postal address and answer text; journal
  * lines lose the correspondent and an e-mail address or post number of their dispatch. Number, date,
- * journal, summary and case stay, and each record's trail gets `erased` with the act's number.
+ * journal, summary and case stay, and each record's trail gets `erased` with the act's number, on the
+ * Head's authority (the audit shows the number as the event's comment).
  */
 async function eraseRecords(ctx: Ctx, tx: DbOrTx, act: DestructionAct): Promise<CaseCounts> {
   const now = ctx.clock.now();
@@ -85,7 +86,7 @@ async function eraseRecords(ctx: Ctx, tx: DbOrTx, act: DestructionAct): Promise<
   for (let i = 0; i < appealIds.length; i += CHUNK) {
     const ids = appealIds.slice(i, i + CHUNK);
     await tx.update(appealAnswers).set({ text: "" }).where(inArray(appealAnswers.appealId, ids));
-    await tx.insert(appealEvents).values(ids.map((appealId) => ({ appealId, at: now, authorityUserId: act.approvedBy, kind: "erased", data })));
+    await tx.insert(appealEvents).values(ids.map((appealId) => ({ appealId, at: now, authorityUserId: act.approvedBy, kind: "erased", comment: act.number, data })));
   }
 
   const erasedEntries = await tx
@@ -98,7 +99,7 @@ async function eraseRecords(ctx: Ctx, tx: DbOrTx, act: DestructionAct): Promise<
     .where(and(inArray(journalEntries.caseId, act.caseIds), isNull(journalEntries.erasedAt)))
     .returning({ id: journalEntries.id });
   for (let i = 0; i < erasedEntries.length; i += CHUNK) {
-    await tx.insert(journalEntryEvents).values(erasedEntries.slice(i, i + CHUNK).map((e) => ({ entryId: e.id, at: now, kind: "erased", data })));
+    await tx.insert(journalEntryEvents).values(erasedEntries.slice(i, i + CHUNK).map((e) => ({ entryId: e.id, at: now, kind: "erased", reason: act.number, data })));
   }
   return { appeals: appealIds.length, entries: erasedEntries.length };
 }

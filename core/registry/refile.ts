@@ -33,7 +33,7 @@ export async function refileRecord(ctx: Ctx, actor: Actor, raw: RefileInput): Pr
       .from(table)
       .where(eq(table.id, record.id))
       .for("update");
-    if (!row || (row.restricted && !actor.clearance)) throw new DomainError(record.kind === "appeal" ? "appeal_not_found" : "entry_not_found");
+    if (!row || (row.restricted && !actor.clearance)) throw new DomainError("record_not_found");
     if (row.erasedAt) throw new DomainError("record_erased");
     const [target] = await tx.select().from(nomenclatureCases).where(eq(nomenclatureCases.id, caseId));
     if (!target) throw new DomainError("case_not_found");
