@@ -48,9 +48,9 @@ async function importFile(file: string, year: number | undefined, io: CliIo): Pr
   return withCore(io.config, async (ctx) => {
     try {
       const r = await importNomenclature(ctx, CONSOLE_OPERATOR, { year: year ?? currentYear(ctx), rows });
-      io.out(`${r.year}: ${r.added.length} cases added, ${r.updated.length} updated${r.removed.length ? `, ${r.removed.length} removed (${r.removed.join(", ")})` : ""}`);
+      io.out(`${r.year}: ${count(r.added.length, "case")} added, ${r.updated.length} updated${r.removed.length ? `, ${r.removed.length} removed (${r.removed.join(", ")})` : ""}`);
       if (r.kept.length > 0) io.out(`kept, not in the file but holding records or named in an act: ${r.kept.join(", ")}`);
-      if (r.filed.appeals + r.filed.entries > 0) io.out(`filed ${r.filed.appeals} appeals and ${r.filed.entries} journal lines registered before the nomenclature`);
+      if (r.filed.appeals + r.filed.entries > 0) io.out(`filed ${count(r.filed.appeals, "appeal")} and ${count(r.filed.entries, "journal line")} registered before the nomenclature`);
       return 0;
     } catch (error) {
       if (!isDomainError(error)) throw error;
@@ -73,4 +73,8 @@ async function show(year: number | undefined, io: CliIo): Promise<number> {
     }
     return 0;
   });
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }

@@ -41,7 +41,7 @@ export async function importNomenclature(ctx: Ctx, actor: Actor, raw: { year: nu
   return ctx.db.transaction(async (tx) => {
     // Two imports of a year at once would race on the indexes; readers and filing are not blocked.
     await tx.execute(sql`lock table ${nomenclatureCases} in share row exclusive mode`);
-    const existing = await tx.select().from(nomenclatureCases).where(eq(nomenclatureCases.year, year));
+    const existing = await tx.select().from(nomenclatureCases).where(eq(nomenclatureCases.year, year)).orderBy(asc(nomenclatureCases.index));
     const known = new Map(existing.map((c) => [c.index, c]));
     const listed = new Set(raw.rows.map((r) => r.index));
     // Kinds may move between cases in one file: free them all first, the unique key checks each statement.

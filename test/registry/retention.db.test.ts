@@ -64,7 +64,9 @@ describe(`retention of the nomenclature's cases on ${dbKind}`, () => {
 
     const imported = await importNomenclature(ctx, registrar, { year: 2021, rows: parseNomenclatureFile(NOMENCLATURE_2021) });
     expect(imported).toMatchObject({ added: ["01-03", "01-01"], filed: { appeals: 1, entries: 0 } });
-    const [appealsCase, permanentCase] = await showNomenclature(ctx, registrar, { year: 2021 }).then((cases) => [cases.find((c) => c.index === "01-03")!, cases.find((c) => c.index === "01-01")!]);
+    const cases2021 = await showNomenclature(ctx, registrar, { year: 2021 });
+    const appealsCase = cases2021.find((c) => c.index === "01-03")!;
+    const permanentCase = cases2021.find((c) => c.index === "01-01")!;
     expect((await appealRow(early)).caseId).toBe(appealsCase.id);
     expect((await eventsOf(ctx.db, early)).at(-1)).toMatchObject({ kind: "filed", data: { case: "01-03" } });
 
@@ -89,7 +91,8 @@ describe(`retention of the nomenclature's cases on ${dbKind}`, () => {
     const [act] = await ctx.db.select().from(destructionActs);
     expect(act).toMatchObject({ number: "АКТ-2027-000001", year: 2027, caseIds: [appealsCase.id], approvedAt: null });
     const notices = (await ctx.db.select().from(outbox)).filter((o) => o.dedupeKey.startsWith("retention:act:"));
-    expect(notices.map((n) => [n.chatId, n.payload.key, n.payload.keyboard?.ref ?? null]).sort()).toEqual([
+    const payloads = notices.map((n) => [n.chatId, n.payload as { key: string; keyboard?: { ref: number } }] as const);
+    expect(payloads.map(([chatId, p]) => [chatId, p.key, p.keyboard?.ref ?? null]).sort()).toEqual([
       [9501, "nomenclature.notice.act_drafted", null],
       [9502, "nomenclature.notice.act_to_approve", act!.id],
     ]);
