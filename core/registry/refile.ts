@@ -43,7 +43,7 @@ export async function refileRecord(ctx: Ctx, actor: Actor, raw: RefileInput): Pr
     const [previous] = row.caseId === null ? [] : await tx.select({ index: nomenclatureCases.index }).from(nomenclatureCases).where(eq(nomenclatureCases.id, row.caseId));
     const data = { from: previous?.index ?? null, case: target.index };
     await tx.update(table).set({ caseId: target.id }).where(eq(table.id, record.id));
-    if (record.kind === "appeal") await appendEvent(ctx, tx, { appealId: record.id, actor, kind: "filed", data });
+    if (record.kind === "appeal") await appendEvent(ctx, tx, { appealId: record.id, actor: recordedUserId(actor) === null ? null : actor, kind: "filed", data });
     else await tx.insert(journalEntryEvents).values({ entryId: record.id, at: ctx.clock.now(), actorUserId: recordedUserId(actor), kind: "filed", data });
     return { changed: true, case: target.index };
   });
