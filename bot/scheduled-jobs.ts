@@ -6,9 +6,10 @@ import { inboxJobs } from "../core/inbox/prune.js";
 import { deliveryWatchJob } from "../core/outbox/watch.js";
 import { receptionJobs } from "../core/reception/jobs.js";
 import { flowJobs } from "../core/flows/jobs.js";
+import { registryJobs } from "../core/registry/jobs.js";
 import type { ScheduledJob } from "../core/shared/scheduled-job.js";
 
 /** Every job the scheduler runs: each capability's list, added here. */
 export function scheduledJobs(config: Pick<Config, "inbox">): ScheduledJob[] {
-  return [...appealReminderJobs, ...controlJobs, ...receptionJobs, ...calendarJobs, ...flowJobs, ...inboxJobs(config.inbox.retentionDays), deliveryWatchJob];
+  return [...appealReminderJobs, ...controlJobs, ...receptionJobs, ...calendarJobs, ...flowJobs, ...registryJobs, ...inboxJobs(config.inbox.retentionDays), deliveryWatchJob];
 }

@@ -1,3 +1,4 @@
+import { csvCells } from "../shared/csv.js";
 import { DomainError } from "../shared/errors.js";
 
 /**
@@ -43,19 +44,10 @@ function parseCsv(text: string): CalendarFileRow[] {
   return rows;
 }
 
-/** A cell: unquoted (trimmed, no quotes or commas inside) or quoted, where `""` stands for one quote. */
-const CELL = /\s*(?:"((?:[^"]|"")*)"|([^,"]*))\s*(,|$)/y;
-
 function splitCsvLine(line: string, row: number): string[] {
-  const cells: string[] = [];
-  CELL.lastIndex = 0;
-  for (;;) {
-    const match = CELL.exec(line);
-    if (!match) throw new DomainError("calendar_csv_quote", { row });
-    const [, quoted, plain, separator] = match;
-    cells.push(quoted !== undefined ? quoted.replaceAll('""', '"') : (plain ?? "").trim());
-    if (separator === "") return cells;
-  }
+  const cells = csvCells(line);
+  if (!cells) throw new DomainError("calendar_csv_quote", { row });
+  return cells;
 }
 
 function parseJson(text: string): CalendarFileRow[] {

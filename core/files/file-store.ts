@@ -25,6 +25,8 @@ export interface FileStore {
   keep(received: Received): Promise<void>;
   /** Drops received bytes that were refused. */
   discard(received: Received): Promise<void>;
+  /** Takes kept bytes out for good (personal data whose term ran out); bytes already gone are fine. */
+  remove(sha256: string): Promise<void>;
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -79,5 +81,6 @@ export function diskFileStore(dir: string): FileStore {
     },
     keep: (received) => moveIn(received.tempPath, received.sha256),
     discard: (received) => rm(received.tempPath, { force: true }),
+    remove: (sha256) => rm(pathOf(sha256), { force: true }),
   };
 }

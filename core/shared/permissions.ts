@@ -133,8 +133,8 @@ const POLICY: Record<Action, Rule> = {
   "registry.export": anyStaff(["registrar", "deputy", "head"]),
   /** Marking a document for official use, or lifting the mark, with a reason in the trail. */
   "registry.restrict": anyStaff(["registrar", "deputy", "head"]),
-  /** The nomenclature of cases is kept by the sector (Reg. 7.1.3). */
-  "registry.nomenclature": anyStaff(["registrar", "deputy", "head"]),
+  /** The nomenclature of cases is kept by the sector (Reg. 7.1.3); the administrator loads its file at the console. */
+  "registry.nomenclature": anyStaff(["registrar", "deputy", "head", "admin"]),
   /** A destruction act is approved by the Head (or an acting deputy) after the expert review of value. */
   "registry.retention": either(anyStaff(["head"]), actingHead),
   /** A paper or e-mailed appeal is registered by the sector on the applicant's behalf. */

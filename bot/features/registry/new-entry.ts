@@ -36,7 +36,7 @@ import {
 } from "./buttons.js";
 
 /**
- * A registrar adds a line to a journal in chat (Reg. 7.1.1–7.1.2): the journal, what a court case
+ * A registrar adds a line to a journal in chat: the journal, what a court case
  * or an outgoing letter needs, the correspondent, the summary, pages, the scans, then a summary to
  * confirm. Buttons edit the question in place; a typed answer gets the next question below it.
  */
