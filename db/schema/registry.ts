@@ -30,7 +30,7 @@ export const nomenclatureCases = pgTable(
 );
 
 /**
- * An act that ends temporary cases whose term ran out (Reg. 7.1.3, Law 94-V): drafted by the year-end
+ * An act that ends temporary cases whose term ran out (Law 94-V): drafted by the year-end
  * job, approved by the Head; once approved, the personal data of its cases is erased and the act's
  * number stays in every trail that erasure touched.
  */
