@@ -41,7 +41,7 @@ export async function submitDraft(ctx: Ctx, actor: Actor, raw: z.input<typeof dr
     within: async (tx, appeal, eventId) => {
       if (appeal.state === "registered" && outcome !== "left_without_review") throw new DomainError("appeal_wrong_state", { state: appeal.state });
       await tx.insert(appealAnswers).values({ appealId: appeal.id, text, outcome, authorUserId: actor.userId, createdAt: ctx.clock.now() });
-      await notifyApprovers(ctx, tx, appeal.number, eventId);
+      await notifyApprovers(ctx, tx, appeal, eventId);
     },
   });
 }
@@ -151,15 +151,15 @@ async function assertStillActing(ctx: Ctx, tx: Tx, actor: Actor, headUserId: num
 }
 
 /** The Head is told a draft waits for signature, and so is the deputy acting for the Head. */
-async function notifyApprovers(ctx: Ctx, tx: Tx, number: string, eventId: number): Promise<void> {
+async function notifyApprovers(ctx: Ctx, tx: Tx, appeal: { number: string; restricted: boolean }, eventId: number): Promise<void> {
   const approvers = await currentApprovers(ctx, tx, ctx.clock.now());
-  for (const approver of approvers) {
+  for (const approver of approvers.filter((a) => a.clearance || !appeal.restricted)) {
     await enqueue(ctx, tx, {
       dedupeKey: `event:${eventId}:approver:${approver.id}`,
       chatId: approver.telegramId,
       language: languageOf(approver),
       key: "staff.notice.draft_submitted",
-      params: { number },
+      params: { number: appeal.number },
     });
   }
 }

@@ -48,7 +48,7 @@ export async function requestExtension(ctx: Ctx, actor: Actor, raw: z.input<type
         .returning();
       const eventId = await appendEvent(ctx, tx, { appealId, actor, kind: "extension_requested", comment: reason, data: { dueOn } });
       // Who decides on extensions: the Head and the deputies (DESIGN §1).
-      await notifyRoles(ctx, tx, { roles: ["head", "deputy"] }, (deciderId) => `event:${eventId}:decider:${deciderId}`, {
+      await notifyRoles(ctx, tx, { roles: ["head", "deputy"], clearedOnly: appeal.restricted }, (deciderId) => `event:${eventId}:decider:${deciderId}`, {
         key: "staff.notice.extension_requested",
         params: { number: appeal.number },
       });

@@ -52,7 +52,7 @@ export async function objectToAnswer(ctx: Ctx, actor: Actor, raw: z.input<typeof
     const eventId = await appendEvent(ctx, tx, { appealId, actor, kind: "objected", comment: words || null, data: { kind } });
     const answer = await approvedAnswer(tx, appealId);
     // The Head on whose authority the answer was signed, while still the Head; else the Head now.
-    const heads = await roleHolders(ctx, tx, { roles: ["head"] });
+    const heads = await roleHolders(ctx, tx, { roles: ["head"], clearedOnly: appeal.restricted });
     const head = heads.find((h) => h.id === answer?.authorityUserId) ?? heads[0];
     if (!head) {
       ctx.log.warn({ appealId }, "no Head to put the citizen's objection before; it stays on the appeal's trail");

@@ -27,7 +27,7 @@ export const gatherKey = (registrarId: number, appealId: number) => `new_appeal:
  * nothing of this kind (their queue still has it). Written in the registration's transaction.
  */
 export async function tellRegistrarsOfNewAppeal(ctx: Ctx, tx: Tx, appeal: AppealRow): Promise<void> {
-  const registrars = (await roleHolders(ctx, tx, { roles: ["registrar"] })).filter((r) => !appeal.restricted || r.clearance);
+  const registrars = await roleHolders(ctx, tx, { roles: ["registrar"], clearedOnly: appeal.restricted });
   if (registrars.length === 0) return;
   const muted = await tx
     .select({ userId: staffReminderSettings.userId })

@@ -41,7 +41,7 @@ async function nameOf(tx: Tx, userId: number): Promise<string> {
 }
 
 async function changeOthersNotices(ctx: Ctx, tx: Tx, actor: Actor, appeal: AppealRow, eventId: number): Promise<void> {
-  const others = (await roleHolders(ctx, tx, { roles: ["registrar"] })).filter((r) => r.id !== actor.userId);
+  const others = (await roleHolders(ctx, tx, { roles: ["registrar"], clearedOnly: appeal.restricted })).filter((r) => r.id !== actor.userId);
   if (others.length === 0) return;
   const keys = others.flatMap((r) => [singleKey(r.id, appeal.id), gatherKey(r.id, appeal.id)]);
   const notices = await tx.select().from(outbox).where(inArray(outbox.dedupeKey, keys)).for("update");

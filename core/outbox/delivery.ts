@@ -137,8 +137,8 @@ export async function markUnreachable(ctx: Ctx, row: OutboxRow, reason: Unreacha
 
 /** A new entry on the list is news for the registry: each registrar is told once, with the command that shows it. */
 async function tellRegistrars(ctx: Ctx, tx: Tx, entryId: number, appealId: number): Promise<void> {
-  const [appeal] = await tx.select({ number: appeals.number }).from(appeals).where(eq(appeals.id, appealId));
-  await notifyRoles(ctx, tx, { roles: ["registrar"] }, (registrarId) => `by_post:${entryId}:registrar:${registrarId}`, {
+  const [appeal] = await tx.select({ number: appeals.number, restricted: appeals.restricted }).from(appeals).where(eq(appeals.id, appealId));
+  await notifyRoles(ctx, tx, { roles: ["registrar"], clearedOnly: appeal?.restricted ?? false }, (registrarId) => `by_post:${entryId}:registrar:${registrarId}`, {
     key: "staff.notice.by_post_added",
     params: { number: appeal?.number ?? "" },
   });

@@ -18,6 +18,8 @@ export interface StaffFilter {
   roles: readonly Role[];
   /** Only those who work in this unit. */
   unitId?: number;
+  /** Only those cleared for documents for official use: a notice naming a ДСП item goes to no one else. */
+  clearedOnly?: boolean;
 }
 
 /**
@@ -29,6 +31,7 @@ export function roleHoldersCondition(ctx: Pick<Ctx, "demo">, filter: StaffFilter
     eq(users.active, true),
     inArray(users.role, [...filter.roles]),
     filter.unitId === undefined ? undefined : eq(users.unitId, filter.unitId),
+    filter.clearedOnly ? eq(users.clearance, true) : undefined,
     realRowsOnly(ctx, users.demo),
   );
 }
