@@ -5,8 +5,8 @@ import { appeals, controlDocuments, journalEntries, nomenclatureCases } from "..
 import type { IsoDate } from "../calendar/dates.js";
 import type { Journal } from "./kinds.js";
 
-/** Lines read per query: a page is written out before the next is read, so memory stays flat. */
-const PAGE = 1_000;
+/** Lines read per query: at most two pages are held at once (one written, one read), so memory stays flat. */
+const PAGE = 2_000;
 
 export interface JournalRow {
   id: number;
@@ -43,25 +43,32 @@ interface After {
 /**
  * A journal's lines dated in the period, in date order then as registered, page by page: each page
  * starts after the last line of the one before (on the journal-date index), never with an offset.
+ * The next page is asked for before this one is handed over, so the database reads while it is written.
  */
 export async function* journalRows(db: Db, query: RowsQuery): AsyncGenerator<JournalRow[]> {
-  let after: After | null = null;
+  let next = readPage(db, query, null);
   for (;;) {
-    const page = await readPage(db, query, after);
-    if (page.length === 0) return;
+    const page = await next;
+    const last = page.length === PAGE ? page[PAGE - 1]! : null;
+    if (last) {
+      next = readPage(db, query, { date: last.entryDate, id: last.id });
+      // Awaited on the next turn; a writer that gave up before then leaves no unhandled rejection.
+      next.catch(() => {});
+    }
     // A line linked to a ДСП appeal or line does not name it to a reader without clearance.
-    yield page.map(({ appealRestricted, replyToRestricted, ...row }) => ({
-      ...row,
-      appealNumber: appealRestricted && !query.cleared ? null : row.appealNumber,
-      replyToNumber: replyToRestricted && !query.cleared ? null : row.replyToNumber,
-    }));
-    if (page.length < PAGE) return;
-    const last = page[page.length - 1]!;
-    after = { date: last.entryDate, id: last.id };
+    if (page.length > 0) {
+      yield page.map(({ appealRestricted, replyToRestricted, ...row }) => ({
+        ...row,
+        appealNumber: appealRestricted && !query.cleared ? null : row.appealNumber,
+        replyToNumber: replyToRestricted && !query.cleared ? null : row.replyToNumber,
+      }));
+    }
+    if (!last) return;
   }
 }
 
-function readPage(db: Db, query: RowsQuery, after: After | null) {
+// Async: a query builder runs again at every `then`; a promise of its rows runs once.
+async function readPage(db: Db, query: RowsQuery, after: After | null) {
   const replyTo = alias(journalEntries, "reply_to");
   const e = journalEntries;
   return db

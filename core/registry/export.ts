@@ -74,7 +74,12 @@ export async function exportJournal(ctx: Ctx, actor: Actor, raw: ExportInput, ou
 
     let rows = 0;
     for await (const page of journalRows(ctx.db, { journal, from, to, cleared: actor.clearance })) {
-      for (const line of page) sheet.addRow(columns.map((c) => c.value(line, say))).commit();
+      for (const line of page) {
+        const row = sheet.addRow(columns.map((c) => c.value(line, say)));
+        // The column's own style object, not a copy per cell: the writer then knows it at once.
+        columns.forEach((c, k) => (row.getCell(k + 1).style = STYLE[c.kind]));
+        row.commit();
+      }
       rows += page.length;
     }
     sheet.commit();

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addEntry, type EntryInput } from "../../core/registry/entries.js";
@@ -67,7 +67,7 @@ afterAll(async () => {
   await tdb.dispose();
 });
 
-async function workbook(actor: Actor, input: Omit<ExportInput, "words" | "from" | "to">) {
+async function workbook(actor: Actor, input: Omit<ExportInput, "words" | "from" | "to"> & Partial<Pick<ExportInput, "from" | "to">>) {
   const { rows, buffer } = await exportJournalBuffer(ctx, actor, { ...MARCH, ...input, words: journalWords });
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(buffer as unknown as ArrayBuffer);
@@ -146,5 +146,16 @@ describe(`journal workbooks (${dbKind})`, () => {
     expect(under(court.sheet, line, "Томдар саны")).toBe(2);
     expect((under(court.sheet, line, "Жіберілген күні") as Date).toISOString()).toBe("2026-02-20T00:00:00.000Z");
     expect(under(court.sheet, line, "Қайтарылған күні")).toBeNull();
+  });
+
+  it("writes every line of a journal longer than one read, once each and in order, lines of one day across the cut too", async () => {
+    const lines = 2_345;
+    await ctx.db.execute(sql`
+      insert into journal_entries (journal, number, year, seq, entry_date, correspondent, summary, created_at)
+      select 'incoming', 'КХ-2025-' || lpad(g::text, 6, '0'), 2025, g, date '2025-06-01' + g / 1000, 'Сот', 'Хат', now()
+      from generate_series(1, ${lines}) g`);
+    const { rows, numbers } = await workbook(uncleared, { journal: "incoming", language: "kk", from: "2025-01-01", to: "2025-12-31" });
+    expect(rows).toBe(lines);
+    expect(numbers).toEqual(Array.from({ length: lines }, (_, i) => `КХ-2025-${String(i + 1).padStart(6, "0")}`));
   });
 });
