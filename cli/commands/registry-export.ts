@@ -46,11 +46,13 @@ export const journalExportCommand: CliCommand = {
     return withCore(io.config, async (ctx) => {
       try {
         const { rows } = await exportJournal(ctx, consoleRegistry(values.restricted), input, values.out!);
-        io.out(`${journal} ${values.from}..${values.to}: ${rows} lines${values.restricted ? " (ДСП lines included)" : " (without ДСП lines)"} written to ${values.out}`);
+        const lines = `${rows} ${rows === 1 ? "line" : "lines"}${values.restricted ? ", ДСП lines included" : ", ДСП lines left out"}`;
+        io.out(`${journal} ${values.from}..${values.to}: ${lines}, written to ${values.out}`);
         return 0;
       } catch (error) {
-        if (!isDomainError(error)) throw error;
-        io.err(`journal-export: ${explain(error)}`);
+        if (isDomainError(error)) io.err(`journal-export: ${explain(error)}`);
+        else if ((error as NodeJS.ErrnoException).syscall) io.err(`journal-export: cannot write ${values.out}: ${(error as Error).message}`);
+        else throw error;
         return 1;
       }
     });

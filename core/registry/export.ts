@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import { PassThrough, type Writable } from "node:stream";
@@ -45,7 +46,10 @@ export async function exportJournal(ctx: Ctx, actor: Actor, raw: ExportInput, ou
   if (journal === "restricted" && !actor.clearance) throw new DomainError("clearance_required");
   if (from > to) throw new DomainError("export_period");
 
-  const stream = typeof output === "string" ? createWriteStream(output) : output;
+  const stream = typeof output === "string" ? await openFile(output) : output;
+  // A stream that fails (a full disk, a closed upload) ends the export rather than leaving it waiting.
+  const broken = new Promise<never>((_, reject) => stream.once("error", reject));
+  broken.catch(() => {});
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = "Otinish";
   workbook.created = ctx.clock.now();
@@ -83,7 +87,7 @@ export async function exportJournal(ctx: Ctx, actor: Actor, raw: ExportInput, ou
       rows += page.length;
     }
     sheet.commit();
-    await workbook.commit();
+    await Promise.race([workbook.commit(), broken]);
     // Ids only: who exported which journal's period, and whether ДСП lines could be in it.
     ctx.log.info({ journal, from, to, rows, userId: actor.userId, cleared: actor.clearance }, "journal exported");
     return { rows };
@@ -93,6 +97,13 @@ export async function exportJournal(ctx: Ctx, actor: Actor, raw: ExportInput, ou
     if (typeof output === "string") await rm(output, { force: true });
     throw error;
   }
+}
+
+/** The file is opened before anything is written: a folder that is not there is an error here, at once. */
+async function openFile(file: string): Promise<Writable> {
+  const stream = createWriteStream(file);
+  await once(stream, "open");
+  return stream;
 }
 
 /** The same workbook in memory, for a chat that sends it as a document. */

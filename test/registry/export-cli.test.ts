@@ -55,7 +55,7 @@ describe("journal-export on the command line", () => {
     const plain = path.join(dir, "incoming.xlsx");
     expect(await cli("journal-export", "incoming", ...period, "--out", plain)).toMatchObject({
       code: 0,
-      stdout: [`incoming 2026-03-01..2026-03-31: 1 lines (without ДСП lines) written to ${plain}`],
+      stdout: [`incoming 2026-03-01..2026-03-31: 1 line, ДСП lines left out, written to ${plain}`],
     });
     expect(await numbersIn(plain)).toEqual([numbers[0]]);
 
@@ -69,6 +69,11 @@ describe("journal-export on the command line", () => {
       stderr: ["journal-export: This document is for official use only (ДСП). You have no clearance to open it"],
     });
     expect(existsSync(secret)).toBe(false);
+    const nowhere = path.join(dir, "no-such-folder", "incoming.xlsx");
+    expect(await cli("journal-export", "incoming", ...period, "--out", nowhere)).toMatchObject({
+      code: 1,
+      stderr: [`journal-export: cannot write ${nowhere}: ENOENT: no such file or directory, open '${nowhere}'`],
+    });
 
     expect((await cli("journal-export", "letters", ...period, "--out", secret)).code).toBe(2);
     expect((await cli("journal-export", "incoming", "--from", "01.03.2026", "--to", "2026-03-31", "--out", secret)).code).toBe(2);
