@@ -11,6 +11,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run(args: string[]): Promise<vo
   property: () => import("./property.js"),
   "chaos-kill": () => import("./chaos-kill.js"),
   "chaos-instances": () => import("./chaos-instances.js"),
+  journals: () => import("./journals.js"),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -13,11 +13,12 @@ import { outboxCommand } from "./commands/outbox.js";
 import { receptionCommand } from "./commands/reception.js";
 import { registryCommand } from "./commands/registry.js";
 import { retentionCommand } from "./commands/retention.js";
+import { journalExportCommand } from "./commands/registry-export.js";
 import { staffCommand } from "./commands/staff.js";
 import { statusCommand } from "./commands/status.js";
 import { unitCommand } from "./commands/unit.js";
 
-const commands: CliCommand[] = [migrateCommand, statusCommand, calendarCommand, deadlineCommand, auditCommand, inviteCommand, staffCommand, unitCommand, actingCommand, receptionCommand, controlCommand, registryCommand, nomenclatureCommand, retentionCommand, outboxCommand, explainCommand];
+const commands: CliCommand[] = [migrateCommand, statusCommand, calendarCommand, deadlineCommand, auditCommand, inviteCommand, staffCommand, unitCommand, actingCommand, receptionCommand, controlCommand, registryCommand, journalExportCommand, nomenclatureCommand, retentionCommand, outboxCommand, explainCommand];
 
 function help(io: Pick<CliIo, "out">): number {
   io.out("usage: npm run cli -- <command> [options]");

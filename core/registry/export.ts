@@ -1,0 +1,116 @@
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+import { rm } from "node:fs/promises";
+import { PassThrough, type Writable } from "node:stream";
+import ExcelJS from "exceljs";
+import { z } from "zod";
+import type { Ctx } from "../shared/context.js";
+import { DomainError } from "../shared/errors.js";
+import { assertCan } from "../shared/permissions.js";
+import type { Actor } from "../shared/roles.js";
+import { parseInput } from "../shared/validate.js";
+import { EXPORT_LANGUAGES, JOURNAL_COLUMNS, type Column, type ExportWords } from "./export-columns.js";
+import { journalRows } from "./export-rows.js";
+import { JOURNALS } from "./kinds.js";
+
+export type { ExportWords } from "./export-columns.js";
+
+const input = z.object({
+  journal: z.enum(JOURNALS),
+  /** The period, by the lines' dates, both days included. */
+  from: z.iso.date(),
+  to: z.iso.date(),
+  /** The language of the words inside cells (a dispatch method, a direction, the sheet's name). */
+  language: z.enum(EXPORT_LANGUAGES),
+  words: z.custom<ExportWords>((value) => typeof value === "function"),
+});
+export type ExportInput = z.input<typeof input>;
+
+const DATE_FORMAT = "dd.mm.yyyy";
+
+const STYLE: Record<Column["kind"], Partial<ExcelJS.Style>> = {
+  text: { alignment: { vertical: "top" } },
+  long: { alignment: { vertical: "top", wrapText: true } },
+  date: { numFmt: DATE_FORMAT, alignment: { vertical: "top", horizontal: "center" } },
+  count: { alignment: { vertical: "top", horizontal: "center" } },
+};
+
+/**
+ * A journal's lines of a period as an XLSX workbook (DESIGN §6), written to `output` (a stream, or a
+ * file path) as they are read, a page at a time, so a year of lines never sits in memory. Lines
+ * marked ДСП are left out for a reader without clearance, and the ДСП journal itself needs it.
+ */
+export async function exportJournal(ctx: Ctx, actor: Actor, raw: ExportInput, output: Writable | string): Promise<{ rows: number }> {
+  const { journal, from, to, language, words } = parseInput(input, raw);
+  assertCan(actor, "registry.export");
+  if (journal === "restricted" && !actor.clearance) throw new DomainError("clearance_required");
+  if (from > to) throw new DomainError("export_period");
+
+  const stream = typeof output === "string" ? await openFile(output) : output;
+  // A stream that fails (a full disk, a closed upload) ends the export rather than leaving it waiting.
+  const broken = new Promise<never>((_, reject) => stream.once("error", reject));
+  broken.catch(() => {});
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  workbook.creator = "Otinish";
+  workbook.created = ctx.clock.now();
+  // The same few words fill thousands of cells: each is asked of the translator once.
+  const said = new Map<string, string>();
+  const say = (key: Parameters<ExportWords>[1]) => said.get(key) ?? said.set(key, words(language, key)).get(key)!;
+  const columns = JOURNAL_COLUMNS[journal];
+  try {
+    const sheet = workbook.addWorksheet(say(`journal.${journal}`), {
+      views: [{ state: "frozen", ySplit: 1 }],
+      pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    });
+    sheet.columns = columns.map((c) => ({ key: c.key, width: c.width, style: STYLE[c.kind] }));
+    // One header row, Kazakh above Russian in each cell: the state language first, and every clerk
+    // reads the column in their own; one row keeps Excel's filter and sort on the table as it is.
+    const header = sheet.addRow(columns.map((c) => `${words("kk", `column.${c.key}`)}\n${words("ru", `column.${c.key}`)}`));
+    header.height = 45;
+    header.font = { bold: true };
+    header.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
+    header.eachCell((cell) => {
+      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7E6E6" } };
+      cell.border = { bottom: { style: "thin" } };
+    });
+    header.commit();
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+
+    let rows = 0;
+    for await (const page of journalRows(ctx.db, { journal, from, to, cleared: actor.clearance })) {
+      for (const line of page) {
+        const row = sheet.addRow(columns.map((c) => c.value(line, say)));
+        // The column's own style object, not a copy per cell: the writer then knows it at once.
+        columns.forEach((c, k) => (row.getCell(k + 1).style = STYLE[c.kind]));
+        row.commit();
+      }
+      rows += page.length;
+    }
+    sheet.commit();
+    await Promise.race([workbook.commit(), broken]);
+    // Ids only: who exported which journal's period, and whether ДСП lines could be in it.
+    ctx.log.info({ journal, from, to, rows, userId: actor.userId, cleared: actor.clearance }, "journal exported");
+    return { rows };
+  } catch (error) {
+    // Half a workbook is not left behind looking whole.
+    stream.destroy();
+    if (typeof output === "string") await rm(output, { force: true });
+    throw error;
+  }
+}
+
+/** The file is opened before anything is written: a folder that is not there is an error here, at once. */
+async function openFile(file: string): Promise<Writable> {
+  const stream = createWriteStream(file);
+  await once(stream, "open");
+  return stream;
+}
+
+/** The same workbook in memory, for a chat that sends it as a document. */
+export async function exportJournalBuffer(ctx: Ctx, actor: Actor, raw: ExportInput): Promise<{ rows: number; buffer: Buffer }> {
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const { rows } = await exportJournal(ctx, actor, raw, sink);
+  return { rows, buffer: Buffer.concat(chunks) };
+}
