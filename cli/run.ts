@@ -9,12 +9,13 @@ import { deadlineCommand } from "./commands/deadline.js";
 import { inviteCommand } from "./commands/invite.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { outboxCommand } from "./commands/outbox.js";
+import { paperCommand } from "./commands/paper.js";
 import { receptionCommand } from "./commands/reception.js";
 import { staffCommand } from "./commands/staff.js";
 import { statusCommand } from "./commands/status.js";
 import { unitCommand } from "./commands/unit.js";
 
-const commands: CliCommand[] = [migrateCommand, statusCommand, calendarCommand, deadlineCommand, auditCommand, inviteCommand, staffCommand, unitCommand, actingCommand, receptionCommand, controlCommand, outboxCommand, explainCommand];
+const commands: CliCommand[] = [migrateCommand, statusCommand, calendarCommand, deadlineCommand, auditCommand, inviteCommand, staffCommand, unitCommand, actingCommand, receptionCommand, controlCommand, paperCommand, outboxCommand, explainCommand];
 
 function help(io: Pick<CliIo, "out">): number {
   io.out("usage: npm run cli -- <command> [options]");

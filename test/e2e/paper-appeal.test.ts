@@ -71,14 +71,8 @@ describe(`a paper appeal followed in Telegram by its receipt's QR code, on ${dbK
     expect({ owner: row!.citizenUserId, channel: row!.channel, reply: row!.replyChannel }).toEqual({ owner: null, channel: "paper", reply: "post" });
 
     // The printed page, read back as a phone's camera would.
-    const link = qrOnFirstPage(receipt);
+    const link = await qrOnFirstPage(receipt);
     expect(link).toMatch(/^https:\/\/t\.me\/otinish_test_bot\?start=track_[A-Za-z0-9_-]{32}$/);
-    if (!skipPdfText) {
-      const text = pdfText(receipt).replace(/\s+/g, " ");
-      expect(text).toContain(number);
-      expect(text).toContain(link!);
-      expect(text).toContain("ЖАЛПЫ БӨЛІМІ");
-    }
 
     // A person new to the bot opens the link: the IIN is asked, a wrong one refused in their language.
     const applicant = h.user(APPLICANT);
@@ -105,6 +99,13 @@ describe(`a paper appeal followed in Telegram by its receipt's QR code, on ${dbK
 
     const chat = await applicant.waitFor((v) => v.messages.some(isBotPdf));
     expect(chat.messages.some((m) => m.from === "bot" && m.text.includes(number) && m.text.includes("Сот орындаушысына жүгінуіңізді сұраймыз."))).toBe(true);
-    if (!skipPdfText) expect(pdfText(await downloaded(chat.messages.find(isBotPdf)!))).toContain(number);
+    const letter = await downloaded(chat.messages.find(isBotPdf)!);
+    if (skipPdfText) return;
+    // Read last: pdftotext blocks this process, where the emulator and the bot run too.
+    expect(pdfText(letter)).toContain(number);
+    const printed = pdfText(receipt).replace(/\s+/g, " ");
+    expect(printed).toContain(number);
+    expect(printed).toContain(link!);
+    expect(printed).toContain("ЖАЛПЫ БӨЛІМІ");
   });
 });
