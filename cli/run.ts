@@ -10,6 +10,7 @@ import { inviteCommand } from "./commands/invite.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { nomenclatureCommand } from "./commands/nomenclature.js";
 import { outboxCommand } from "./commands/outbox.js";
+import { paperCommand } from "./commands/paper.js";
 import { receptionCommand } from "./commands/reception.js";
 import { registryCommand } from "./commands/registry.js";
 import { retentionCommand } from "./commands/retention.js";
@@ -18,7 +19,7 @@ import { staffCommand } from "./commands/staff.js";
 import { statusCommand } from "./commands/status.js";
 import { unitCommand } from "./commands/unit.js";
 
-const commands: CliCommand[] = [migrateCommand, statusCommand, calendarCommand, deadlineCommand, auditCommand, inviteCommand, staffCommand, unitCommand, actingCommand, receptionCommand, controlCommand, registryCommand, journalExportCommand, nomenclatureCommand, retentionCommand, outboxCommand, explainCommand];
+const commands: CliCommand[] = [migrateCommand, statusCommand, calendarCommand, deadlineCommand, auditCommand, inviteCommand, staffCommand, unitCommand, actingCommand, receptionCommand, controlCommand, paperCommand, registryCommand, journalExportCommand, nomenclatureCommand, retentionCommand, outboxCommand, explainCommand];
 
 function help(io: Pick<CliIo, "out">): number {
   io.out("usage: npm run cli -- <command> [options]");

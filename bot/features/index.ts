@@ -33,6 +33,8 @@ import { registrarNotices } from "./appeals/registrar-notice.js";
 import { answerButtons } from "./appeals/answer-buttons.js";
 import { headDecision } from "./appeals/head-decision.js";
 import { actApproval } from "./registry/act-approval.js";
+import { paperRegister } from "./appeals/paper-register.js";
+import { paperTrack } from "./appeals/paper-track.js";
 
 /** Every feature, in the order they get a chance at an update; consent first, long lists' search next, the fallback last. */
-export const features = new Composer<BotContext>(consent, listSearch, cancel, flowRouter, staffJoin, officialName, approvals, registrarQueue, registrarNotices, headDecision, actApproval, control, registry, receptionDesk, receptionSchedules, byPostList, drafting, extensions, appealCard, fullText, adminMenu, digestSetting, myAppeals, answerButtons, supplement, citizenReception, signup, profile, intake, menu, language, help, fallback);
+export const features = new Composer<BotContext>(consent, listSearch, cancel, flowRouter, staffJoin, paperTrack, paperRegister, officialName, approvals, registrarQueue, registrarNotices, headDecision, actApproval, control, registry, receptionDesk, receptionSchedules, byPostList, drafting, extensions, appealCard, fullText, adminMenu, digestSetting, myAppeals, answerButtons, supplement, citizenReception, signup, profile, intake, menu, language, help, fallback);

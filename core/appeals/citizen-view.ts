@@ -42,6 +42,7 @@ export async function listMyAppeals(ctx: Ctx, actor: Actor, raw: z.input<typeof 
 /** What the citizen sees in the history: staff-internal steps (drafts, returns) stay internal. */
 const CITIZEN_EVENTS: readonly EventKind[] = [
   "registered",
+  "linked",
   "classified",
   "forwarded_internal",
   "forwarded_external",

@@ -30,6 +30,7 @@ export const EVENT_KINDS = [
   "unrestricted",
   "grouped",
   "linked",
+  "link_refused",
   "filed",
   "erased",
 ] as const;

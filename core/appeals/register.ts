@@ -1,11 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "../../db/client.js";
-import { appealFiles, appeals, storedFiles } from "../../db/schema/index.js";
-import { loadCalendar } from "../calendar/calendar-store.js";
-import { almatyDate } from "../calendar/dates.js";
-import { deadline, loadPolicy, registrationDate } from "../calendar/deadlines.js";
-import { yearsWithoutRows } from "../calendar/working-days.js";
+import { appeals, storedFiles } from "../../db/schema/index.js";
 import { getProfile, type CitizenProfile } from "../citizens/profile.js";
 import { assertConsentNotWithdrawn } from "../citizens/consent.js";
 import type { Ctx } from "../shared/context.js";
@@ -14,11 +10,9 @@ import { DomainError } from "../shared/errors.js";
 import { assertCan } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
-import { defaultCase } from "../registry/filing.js";
 import { appendEvent } from "./events.js";
-import { tellRegistrarsOfNewAppeal } from "./registrar-notice.js";
-import { ANSWER_LANGUAGES, APPEAL_TYPES, INTAKE_LIMITS, NUMBER_PREFIX, REPLY_CHANNELS } from "./kinds.js";
-import { nextNumber } from "./numbering.js";
+import { ANSWER_LANGUAGES, APPEAL_TYPES, INTAKE_LIMITS, REPLY_CHANNELS } from "./kinds.js";
+import { insertNewAppeal } from "./new-appeal.js";
 import { receiptOf, type Receipt } from "./receipt.js";
 import { findRepeatedOf } from "./repeated.js";
 
@@ -96,63 +90,28 @@ async function insertAppeal(
   profile: CitizenProfile,
   input: z.output<typeof registerInput> & { text: string; postalAddress: string | null },
 ): Promise<Receipt> {
-  const now = ctx.clock.now();
-  const receivedOn = almatyDate(now);
-  const [calendar, policy] = await Promise.all([loadCalendar(tx), loadPolicy(tx, input.type)]);
   await checkOwnFiles(tx, actor, input.fileIds);
   const complaintOf = input.complaintOfId ? await checkComplaintTarget(tx, actor, input.complaintOfId) : null;
-  const dueOn = deadline(calendar, policy, receivedOn, "review");
-  for (const year of yearsWithoutRows(calendar, receivedOn, dueOn)) {
-    ctx.log.warn({ year }, "no calendar rows for this year: its holidays are not counted; run `cli calendar import`");
-  }
   const repeatedOf = await findRepeatedOf(tx, actor.userId, input.text);
-  const caseId = await defaultCase(tx, "appeals", Number(receivedOn.slice(0, 4)));
-  // Last before the insert: the number's row lock is held to commit, so everything else goes first.
-  const { seq, number } = await nextNumber(tx, NUMBER_PREFIX[profile.kind], Number(receivedOn.slice(0, 4)));
-
-  const [row] = await tx
-    .insert(appeals)
-    .values({
-      number,
-      prefix: NUMBER_PREFIX[profile.kind],
-      year: Number(receivedOn.slice(0, 4)),
-      seq,
-      draftId: input.draftId,
-      citizenUserId: actor.userId,
-      applicant: profile,
-      type: input.type,
-      text: input.text,
-      subjectKey: repeatedOf.subjectKey,
-      language: input.language,
-      replyChannel: input.replyChannel,
-      postalAddress: input.postalAddress,
-      state: "registered",
-      receivedAt: now,
-      registeredOn: registrationDate(calendar, receivedOn),
-      initialDueOn: dueOn,
-      dueOn,
-      forwardDueOn: deadline(calendar, policy, receivedOn, "forward"),
-      repeatedOfId: repeatedOf.id,
-      complaintOfId: complaintOf,
-      caseId,
-      updatedAt: now,
-    })
-    .returning();
-  const appeal = row!;
-  if (input.fileIds.length > 0) {
-    await tx.insert(appealFiles).values(input.fileIds.map((fileId) => ({ appealId: appeal.id, fileId, addedAt: now })));
-  }
-  await appendEvent(ctx, tx, {
-    appealId: appeal.id,
-    actor,
-    kind: "registered",
-    to: "registered",
-    data: { files: input.fileIds.length, repeatedOf: repeatedOf.id, complaintOf },
+  const appeal = await insertNewAppeal(ctx, tx, actor, {
+    draftId: input.draftId,
+    citizenUserId: actor.userId,
+    channel: "telegram",
+    applicant: profile,
+    type: input.type,
+    text: input.text,
+    subjectKey: repeatedOf.subjectKey,
+    language: input.language,
+    replyChannel: input.replyChannel,
+    postalAddress: input.postalAddress,
+    fileIds: input.fileIds,
+    repeatedOfId: repeatedOf.id,
+    complaintOfId: complaintOf,
+    eventData: { repeatedOf: repeatedOf.id, complaintOf },
   });
   if (complaintOf) {
     await appendEvent(ctx, tx, { appealId: complaintOf, actor, kind: "complained", data: { complaint: appeal.number } });
   }
-  await tellRegistrarsOfNewAppeal(ctx, tx, appeal);
   return receiptOf(appeal);
 }
 

@@ -5,6 +5,8 @@ import { controlExecutors } from "../../db/schema/index.js";
 import { eq } from "drizzle-orm";
 import { classifyAppeal } from "../../core/appeals/classify.js";
 import { registerAppeal } from "../../core/appeals/register.js";
+import { registerPaperAppeal } from "../../core/appeals/paper-register.js";
+import { trackTokenHash } from "../../core/appeals/track-token.js";
 import { recordControlDocument } from "../../core/control/record.js";
 import { addEntry } from "../../core/registry/entries.js";
 import { submitReport } from "../../core/control/report.js";
@@ -289,6 +291,43 @@ export const FLOW_FIXTURES: Record<string, FlowFixture> = {
       const name = { surname: "Исабеков", firstName: "Бауыржан" };
       const positions = { ...name, positionKk: "Бас маман", positionRu: "Главный специалист" };
       return { surname: {}, first_name: { surname: "Исабеков" }, patronymic: name, position_kk: name, position_ru: { ...name, positionKk: "Бас маман" }, phone: positions };
+    },
+  },
+  paper_register: {
+    role: "registrar",
+    steps: async () => {
+      const person = { draftId: randomUUID(), fileIds: [], kind: "individual", fullName: "Серікқызы Айгерім" };
+      const addressed = { ...person, iin: "870615400228", address: "010000, Астана, Мәңгілік Ел даңғылы, 8" };
+      const typed = { ...addressed, type: "complaint", language: "kk", channel: "paper" };
+      return {
+        kind: { draftId: randomUUID(), fileIds: [] },
+        name: { draftId: randomUUID(), fileIds: [], kind: "legal" },
+        id_number: person,
+        organization: { ...person, kind: "legal", bin: "040840300024" },
+        address: person,
+        type: addressed,
+        language: { ...addressed, type: "complaint" },
+        channel: { ...addressed, type: "complaint", language: "kk" },
+        content: typed,
+        summary: { ...typed, text: "Сот шешімі орындалмады." },
+      };
+    },
+  },
+  paper_track: {
+    role: "citizen",
+    steps: async (core, _person, ids) => {
+      const registrar = await staffMember(core, ids.next(), "registrar");
+      const receipt = await registerPaperAppeal(core, registrar, {
+        draftId: randomUUID(),
+        channel: "paper",
+        applicant: { kind: "individual", fullName: "Серікқызы Айгерім", iin: "870615400228" },
+        postalAddress: "010000, Астана, Мәңгілік Ел даңғылы, 8",
+        type: "complaint",
+        language: "kk",
+        text: "Сот шешімі орындалмады.",
+      });
+      const link = { tokenHash: trackTokenHash(receipt.token), appealId: receipt.appealId, number: receipt.number };
+      return { number: { ...link, kind: "iin" }, confirm: link };
     },
   },
 };

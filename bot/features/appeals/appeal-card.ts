@@ -38,7 +38,7 @@ function cardText(ctx: BotContext, card: StaffCard): Html {
     ctx.t("staff.card.holder", { holder: card.holder ?? ctx.label("staff.card.registry") }),
   ];
   if (applicant) {
-    lines.push(ctx.t("staff.card.applicant", { name: applicant.fullName, id: applicant.iin ?? applicant.bin ?? "—", phone: applicant.phone }));
+    lines.push(ctx.t("staff.card.applicant", { name: applicant.fullName, id: applicant.iin ?? applicant.bin ?? "—", phone: applicant.phone || "—" }));
     if (applicant.organization) lines.push(ctx.t("staff.card.organization", { organization: applicant.organization }));
     lines.push(appeal.replyChannel === "post" ? ctx.t("staff.card.by_post", { address: applicant.postalAddress ?? "" }) : ctx.t("staff.card.by_chat"));
   }
