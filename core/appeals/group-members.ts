@@ -1,7 +1,8 @@
-import { and, asc, eq, ne } from "drizzle-orm";
+import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { appeals } from "../../db/schema/index.js";
 import { DomainError } from "../shared/errors.js";
+import { parseAppealNumber } from "./appeal-number.js";
 import { isClosed, type AppealState } from "./states.js";
 import type { AppealRow } from "./transition.js";
 
@@ -49,4 +50,20 @@ export async function registeredMembers(db: DbOrTx, lead: AppealRow): Promise<Ap
 export async function applicantsOf(db: DbOrTx, appeal: Pick<AppealRow, "groupId">): Promise<number> {
   if (appeal.groupId === null) return 1;
   return Math.max(1, (await membersOf(db, appeal.groupId)).filter((m) => !isClosed(m.state as AppealState)).length);
+}
+
+const NUMBERS_MAX = 100;
+
+/** Appeals named by their registration numbers, as staff type them; an unknown one is named back. */
+export async function idsOfNumbers(db: DbOrTx, words: readonly string[]): Promise<number[]> {
+  if (words.length === 0 || words.length > NUMBERS_MAX) throw new DomainError("group_numbers", { max: NUMBERS_MAX });
+  const numbers = words.map((w) => {
+    const number = parseAppealNumber(w);
+    if (!number) throw new DomainError("group_number_unknown", { number: w });
+    return number;
+  });
+  const rows = await db.select({ id: appeals.id, number: appeals.number }).from(appeals).where(inArray(appeals.number, numbers));
+  const missing = numbers.find((n) => !rows.some((r) => r.number === n));
+  if (missing) throw new DomainError("group_number_unknown", { number: missing });
+  return rows.map((r) => r.id);
 }

@@ -55,14 +55,14 @@ const SUGGESTIONS_MAX = 200;
  * Open appeals on the same subject as this one (the repeated-appeal detector's key), not in a
  * group yet and in its language: the registrar's suggestions for a mass appeal.
  */
-export async function similarAppeals(ctx: Ctx, actor: Actor, appealId: number): Promise<Pick<AppealRow, "id" | "number" | "state" | "receivedAt">[]> {
+export async function similarAppeals(ctx: Ctx, actor: Actor, appealId: number): Promise<{ number: string; similar: Pick<AppealRow, "id" | "number" | "state" | "receivedAt">[] }> {
   assertCan(actor, "appeal.group");
   const id = parseInput(z.number().int().positive(), appealId);
   const [appeal] = await ctx.db.select().from(appeals).where(eq(appeals.id, id));
   if (!appeal) throw new DomainError("appeal_not_found");
   if (appeal.restricted && !actor.clearance) throw new DomainError("group_restricted", { number: appeal.number });
   const candidates = await ctx.db
-    .select({ id: appeals.id, number: appeals.number, state: appeals.state, receivedAt: appeals.receivedAt, subjectKey: appeals.subjectKey, groupId: appeals.groupId })
+    .select({ id: appeals.id, number: appeals.number, state: appeals.state, receivedAt: appeals.receivedAt, subjectKey: appeals.subjectKey })
     .from(appeals)
     .where(
       and(
@@ -73,8 +73,9 @@ export async function similarAppeals(ctx: Ctx, actor: Actor, appealId: number): 
       ),
     )
     .orderBy(asc(appeals.number));
-  return candidates
+  const similar = candidates
     .filter((c) => c.id !== appeal.id && similarity(c.subjectKey, appeal.subjectKey) >= REPEAT_SIMILARITY)
     .slice(0, SUGGESTIONS_MAX)
     .map(({ id, number, state, receivedAt }) => ({ id, number, state, receivedAt }));
+  return { number: appeal.number, similar };
 }

@@ -19,6 +19,9 @@ const TITLE_MAX = 200;
 
 export interface GroupChange {
   groupId: number;
+  title: string;
+  /** Appeals in the group now. */
+  total: number;
   lead: AppealRow;
   /** The appeals this change put in the group; one already there is not counted again. */
   added: AppealRow[];
@@ -65,14 +68,15 @@ function defaultTitle(text: string): string {
   return line.length <= 80 ? line : `${line.slice(0, 79)}…`;
 }
 
-async function lockGroup(tx: Tx, groupId: number): Promise<void> {
-  const [group] = await tx.select({ id: appealGroups.id }).from(appealGroups).where(eq(appealGroups.id, groupId)).for("update");
+async function lockGroup(tx: Tx, groupId: number): Promise<{ title: string }> {
+  const [group] = await tx.select({ title: appealGroups.title }).from(appealGroups).where(eq(appealGroups.id, groupId)).for("update");
   if (!group) throw new DomainError("group_not_found");
+  return group;
 }
 
 async function join(ctx: Ctx, tx: Tx, actor: Actor, groupId: number, appealIds: number[]): Promise<GroupChange> {
   // The group's row orders changes of its membership; the appeals are locked in id order.
-  await lockGroup(tx, groupId);
+  const { title } = await lockGroup(tx, groupId);
   const candidates = await tx.select().from(appeals).where(inArray(appeals.id, [...new Set(appealIds)])).orderBy(asc(appeals.id)).for("update");
   if (candidates.length !== new Set(appealIds).size) throw new DomainError("appeal_not_found");
   const joining = candidates.filter((a) => a.groupId !== groupId);
@@ -84,7 +88,7 @@ async function join(ctx: Ctx, tx: Tx, actor: Actor, groupId: number, appealIds: 
   const first = current[0] ?? lead;
   for (const appeal of joining) assertJoinable(actor, appeal, first);
   for (const appeal of joining) await enter(ctx, tx, actor, appeal, groupId, lead);
-  return { groupId, lead, added: joining };
+  return { groupId, title, total: current.length + joining.length, lead, added: joining };
 }
 
 /** A group whose draft waits for signature keeps its members: the approver was told how many. */
