@@ -6,11 +6,14 @@ import { signApproval, type AnswerRow } from "./sign-approval.js";
 import type { AppealState } from "./states.js";
 import type { AppealRow } from "./transition.js";
 
+/** A member answered already (a re-opened review signs again for itself alone). */
+const DECIDED: readonly AppealState[] = ["answered", "left_without_review"];
+
 export interface GroupAnswered {
   groupId: number;
   /** Letters signed with this approval, the lead's among them. */
   letters: number;
-  /** Members whose state no longer fitted (withdrawn meanwhile): not answered. */
+  /** Members closed without an answer (withdrawn meanwhile): no letter. Ones answered before are not counted. */
   skipped: number;
 }
 
@@ -26,7 +29,7 @@ export async function answerGroup(ctx: Ctx, actor: Actor, lead: AppealRow, draft
   let skipped = 0;
   for (const member of await membersOf(ctx.db, groupId, { except: lead.id, lock: true })) {
     if (!GROUPABLE_STATES.includes(member.state as AppealState)) {
-      skipped++;
+      if (!DECIDED.includes(member.state as AppealState)) skipped++;
       continue;
     }
     const [answer] = await ctx.db
