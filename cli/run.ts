@@ -6,6 +6,7 @@ import { calendarCommand } from "./commands/calendar.js";
 import { explainCommand } from "./commands/clauses.js";
 import { controlCommand } from "./commands/control.js";
 import { deadlineCommand } from "./commands/deadline.js";
+import { groupCommand } from "./commands/group.js";
 import { inviteCommand } from "./commands/invite.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { nomenclatureCommand } from "./commands/nomenclature.js";
@@ -19,7 +20,7 @@ import { staffCommand } from "./commands/staff.js";
 import { statusCommand } from "./commands/status.js";
 import { unitCommand } from "./commands/unit.js";
 
-const commands: CliCommand[] = [migrateCommand, statusCommand, calendarCommand, deadlineCommand, auditCommand, inviteCommand, staffCommand, unitCommand, actingCommand, receptionCommand, controlCommand, paperCommand, registryCommand, journalExportCommand, nomenclatureCommand, retentionCommand, outboxCommand, explainCommand];
+const commands: CliCommand[] = [migrateCommand, statusCommand, calendarCommand, deadlineCommand, auditCommand, inviteCommand, staffCommand, unitCommand, actingCommand, receptionCommand, controlCommand, paperCommand, groupCommand, registryCommand, journalExportCommand, nomenclatureCommand, retentionCommand, outboxCommand, explainCommand];
 
 function help(io: Pick<CliIo, "out">): number {
   io.out("usage: npm run cli -- <command> [options]");

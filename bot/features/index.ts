@@ -24,6 +24,7 @@ import { digestSetting } from "./staff/digest-setting.js";
 import { staffJoin } from "./staff/join.js";
 import { adminMenu } from "./staff/admin-menu.js";
 import { appealCard } from "./appeals/appeal-card.js";
+import { groups } from "./appeals/groups.js";
 import { fullText } from "./appeals/full-text.js";
 import { drafting } from "./appeals/drafting.js";
 import { extensions } from "./appeals/extensions.js";
@@ -37,4 +38,4 @@ import { paperRegister } from "./appeals/paper-register.js";
 import { paperTrack } from "./appeals/paper-track.js";
 
 /** Every feature, in the order they get a chance at an update; consent first, long lists' search next, the fallback last. */
-export const features = new Composer<BotContext>(consent, listSearch, cancel, flowRouter, staffJoin, paperTrack, paperRegister, officialName, approvals, registrarQueue, registrarNotices, headDecision, actApproval, control, registry, receptionDesk, receptionSchedules, byPostList, drafting, extensions, appealCard, fullText, adminMenu, digestSetting, myAppeals, answerButtons, supplement, citizenReception, signup, profile, intake, menu, language, help, fallback);
+export const features = new Composer<BotContext>(consent, listSearch, cancel, flowRouter, staffJoin, paperTrack, paperRegister, officialName, approvals, registrarQueue, registrarNotices, headDecision, actApproval, control, registry, receptionDesk, receptionSchedules, byPostList, drafting, extensions, appealCard, groups, fullText, adminMenu, digestSetting, myAppeals, answerButtons, supplement, citizenReception, signup, profile, intake, menu, language, help, fallback);

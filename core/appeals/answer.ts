@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx, Tx } from "../../db/client.js";
-import { appealAnswers } from "../../db/schema/index.js";
+import { appealAnswers, appeals } from "../../db/schema/index.js";
 import { enqueue } from "../outbox/enqueue.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
@@ -11,11 +11,12 @@ import { parseInput } from "../shared/validate.js";
 import { currentApprovers } from "../staff/approvers.js";
 import { activeDelegation } from "../staff/delegations.js";
 import { APPEAL_CATEGORIES, DECISION_OUTCOMES } from "./kinds.js";
-import { signAnswerLetter, type SignedLetter } from "./sign-letter.js";
 import { languageOf } from "../people/language.js";
-import { transition, type CitizenNotice } from "./transition.js";
+import { transition } from "./transition.js";
+import { answerGroup, type GroupAnswered } from "./group-approval.js";
+import { signApproval } from "./sign-approval.js";
+import { assertDraftsOnLead } from "./group-members.js";
 import { tellHolder } from "./holder-notice.js";
-import { ANSWER_KEYBOARD } from "./objection.js";
 
 const draftInput = z.object({
   appealId: z.number().int().positive(),
@@ -40,6 +41,7 @@ export async function submitDraft(ctx: Ctx, actor: Actor, raw: z.input<typeof dr
     data: { outcome },
     within: async (tx, appeal, eventId) => {
       if (appeal.state === "registered" && outcome !== "left_without_review") throw new DomainError("appeal_wrong_state", { state: appeal.state });
+      await assertDraftsOnLead(tx, appeal);
       await tx.insert(appealAnswers).values({ appealId: appeal.id, text, outcome, authorUserId: actor.userId, createdAt: ctx.clock.now() });
       await notifyApprovers(ctx, tx, appeal, eventId);
     },
@@ -63,54 +65,40 @@ const approveInput = z.object({ appealId: z.number().int().positive(), answerId:
 /**
  * The Head signs (Reg. 12, 14), or the deputy acting for the Head (Reg. 13): the answer goes to the
  * citizen in the appeal's language. A second approval finds the appeal answered and is refused, so
- * exactly one answer is sent.
+ * exactly one answer is sent. The lead of a group answers every open member with it, each under its
+ * own outgoing number, in the same transaction.
  */
 export async function approveDraft(ctx: Ctx, actor: Actor, raw: z.input<typeof approveInput>) {
   const { appealId, answerId } = parseInput(approveInput, raw);
   assertMayAttempt(actor, "appeal.approve");
   const draft = await pendingDraft(ctx.db, appealId);
   if (!draft || draft.id !== answerId) throw new DomainError((await isSigned(ctx.db, answerId)) ? "already_approved" : "stale_button");
-  let letter: SignedLetter | undefined;
   // A deputy signs on the Head's authority while a delegation is in force.
   const authorityUserId = actor.role === "deputy" && actor.actingForUserId !== null ? actor.actingForUserId : actor.userId;
-  const result = await transition(ctx, actor, {
+  // Members do not change while the lead waits for signature (see groups.ts).
+  const { groupId } = (await ctx.db.select({ groupId: appeals.groupId }).from(appeals).where(eq(appeals.id, appealId)))[0] ?? { groupId: null };
+  let group: GroupAnswered | null = null;
+  const result = await signApproval(ctx, actor, {
     appealId,
     action: "approve",
-    permission: "appeal.approve",
-    event: "approved",
-    outcome: draft.outcome,
+    draft,
     authorityUserId,
-    data: { answerId: draft.id, outcome: draft.outcome },
-    within: async (tx, appeal) => {
+    data: groupId === null ? {} : { groupId },
+    before: async (tx) => {
       // Under the appeal's lock: the draft read above must still be the one waiting.
       const current = await pendingDraft(tx, appealId);
       if (current?.id !== answerId) throw new DomainError("stale_button");
       if (authorityUserId !== actor.userId) await assertStillActing(ctx, tx, actor, authorityUserId);
-      letter = await signAnswerLetter(ctx, tx, actor, appeal, current);
-      await tx
-        .update(appealAnswers)
-        .set({
-          approvedByUserId: actor.userId,
-          authorityUserId,
-          approvedAt: ctx.clock.now(),
-          outgoingNumber: letter.outgoingNumber,
-          letterSha256: letter.sha256,
-          letterFileId: letter.fileId,
-        })
-        .where(eq(appealAnswers.id, answerId));
     },
-    notify: (answered): CitizenNotice => {
-      const fileIds = letter ? [letter.fileId] : [];
-      return draft.outcome === "left_without_review"
-        ? { key: "appeal.notice.left_without_review", params: { reason: draft.text }, fileIds }
-        : { key: "appeal.notice.answered", params: { outcome: draft.outcome, text: draft.text }, fileIds, keyboard: { name: ANSWER_KEYBOARD, ref: answered.id } };
+    after: async (tx, appeal) => {
+      group = await answerGroup({ ...ctx, db: tx }, actor, appeal, draft, authorityUserId);
     },
   }).catch(async (error: unknown) => {
     // Two approvers at the same moment: the second finds the appeal closed by the first.
     if (error instanceof DomainError && error.code === "appeal_closed" && (await isSigned(ctx.db, answerId))) throw new DomainError("already_approved");
     throw error;
   });
-  return { ...result, outgoingNumber: letter?.outgoingNumber ?? null };
+  return { ...result, group: group as GroupAnswered | null };
 }
 
 async function isSigned(db: DbOrTx, answerId: number): Promise<boolean> {

@@ -17,6 +17,8 @@ export interface AwaitingApproval {
   outcome: string;
   text: string;
   dueOn: string;
+  /** How many applicants the answer goes to: more than one for a group's draft. */
+  applicants: number;
 }
 
 /** "Awaiting my approval" (Reg. 12, 14): drafts waiting for the approver, the nearest deadline first. */
@@ -30,6 +32,7 @@ export async function awaitingMyApproval(ctx: Ctx, actor: Actor): Promise<Awaiti
       outcome: appealAnswers.outcome,
       text: appealAnswers.text,
       dueOn: appeals.dueOn,
+      applicants: sql<number>`case when ${appeals.groupId} is null then 1 else (select count(*) from appeals m where m.group_id = ${appeals.groupId} and m.closed_at is null) end`.mapWith(Number),
     })
     .from(appeals)
     // Only the newest draft of each appeal: returned ones stay in the table as history.

@@ -18,6 +18,7 @@ import { letterOf } from "./sign-letter.js";
 import { templatesFor, type FilledTemplate } from "./templates.js";
 import { languageOf } from "../people/language.js";
 import { assertCanTouch, type AppealRow } from "./transition.js";
+import { applicantsOf, assertDraftsOnLead } from "./group-members.js";
 
 const draftData = z.object({
   appealId: z.number().int().positive(),
@@ -44,6 +45,7 @@ async function draftableAppeal(ctx: Ctx, actor: Actor, appealId: number): Promis
   if (!appeal) throw new DomainError("appeal_not_found");
   assertCanTouch(actor, "appeal.draft", appeal);
   if (!DRAFTABLE_STATES.includes(appeal.state)) throw new DomainError(appeal.closedAt ? "appeal_closed" : "appeal_wrong_state", { state: appeal.state });
+  await assertDraftsOnLead(ctx.db, appeal);
   return appeal;
 }
 
@@ -59,10 +61,11 @@ export async function beginDraft(ctx: Ctx, actor: Actor, appealId: number) {
   return { appeal, templates, state: await draftFlow.start(ctx, actor, { step: "text", data: { appealId: appeal.id } }) };
 }
 
-/** The appeal a draft answers, with the templates of its category. */
-export async function draftTemplates(ctx: Ctx, actor: Actor, appealId: number): Promise<{ appeal: AppealRow; templates: FilledTemplate[] }> {
+/** The appeal a draft answers, with the templates of its category and how many applicants the answer goes to (a group's). */
+export async function draftTemplates(ctx: Ctx, actor: Actor, appealId: number): Promise<{ appeal: AppealRow; templates: FilledTemplate[]; applicants: number }> {
   const appeal = await draftableAppeal(ctx, actor, appealId);
-  return { appeal, templates: await templatesFor(ctx, appeal) };
+  const applicants = await applicantsOf(ctx.db, appeal);
+  return { appeal, templates: await templatesFor(ctx, appeal, { personal: applicants === 1 }), applicants };
 }
 
 /** The draft the flow holds for the appeal a button names, at any step. */

@@ -29,6 +29,7 @@ export const EVENT_KINDS = [
   "restricted",
   "unrestricted",
   "grouped",
+  "ungrouped",
   "linked",
   "link_refused",
   "filed",

@@ -14,6 +14,7 @@ import { nextNumber } from "./numbering.js";
 import { insertEntry } from "../registry/entries.js";
 import { journalEntryFiles } from "../../db/schema/index.js";
 import type { AppealRow } from "./transition.js";
+import { fillTemplate } from "./templates.js";
 
 export interface SignedLetter {
   outgoingNumber: string;
@@ -97,7 +98,8 @@ export async function letterOf(
     appealReceivedOn: almatyDate(appeal.receivedAt),
     addressee: addresseeLines(language, applicant, appeal.postalAddress),
     greeting: greetingOf(words, applicant.fullName),
-    text: answer.text,
+    // A group's answer names each applicant in their own letter.
+    text: fillTemplate(answer.text, appeal),
     outcome: answer.outcome as DecisionOutcome,
     signer: { name: signer.signature, position: acting ? words.acting_head : (signer.position ?? words.head_position) },
     executor: executor && { name: executor.signature, phone: executor.phone },

@@ -7,6 +7,8 @@ import { DomainError } from "../shared/errors.js";
 import { assertMayAttempt, can } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { isClosed, type AppealState } from "./states.js";
+import { GROUPABLE_STATES } from "./group-members.js";
+import { groupSummary, type GroupSummary } from "./group-view.js";
 import { assertCanTouch, type AppealRow } from "./transition.js";
 
 export interface StaffCard {
@@ -19,7 +21,10 @@ export interface StaffCard {
   lastReturn: string | null;
   pendingExtension: { proposedDueOn: string; reason: string } | null;
   history: { at: Date; kind: string; actor: string | null; comment: string | null }[];
-  may: { draft: boolean; extend: boolean };
+  /** The mass appeal it belongs to, with its lead; null when answered on its own. */
+  group: GroupSummary | null;
+  /** `group`: may put it in a group, or take it out, now. */
+  may: { draft: boolean; extend: boolean; group: boolean };
 }
 
 const holder = alias(users, "holder");
@@ -61,6 +66,9 @@ export async function staffAppealCard(ctx: Ctx, actor: Actor, appealId: number):
       .where(and(eq(appealExtensions.appealId, appealId), isNull(appealExtensions.decidedAt))),
   ]);
   const seesPersonalData = can(actor, "appeal.personal_data", resource);
+  const group = await groupSummary(ctx.db, actor, appeal.groupId);
+  // A member's answer is drafted on its group's lead.
+  const drafts = group === null || group.lead.id === appeal.id;
   return {
     appeal,
     applicant: seesPersonalData ? { ...(appeal.applicant as CitizenProfile), postalAddress: appeal.postalAddress } : null,
@@ -68,13 +76,15 @@ export async function staffAppealCard(ctx: Ctx, actor: Actor, appealId: number):
     files,
     lastReturn: events.find((e) => e.kind === "returned")?.comment ?? null,
     pendingExtension: extension[0] ?? null,
+    group,
     history: [...events]
       .reverse()
       // A citizen's own words (a supplement) are in the text and files; the history says that it happened.
       .map((e) => ({ at: e.at, kind: e.kind, actor: e.role === "citizen" || !seesPersonalData ? null : e.actor, comment: e.role === "citizen" ? null : e.comment })),
     may: {
-      draft: open && ["in_review", "forwarded_internal"].includes(appeal.state) && can(actor, "appeal.draft", resource),
+      draft: open && drafts && ["in_review", "forwarded_internal"].includes(appeal.state) && can(actor, "appeal.draft", resource),
       extend: open && !extension[0] && can(actor, "appeal.extension.request", resource),
+      group: GROUPABLE_STATES.includes(appeal.state as AppealState) && can(actor, "appeal.group", resource),
     },
   };
 }

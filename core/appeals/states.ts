@@ -21,6 +21,7 @@ export type AppealAction =
   | "forward_external"
   | "submit_draft"
   | "approve"
+  | "approve_with_group"
   | "return"
   | "withdraw"
   | "supplement"
@@ -36,6 +37,8 @@ const TRANSITIONS: Record<AppealAction, { from: readonly AppealState[]; to: Appe
   submit_draft: { from: ["in_review", "forwarded_internal", "registered"], to: "awaiting_approval" },
   // Approval ends in "answered" or "left_without_review", by the draft's outcome.
   approve: { from: ["awaiting_approval"], to: "decided" },
+  // A member of a mass appeal is answered by its lead's approval, from wherever its own work stood.
+  approve_with_group: { from: ["registered", "in_review", "forwarded_internal"], to: "decided" },
   return: { from: ["awaiting_approval"], to: "in_review" },
   withdraw: { from: OPEN, to: "withdrawn" },
   supplement: { from: OPEN, to: "same" },

@@ -24,12 +24,15 @@ export function fillTemplate(body: string, appeal: Pick<AppealRow, "number" | "r
   return body.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
 }
 
-/** The templates for the appeal's category, in the language its answer is written in. */
-export async function templatesFor(ctx: Ctx, appeal: AppealRow): Promise<FilledTemplate[]> {
+/**
+ * The templates for the appeal's category, in the language its answer is written in. A group's
+ * answer keeps the placeholders: each applicant's letter fills them with their own (see letterOf).
+ */
+export async function templatesFor(ctx: Ctx, appeal: AppealRow, { personal = true }: { personal?: boolean } = {}): Promise<FilledTemplate[]> {
   const rows = await ctx.db
     .select()
     .from(answerTemplates)
     .where(and(eq(answerTemplates.category, appeal.category ?? "general"), eq(answerTemplates.language, appeal.language), eq(answerTemplates.active, true)))
     .orderBy(asc(answerTemplates.id));
-  return rows.map((t) => ({ id: t.id, title: t.title, text: fillTemplate(t.body, appeal) }));
+  return rows.map((t) => ({ id: t.id, title: t.title, text: personal ? fillTemplate(t.body, appeal) : t.body }));
 }

@@ -161,6 +161,10 @@ export const FLOW_FIXTURES: Record<string, FlowFixture> = {
       return { reason: { appealId }, date: { appealId, reason: "Іс материалдарын соттан сұрату қажет." } };
     },
   },
+  group_add: {
+    role: "registrar",
+    steps: async (core, _person, ids) => ({ numbers: { appealId: (await newAppeal(core, ids)).appealId } }),
+  },
   registry_reason: {
     role: "registrar",
     async steps(core, _person, ids) {

@@ -15,6 +15,11 @@ import { answerCallback, send, showInPlace } from "../../messages.js";
 import { startDraftButton } from "./drafting.js";
 import { askExtensionButton } from "./extensions.js";
 import { withFullText } from "./full-text.js";
+import { addGroupButtons, groupLines } from "./group-view.js";
+
+/** Mass appeals name their own events. */
+const GROUP_EVENTS = ["grouped", "ungrouped"];
+const eventLabel = (kind: string) => (GROUP_EVENTS.includes(kind) ? `groups.event.${kind}` : `staff.event.${kind}`);
 
 /**
  * An appeal as staff see it: text, applicant (for roles that may see personal data), files,
@@ -45,14 +50,16 @@ function cardText(ctx: BotContext, card: StaffCard): Html {
   if (appeal.restricted) lines.push(ctx.t("staff.card.restricted"));
   if (card.lastReturn && appeal.state === "in_review") lines.push(ctx.t("staff.card.returned", { comment: card.lastReturn }));
   if (card.pendingExtension) lines.push(ctx.t("staff.card.extension_pending", { due: formatDate(card.pendingExtension.proposedDueOn) }));
+  lines.push(...groupLines(ctx, card));
   return joinHtml([joinHtml(lines), escapeHtml(preview(appeal.text, 2500))], "\n\n");
 }
 
-function cardButtons(ctx: BotContext, card: StaffCard): InlineKeyboard {
+async function cardButtons(ctx: BotContext, card: StaffCard): Promise<InlineKeyboard> {
   const id = card.appeal.id;
   const keyboard = new InlineKeyboard();
   if (card.may.draft) keyboard.text(ctx.label("staff.card.draft"), startDraftButton.encode({ appeal: id })).row();
   if (card.may.extend) keyboard.text(ctx.label("staff.card.extend"), askExtensionButton.encode({ appeal: id })).row();
+  await addGroupButtons(ctx, card, keyboard);
   if (card.files.length > 0) keyboard.text(ctx.label("staff.card.files", { count: card.files.length }), filesButton.encode({ appeal: id }));
   keyboard.text(ctx.label("staff.card.history"), historyButton.encode({ appeal: id }));
   return withFullText(ctx, keyboard, id);
@@ -60,12 +67,12 @@ function cardButtons(ctx: BotContext, card: StaffCard): InlineKeyboard {
 
 export async function showCard(ctx: BotContext, appealId: number, messageId?: number): Promise<void> {
   const card = await staffAppealCard(ctx.deps.core, ctx.actor, appealId);
-  await showInPlace(ctx, messageId, cardText(ctx, card), cardButtons(ctx, card));
+  await showInPlace(ctx, messageId, cardText(ctx, card), await cardButtons(ctx, card));
 }
 
 function historyText(ctx: BotContext, card: StaffCard): Html {
   const lines = card.history.slice(-HISTORY_LINES).map((h) =>
-    ctx.t("staff.card.history_line", { at: formatDateTime(h.at), what: ctx.label(`staff.event.${h.kind}`), who: h.actor ?? "—", comment: h.comment ? `: ${preview(h.comment, 200)}` : "" }),
+    ctx.t("staff.card.history_line", { at: formatDateTime(h.at), what: ctx.label(eventLabel(h.kind)), who: h.actor ?? "—", comment: h.comment ? `: ${preview(h.comment, 200)}` : "" }),
   );
   return joinHtml([ctx.t("staff.card.history_title", { number: card.appeal.number }), ...lines]);
 }

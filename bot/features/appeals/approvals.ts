@@ -7,7 +7,7 @@ import { defineButtons, field } from "../../buttons/codec.js";
 import { onPress } from "../../buttons/on-press.js";
 import type { BotContext } from "../../context.js";
 import { defineChatFlow } from "../../flows/chat-flow.js";
-import type { Html } from "../../../locales/html.js";
+import { joinHtml, type Html } from "../../../locales/html.js";
 import { formatDate, preview } from "../../../locales/format.js";
 import { answerCallback, send, showInPlace, stripButtons } from "../../messages.js";
 import { withFullText } from "./full-text.js";
@@ -35,7 +35,8 @@ async function showNext(ctx: BotContext): Promise<void> {
 }
 
 function itemText(ctx: BotContext, item: AwaitingApproval, position: number, total: number): Html {
-  return ctx.t("staff.approval.item", { number: item.number, position, total, due: formatDate(item.dueOn), outcome: item.outcome, text: preview(item.text, 3000) });
+  const text = ctx.t("staff.approval.item", { number: item.number, position, total, due: formatDate(item.dueOn), outcome: item.outcome, text: preview(item.text, 3000) });
+  return item.applicants > 1 ? joinHtml([text, ctx.t("groups.approval_many", { count: item.applicants })], "\n\n") : text;
 }
 
 function itemButtons(ctx: BotContext, item: AwaitingApproval): InlineKeyboard {
@@ -48,9 +49,11 @@ function itemButtons(ctx: BotContext, item: AwaitingApproval): InlineKeyboard {
 approvals.command("approvals", (ctx) => showNext(ctx));
 
 onPress(approvals, approveButton, async (ctx, { appeal: appealId, answer: answerId }) => {
-  const { appeal, outgoingNumber } = await approveDraft(ctx.deps.core, ctx.actor, { appealId, answerId });
+  const { appeal, outgoingNumber, group } = await approveDraft(ctx.deps.core, ctx.actor, { appealId, answerId });
   await answerCallback(ctx);
-  await showInPlace(ctx, ctx.callbackQuery?.message?.message_id, ctx.t("staff.approval.approved", { number: appeal.number, outgoing: outgoingNumber ?? "" }));
+  const approved = ctx.t("staff.approval.approved", { number: appeal.number, outgoing: outgoingNumber ?? "" });
+  const letters = group && [ctx.t("groups.letters", { letters: group.letters }), group.skipped > 0 ? ctx.t("groups.skipped", { skipped: group.skipped }) : undefined];
+  await showInPlace(ctx, ctx.callbackQuery?.message?.message_id, letters ? joinHtml([approved, ...letters]) : approved);
   await showNext(ctx);
 });
 

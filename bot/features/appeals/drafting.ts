@@ -18,6 +18,7 @@ import { onPress } from "../../buttons/on-press.js";
 import type { BotContext } from "../../context.js";
 import { defineChatFlow } from "../../flows/chat-flow.js";
 import { preview } from "../../../locales/format.js";
+import { joinHtml } from "../../../locales/html.js";
 import { answerCallback, showInPlace, stripButtons } from "../../messages.js";
 
 /**
@@ -49,10 +50,12 @@ const draftChat = defineChatFlow({
   steps: {
     text: {
       async ask(ctx, state) {
-        const { appeal, templates } = await draftTemplates(ctx.deps.core, ctx.actor, state.data.appealId);
+        const { appeal, templates, applicants } = await draftTemplates(ctx.deps.core, ctx.actor, state.data.appealId);
         const markup = new InlineKeyboard();
         for (const template of templates) markup.text(template.title, templateButton.encode({ appeal: appeal.id, template: template.id })).row();
-        const text = ctx.t("staff.draft.start", { number: appeal.number, language: ctx.label(`appeal.language.${appeal.language}`) });
+        const start = ctx.t("staff.draft.start", { number: appeal.number, language: ctx.label(`appeal.language.${appeal.language}`) });
+        // A group's answer: each applicant's name goes in by the placeholder, in their own letter.
+        const text = applicants > 1 ? joinHtml([start, ctx.t("groups.draft_for", { count: applicants, placeholder: "{{name}}" })], "\n\n") : start;
         return { text, markup: cancelRow(ctx, markup, appeal.id) };
       },
       text: (ctx, _state, text) => typed(ctx, text),
