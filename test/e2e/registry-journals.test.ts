@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { journalEntries, journalEntryFiles, users } from "../../db/schema/index.js";
 import { staffMember } from "../support/citizens.js";
@@ -20,6 +21,15 @@ beforeAll(async () => {
   await staffMember(core, REGISTRAR, "registrar");
 });
 afterAll(() => h.dispose());
+
+/** The workbook's rows as the cells' texts, read back with the library that wrote it. */
+async function workbookRows(url: string): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(await (await fetch(new URL(url, h.emulatorUrl))).arrayBuffer()) as unknown as ArrayBuffer);
+  const rows: string[][] = [];
+  workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).map((v) => String(v ?? ""))));
+  return rows;
+}
 
 const journal = (lang: "ru" | "kk", j: string) => shown(lang, `registry.journal.${j}`);
 
@@ -80,6 +90,16 @@ describe(`registry journals in chat on ${dbKind}`, () => {
     await reg.press("КХ-2026-000001");
     const marked = await reg.waitForBot("Сведения о дисциплинарном производстве");
     expect(marked.text).toContain(shown("ru", "registry.card.restricted_mark").trim());
+
+    // The month's journal as a workbook: the cleared registrar's has the line, the other's is empty.
+    await reg.send("/registry");
+    await reg.press(journal("ru", "incoming"));
+    await reg.press(shown("ru", "registry.export.this_month"));
+    const chat = await reg.waitFor((v) => v.messages.some((m) => m.from === "bot" && m.document?.file_name?.endsWith(".xlsx") === true));
+    const sheet = await workbookRows(chat.messages.find((m) => m.document?.file_name?.endsWith(".xlsx"))!.document!.url);
+    expect(sheet.some((row) => row.includes("КХ-2026-000001") && row.includes("Верховный суд, канцелярия <судебной> коллегии"))).toBe(true);
+    await other.press(shown("kk", "registry.export.this_month"));
+    await other.waitForBot(shown("kk", "registry.export.empty", { journal: journal("kk", "incoming"), from: "01.03.2026", to: "02.03.2026" }));
   });
 
   it("tells someone who is not staff that the registry is not for them", async () => {

@@ -1,5 +1,6 @@
 import { JOURNALS } from "../../../core/registry/kinds.js";
 import { DISPATCH_CHOICES } from "../../../core/registry/entry-flow.js";
+import { EXPORT_PERIODS } from "../../../core/registry/export-period.js";
 import { defineButtons, field } from "../../buttons/codec.js";
 
 /** The registry menu: a journal's lines, a line's card, a new line, marking for official use. */
@@ -9,6 +10,7 @@ export const journalButton = registry.action("journal", { journal: field.choice(
 export const openEntry = registry.action("open", { entry: field.id });
 export const newEntryButton = registry.action("new", {});
 export const markButton = registry.action("mark", { entry: field.id, restricted: field.flag });
+export const exportButton = registry.action("export", { journal: field.choice(...JOURNALS), period: field.choice(...EXPORT_PERIODS) });
 
 /** The new-line flow's buttons (its Back too): the journal, the direction of a court case, how a letter went, skip, done, register. */
 export const entryButtons = defineButtons("re", 1);

@@ -9,7 +9,8 @@ import { definePicker } from "../../keyboards/picker.js";
 import { formatDate, formatDateTime } from "../../../locales/format.js";
 import type { Html } from "../../../locales/html.js";
 import { answerCallback, send, showInPlace } from "../../messages.js";
-import { journalButton, markButton, menuButton, newEntryButton, openEntry } from "./buttons.js";
+import { EXPORT_PERIODS } from "../../../core/registry/export-period.js";
+import { exportButton, journalButton, markButton, menuButton, newEntryButton, openEntry } from "./buttons.js";
 
 /**
  * The registry in chat (`/registry`): the journals, each newest first; a line's whole card with its
@@ -46,7 +47,11 @@ const journalList = definePicker({
   title: (ctx, { journal }, _input, items) => ctx.t("registry.list_title", { journal: ctx.label(`registry.journal.${journal}`), count: items.length, max: CHAT_LINES }),
   empty: (ctx) => ctx.t("registry.list_empty"),
   pick: (entry) => openEntry.encode({ entry }),
-  footer: (ctx, keyboard) => void keyboard.row().text(ctx.label("common.back"), menuButton.encode({})),
+  footer(ctx, keyboard, { journal }) {
+    keyboard.row();
+    for (const period of EXPORT_PERIODS) keyboard.text(ctx.label(`registry.export.${period}`), exportButton.encode({ journal, period }));
+    keyboard.row().text(ctx.label("common.back"), menuButton.encode({}));
+  },
 });
 
 const foundList = definePicker({
