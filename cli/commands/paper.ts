@@ -15,12 +15,12 @@ import { withCore } from "../open-core.js";
 import { explain } from "./explain.js";
 
 const USAGE =
-  "paper register --registrar TELEGRAM_ID --name NAME [--iin IIN | --bin BIN --organization ORG] --address ADDRESS " +
+  "paper register --as TELEGRAM_ID --name NAME [--iin IIN | --bin BIN --organization ORG] --address ADDRESS " +
   `--type ${APPEAL_TYPES.join("|")} --language kk|ru [--channel paper|email] (--text TEXT | --scan FILE) --pdf FILE [--bot USERNAME] | ` +
-  "paper receipt --registrar TELEGRAM_ID --number NUMBER --pdf FILE [--bot USERNAME]";
+  "paper receipt --as TELEGRAM_ID --number NUMBER --pdf FILE [--bot USERNAME]";
 /** The sandbox's bot (bot/app.ts); a real bot's username is not in the configuration. */
 const SANDBOX_BOT_USERNAME = "otinish_demo_bot";
-const TEXT_OPTIONS = ["registrar", "name", "iin", "bin", "organization", "address", "type", "language", "channel", "text", "scan", "pdf", "bot", "number"] as const;
+const TEXT_OPTIONS = ["as", "name", "iin", "bin", "organization", "address", "type", "language", "channel", "text", "scan", "pdf", "bot", "number"] as const;
 
 type Values = Partial<Record<(typeof TEXT_OPTIONS)[number], string>>;
 
@@ -41,8 +41,8 @@ export const paperCommand: CliCommand = {
     const [action, ...extra] = positionals;
     if (extra.length > 0) return usageError(io, "paper", USAGE, "too many arguments");
     if (action !== "register" && action !== "receipt") return usageError(io, "paper", USAGE, `unknown action "${action ?? ""}"`);
-    const telegramId = Number(values.registrar);
-    if (!Number.isSafeInteger(telegramId) || telegramId < 1) return usageError(io, "paper", USAGE, "--registrar needs the registrar's Telegram id");
+    const telegramId = Number(values.as);
+    if (!Number.isSafeInteger(telegramId) || telegramId < 1) return usageError(io, "paper", USAGE, "--as needs the Telegram id of the registrar doing it");
     if (!values.pdf) return usageError(io, "paper", USAGE, "--pdf needs the file to write the receipt to");
     if (action === "receipt" && !values.number) return usageError(io, "paper", USAGE, "--number needs the appeal's registration number");
     if (action === "register" && !values.text && !values.scan) return usageError(io, "paper", USAGE, "give the appeal's --text, its --scan, or both");

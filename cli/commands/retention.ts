@@ -10,14 +10,14 @@ import { type CliCommand, type CliIo, parseCommandLine, usageError } from "../co
 import { withCore } from "../open-core.js";
 import { explain } from "./explain.js";
 
-const USAGE = "retention show [--year YYYY] | retention approve ACT_NUMBER --by TELEGRAM_ID";
+const USAGE = "retention show [--year YYYY] | retention approve ACT_NUMBER --as TELEGRAM_ID";
 
 export const retentionCommand: CliCommand = {
   name: "retention",
   usage: USAGE,
   summary: "destruction acts and what they hold; cases due for the expert review by a year's end; approve an act for the Head",
   async run(args, io) {
-    const parsed = parseCommandLine(io, "retention", USAGE, args, { year: { type: "string" }, by: { type: "string" } });
+    const parsed = parseCommandLine(io, "retention", USAGE, args, { year: { type: "string" }, as: { type: "string" } });
     if (typeof parsed === "number") return parsed;
     const { positionals, values } = parsed;
     const [action, number, ...extra] = positionals;
@@ -27,9 +27,9 @@ export const retentionCommand: CliCommand = {
       return show(values.year === undefined ? undefined : Number(values.year), io);
     }
     if (action !== "approve") return usageError(io, "retention", USAGE, `unknown action "${action ?? ""}"`);
-    const telegramId = Number(values.by);
+    const telegramId = Number(values.as);
     if (number === undefined) return usageError(io, "retention", USAGE, "approve needs the act's number (see: retention show)");
-    if (!Number.isSafeInteger(telegramId) || telegramId < 1) return usageError(io, "retention", USAGE, "--by needs the Telegram id of the Head (or the deputy acting for the Head) who approved it");
+    if (!Number.isSafeInteger(telegramId) || telegramId < 1) return usageError(io, "retention", USAGE, "--as needs the Telegram id of the Head (or the deputy acting for the Head) who approved it");
     return approve(number, telegramId, io);
   },
 };

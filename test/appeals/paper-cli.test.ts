@@ -25,7 +25,7 @@ const letter = ["--name", "Серікқызы Айгерім", "--iin", "8706154
 describe("the paper command line", () => {
   it("registers a paper appeal in a registrar's name and writes the receipt whose QR code is its link", { timeout: SLOW }, async () => {
     const pdf = path.join(dir, "receipt.pdf");
-    const run = await cli("register", "--registrar", String(REGISTRAR), ...letter, "--text", "Сот шешімі орындалмады.", "--pdf", pdf, "--bot", "otinish_bot");
+    const run = await cli("register", "--as", String(REGISTRAR), ...letter, "--text", "Сот шешімі орындалмады.", "--pdf", pdf, "--bot", "otinish_bot");
     expect(run.stderr).toEqual([]);
     expect(run.stdout[0]).toMatch(/^ЖТ-2026-000001: received /);
     const link = run.stdout.at(-1)!;
@@ -33,15 +33,15 @@ describe("the paper command line", () => {
     if (!skipPdfText) expect(await qrOnFirstPage(await readFile(pdf))).toBe(link);
 
     // A wrong IIN is refused with the bot's words, and nothing is numbered.
-    const wrong = await cli("register", "--registrar", String(REGISTRAR), ...letter.map((v) => (v === "870615400228" ? "870615400229" : v)), "--text", "Тағы бір хат.", "--pdf", pdf);
+    const wrong = await cli("register", "--as", String(REGISTRAR), ...letter.map((v) => (v === "870615400228" ? "870615400229" : v)), "--text", "Тағы бір хат.", "--pdf", pdf);
     expect({ code: wrong.code, err: wrong.stderr.join("\n") }).toEqual({ code: 1, err: expect.stringContaining("check digit") });
-    const again = await cli("receipt", "--registrar", String(REGISTRAR), "--number", "ЖТ-2026-000001", "--pdf", pdf, "--bot", "otinish_bot");
+    const again = await cli("receipt", "--as", String(REGISTRAR), "--number", "ЖТ-2026-000001", "--pdf", pdf, "--bot", "otinish_bot");
     expect(again.stdout[0]).toMatch(/^ЖТ-2026-000001: /);
     expect(again.stdout.at(-1)).not.toBe(link);
   });
 
   it("refuses an incomplete command line before opening the database", async () => {
-    const run = await cli("register", "--registrar", String(REGISTRAR), ...letter, "--pdf", "x.pdf");
+    const run = await cli("register", "--as", String(REGISTRAR), ...letter, "--pdf", "x.pdf");
     expect(run.code).toBe(2);
     expect(run.stderr.join("\n")).toContain("give the appeal's --text, its --scan, or both");
   });
