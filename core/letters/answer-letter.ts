@@ -1,8 +1,7 @@
-import PDFDocument from "pdfkit";
 import type { AnswerLanguage, DecisionOutcome } from "../appeals/kinds.js";
 import { dottedDate, isIsoDate, type IsoDate } from "../calendar/dates.js";
 import { fill, type LetterWords } from "./letter-words.js";
-import { loadFonts, pdfBytes } from "./pdf-document.js";
+import { loadFonts, pdfBytes, pdfKit } from "./pdf-document.js";
 
 export interface AnswerLetter {
   language: AnswerLanguage;
@@ -49,6 +48,7 @@ export async function renderAnswerLetter(letter: AnswerLetter): Promise<Buffer> 
   const date = dottedDate(letter.date);
   const stamp = new Date(`${letter.date}T00:00:00Z`);
   const outgoing = fill(words.outgoing, { number: letter.outgoingNumber ?? NO_NUMBER, date });
+  const PDFDocument = await pdfKit();
   const doc = new PDFDocument({
     size: "A4",
     margins: MARGINS,

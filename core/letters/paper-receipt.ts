@@ -1,4 +1,3 @@
-import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import type { DbOrTx } from "../../db/client.js";
 import { labels } from "../../locales/index.js";
@@ -6,7 +5,7 @@ import type { PaperReceipt } from "../appeals/paper-register.js";
 import { trackLink } from "../appeals/track-token.js";
 import { almatyDate, almatyDateTime, dottedDate } from "../calendar/dates.js";
 import { loadLetterWords } from "./letter-words.js";
-import { loadFonts, pdfBytes } from "./pdf-document.js";
+import { loadFonts, pdfBytes, pdfKit } from "./pdf-document.js";
 
 const MM = 72 / 25.4;
 const MARGIN = 20 * MM;
@@ -24,6 +23,7 @@ export async function renderPaperReceipt(db: DbOrTx, receipt: PaperReceipt, botU
   const t = labels(receipt.language);
   const words = await loadLetterWords(db, receipt.language);
   const { regular, bold } = await loadFonts();
+  const PDFDocument = await pdfKit();
   const doc = new PDFDocument({
     size: "A4",
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },

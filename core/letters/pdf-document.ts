@@ -19,3 +19,11 @@ export function pdfBytes(doc: PDFKit.PDFDocument): Promise<Buffer> {
     doc.on("error", reject);
   });
 }
+
+/**
+ * pdfkit, loaded when the first document is drawn: every process that builds the bot (each test
+ * file, the console) would otherwise pay for it at start.
+ */
+export async function pdfKit(): Promise<typeof import("pdfkit")> {
+  return (await import("pdfkit")).default;
+}

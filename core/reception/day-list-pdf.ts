@@ -1,5 +1,4 @@
-import PDFDocument from "pdfkit";
-import { loadFonts, pdfBytes } from "../letters/pdf-document.js";
+import { loadFonts, pdfBytes, pdfKit } from "../letters/pdf-document.js";
 import type { DayEntry } from "./views.js";
 
 /** The words of the printed list, translated by the interface that prints it. */
@@ -21,6 +20,7 @@ function hhmm(instant: Date): string {
 /** An official's reception day as a printable A4 list (landscape), for the reception desk. */
 export async function renderDayList(entries: DayEntry[], words: DayListWords): Promise<Buffer> {
   const { regular, bold } = await loadFonts();
+  const PDFDocument = await pdfKit();
   const doc = new PDFDocument({ size: "A4", layout: "landscape", margin: MARGIN, info: { Title: words.title, Producer: "Otinish", Creator: "Otinish" } });
   const done = pdfBytes(doc);
   doc.registerFont("regular", regular);

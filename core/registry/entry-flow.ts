@@ -58,6 +58,7 @@ async function advance(ctx: Ctx, actor: Actor, expected: EntryStep | null, chang
 const afterPages = (journal: Journal | undefined): EntryStep => (journal === "outgoing" ? "dispatch" : "file");
 
 export function chooseJournal(ctx: Ctx, actor: Actor, journal: Journal): Promise<EntryState> {
+  assertCan(actor, "registry.journal");
   if (journal === "restricted" && !actor.clearance) throw new DomainError("clearance_required");
   return advance(ctx, actor, "journal", ({ data }) => ({ step: journal === "court_cases" ? "direction" : "correspondent", data: { ...data, journal } }));
 }

@@ -61,8 +61,9 @@ export async function eraseAct(ctx: Ctx, act: DestructionAct): Promise<Erased> {
 }
 
 /**
- * Appeals lose the applicant (the kind stays), their text, postal address and answer text; journal
- * lines lose the correspondent and an e-mail address or post number of their dispatch. Number, date,
+ * Appeals lose the applicant (the kind stays), their text, postal address, answer text and the free
+ * text of their trail; journal lines lose the correspondent, an e-mail address or post number of their
+ * dispatch, and their trail's reasons and corrected values. Number, date,
  * journal, summary and case stay, and each record's trail gets `erased` with the act's number, on the
  * Head's authority (the audit shows the number as the event's comment).
  */
@@ -86,6 +87,8 @@ async function eraseRecords(ctx: Ctx, tx: DbOrTx, act: DestructionAct): Promise<
   for (let i = 0; i < appealIds.length; i += CHUNK) {
     const ids = appealIds.slice(i, i + CHUNK);
     await tx.update(appealAnswers).set({ text: "" }).where(inArray(appealAnswers.appealId, ids));
+    // Free text in the trail may be the applicant's own words; the database lets only this through.
+    await tx.update(appealEvents).set({ comment: ERASED_MARK }).where(and(inArray(appealEvents.appealId, ids), isNotNull(appealEvents.comment)));
     await tx.insert(appealEvents).values(ids.map((appealId) => ({ appealId, at: now, authorityUserId: act.approvedBy, kind: "erased", comment: act.number, data })));
   }
 
@@ -99,6 +102,15 @@ async function eraseRecords(ctx: Ctx, tx: DbOrTx, act: DestructionAct): Promise<
     .where(and(inArray(journalEntries.caseId, act.caseIds), isNull(journalEntries.erasedAt)))
     .returning({ id: journalEntries.id });
   for (let i = 0; i < erasedEntries.length; i += CHUNK) {
+    const ids = erasedEntries.slice(i, i + CHUNK).map((e) => e.id);
+    // A reason may name a person, and a correction keeps the old correspondent.
+    await tx
+      .update(journalEntryEvents)
+      .set({
+        reason: sql`case when ${journalEntryEvents.reason} is null then null else ${ERASED_MARK} end`,
+        data: sql`case when ${journalEntryEvents.kind} = 'corrected' then '{}'::jsonb else ${journalEntryEvents.data} end`,
+      })
+      .where(and(inArray(journalEntryEvents.entryId, ids), sql`(${journalEntryEvents.reason} is not null or ${journalEntryEvents.kind} = 'corrected')`));
     await tx.insert(journalEntryEvents).values(erasedEntries.slice(i, i + CHUNK).map((e) => ({ entryId: e.id, at: now, kind: "erased", reason: act.number, data })));
   }
   return { appeals: appealIds.length, entries: erasedEntries.length };

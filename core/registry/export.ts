@@ -2,7 +2,7 @@ import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import { PassThrough, type Writable } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { z } from "zod";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
@@ -46,11 +46,13 @@ export async function exportJournal(ctx: Ctx, actor: Actor, raw: ExportInput, ou
   if (journal === "restricted" && !actor.clearance) throw new DomainError("clearance_required");
   if (from > to) throw new DomainError("export_period");
 
+  // Loaded when a workbook is asked for: every process that builds the bot would pay for it at start.
+  const { default: Excel } = await import("exceljs");
   const stream = typeof output === "string" ? await openFile(output) : output;
   // A stream that fails (a full disk, a closed upload) ends the export rather than leaving it waiting.
   const broken = new Promise<never>((_, reject) => stream.once("error", reject));
   broken.catch(() => {});
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = "Otinish";
   workbook.created = ctx.clock.now();
   // The same few words fill thousands of cells: each is asked of the translator once.

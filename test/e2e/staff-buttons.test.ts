@@ -20,7 +20,7 @@ const REVIEWER = 966102;
 const HEAD = 966103;
 
 /** The families of buttons citizens are given (a list's own among them); every other one is a staff button. */
-const CITIZEN_FAMILIES: string[] = ["su", "pf", "mn", "lg", "in", "ma", "sp", "cs", "rco", "ls", "rc", "an"];
+const CITIZEN_FAMILIES: string[] = ["su", "pf", "mn", "lg", "in", "ma", "sp", "cs", "rco", "ls", "rc", "an", "tk"];
 const HOLDER = "Ерлан Жұмабеков";
 const RETURN_COMMENT = "Ішкі ескерту: заң бабы көрсетілмеген";
 

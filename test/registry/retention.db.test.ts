@@ -6,6 +6,8 @@ import { recordUpload } from "../../core/appeals/attachments.js";
 import { eventsOf } from "../../core/appeals/events.js";
 import { registerAppeal } from "../../core/appeals/register.js";
 import { approveAct } from "../../core/registry/destruction-acts.js";
+import { supplementAppeal } from "../../core/appeals/citizen-actions.js";
+import { correctEntry } from "../../core/registry/correct.js";
 import { addEntry } from "../../core/registry/entries.js";
 import { destructionActJob, erasureJob } from "../../core/registry/jobs.js";
 import { parseNomenclatureFile } from "../../core/registry/nomenclature-file.js";
@@ -78,6 +80,9 @@ describe(`retention of the nomenclature's cases on ${dbKind}`, () => {
     const line = await addEntry(ctx, registrar, { journal: "incoming", correspondent: "Иванов Иван, г. Астана", summary: "Дополнение к жалобе", caseId: appealsCase.id, fileIds: [letter.id] });
     const permanentLine = await addEntry(ctx, registrar, { journal: "incoming", correspondent: "Петрова Анна", summary: "Письмо" });
     expect((await entryRow(permanentLine.id)).caseId).toBe(permanentCase.id);
+    // Free text in the trails: the applicant's own words, and a correction keeping the old correspondent.
+    await supplementAppeal(ctx, ivanov, { appealId: early, text: "Иванов Иван, телефон +77011112233, дополняю жалобу." });
+    await correctEntry(ctx, registrar, { entryId: line.id, correspondent: "Иванов И., г. Астана", reason: "Иванов Иван просил исправить" });
     const before = await entryRow(line.id);
 
     // Kept through 2026: nothing is due on New Year's Eve, nor on the first days off of 2027.
@@ -113,7 +118,11 @@ describe(`retention of the nomenclature's cases on ${dbKind}`, () => {
     const erasedLine = await entryRow(line.id);
     expect(erasedLine).toMatchObject({ number: before.number, entryDate: before.entryDate, journal: "incoming", summary: "Дополнение к жалобе", caseId: appealsCase.id, correspondent: "***" });
     expect(erasedLine.erasedAt).not.toBeNull();
-    expect((await entryEvents(line.id)).map((e) => [e.kind, e.reason])).toEqual([["registered", null], ["erased", act!.number]]);
+    expect((await entryEvents(line.id)).map((e) => [e.kind, e.reason])).toEqual([["registered", null], ["corrected", "***"], ["erased", act!.number]]);
+    // Nothing of Ivanov stays in either trail, while the trails keep every event.
+    const trails = JSON.stringify([await eventsOf(ctx.db, early), await entryEvents(line.id)]);
+    expect(trails).not.toMatch(/Иванов|77011112233/);
+    expect((await eventsOf(ctx.db, early)).map((e) => e.kind)).toContain("supplemented");
 
     // Bytes only Ivanov's records used are gone (rows stay, nameless); content Petrova's appeal uses stays.
     expect(existsSync(ctx.files.pathOf(own.sha256))).toBe(false);

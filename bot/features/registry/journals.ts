@@ -109,8 +109,9 @@ journals.command("registry", async (ctx) => {
 });
 
 onPress(journals, menuButton, async (ctx) => {
+  const keyboard = menuKeyboard(ctx);
   await answerCallback(ctx);
-  await showInPlace(ctx, pressedId(ctx), ctx.t("registry.menu"), menuKeyboard(ctx));
+  await showInPlace(ctx, pressedId(ctx), ctx.t("registry.menu"), keyboard);
 });
 
 onPress(journals, journalButton, async (ctx, { journal }) => {

@@ -130,14 +130,11 @@ async function pressed(ctx: BotContext, state: EntryState): Promise<void> {
   await entryChat.present(ctx, state, "pressed");
 }
 
-export function startNewEntry(ctx: BotContext, via: "new" | "pressed") {
-  return beginEntry(ctx.deps.core, ctx.actor).then((state) => entryChat.present(ctx, state, via));
-}
-
-newEntry.command("newentry", (ctx) => startNewEntry(ctx, "new"));
+newEntry.command("newentry", async (ctx) => entryChat.present(ctx, await beginEntry(ctx.deps.core, ctx.actor), "new"));
 onPress(newEntry, newEntryButton, async (ctx) => {
+  const state = await beginEntry(ctx.deps.core, ctx.actor);
   await answerCallback(ctx);
-  await startNewEntry(ctx, "new");
+  await entryChat.present(ctx, state, "new");
 });
 onPress(newEntry, entryJournalButton, async (ctx, { journal }) => pressed(ctx, await chooseJournal(ctx.deps.core, ctx.actor, journal)));
 onPress(newEntry, directionButton, async (ctx, { direction }) => pressed(ctx, await chooseDirection(ctx.deps.core, ctx.actor, direction)));
