@@ -138,13 +138,9 @@ export async function run(args: string[]): Promise<void> {
   const ctx: Ctx = { db: database.db, clock: systemClock, log: pino({ level: "silent" }), files: diskFileStore(dir) };
   try {
     const staff = await registrars(ctx);
-    const added = await addAll(ctx, staff, entries);
+    // The export first, so its memory is not measured on top of what the concurrent adding left behind.
     const year = Number(almatyDate(new Date()).slice(0, 4)) - 1;
     await loadYear(database, year, xlsxRows);
-    const { gaps, duplicates } = await numbering(database);
-    const perSecond = (entries - added.failed) / added.seconds;
-    console.log(`${database.kind}: ${REGISTRARS} registrars added ${entries - added.failed} lines to ${JOURNALS.length} journals in ${added.seconds.toFixed(1)} s (${added.failed} failed); ${gaps} numbers missing, ${duplicates} given twice`);
-
     const file = path.join(dir, "incoming.xlsx");
     const exported = await exportYear(ctx, staff[0]!, year, file);
     const written = await rowsIn(file);
@@ -152,6 +148,11 @@ export async function run(args: string[]): Promise<void> {
     console.log(
       `exported ${exported.rows} lines of ${year} (${written} read back) in ${exported.seconds.toFixed(1)} s, ${size.toFixed(1)} MB; resident memory ${exported.beforeMb.toFixed(0)} MB before, ${exported.peakMb.toFixed(0)} MB at most`,
     );
+
+    const added = await addAll(ctx, staff, entries);
+    const { gaps, duplicates } = await numbering(database);
+    const perSecond = (entries - added.failed) / added.seconds;
+    console.log(`${database.kind}: ${REGISTRARS} registrars added ${entries - added.failed} lines to ${JOURNALS.length} journals in ${added.seconds.toFixed(1)} s (${added.failed} failed); ${gaps} numbers missing, ${duplicates} given twice`);
     console.log(
       JSON.stringify({
         entries: entries - added.failed,
