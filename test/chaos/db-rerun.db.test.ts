@@ -90,7 +90,10 @@ describe(`an update handled a second time, on ${dbKind}`, () => {
     await reg.press("Сейітов Нұрлан · Судебная администрация");
     await reg.waitForBot(shown("ru", "control.record.ask_executors", { count: 1 }));
     await handleAgain(reg);
-    expect((await reg.lastBot()).text).toContain(shown("ru", "control.record.ask_executors", { count: 1 }));
+    // The list as it stands now; a notice of a new appeal may come in below it meanwhile.
+    const chosen = shown("ru", "control.record.ask_executors", { count: 1 });
+    const lists = (await reg.messages()).filter((m) => m.from === "bot" && m.text.startsWith(chosen.slice(0, 20)));
+    expect(lists.at(-1)!.text).toContain(chosen);
   });
 });
 

@@ -26,7 +26,7 @@ async function nextTry(r: DeliveryRig, marker: string): Promise<typeof outbox.$i
   await r.waitFor(async () => {
     const row = await r.row(marker);
     return row.attempts > before.attempts && row.status !== "sending";
-  }, `try ${before.attempts + 1} of ${marker}`, 30_000);
+  }, `try ${before.attempts + 1} of ${marker}`, 60_000);
   return r.row(marker);
 }
 
