@@ -1,11 +1,10 @@
 import { idsOfNumbers } from "../../core/appeals/group-members.js";
 import { showGroup } from "../../core/appeals/group-view.js";
 import { addToGroup, groupWith, removeFromGroup, type GroupChange } from "../../core/appeals/groups.js";
-import { identify } from "../../core/people/users.js";
+import { actorByTelegramId } from "../../core/people/users.js";
 import type { Ctx } from "../../core/shared/context.js";
 import { isDomainError } from "../../core/shared/errors.js";
 import type { Actor } from "../../core/shared/roles.js";
-import { userIdByTelegramId } from "../../core/staff/delegations.js";
 import { type CliCommand, type CliIo, parseCommandLine, usageError } from "../command.js";
 import { withCore } from "../open-core.js";
 import { explain } from "./explain.js";
@@ -62,9 +61,7 @@ export const groupCommand: CliCommand = {
   },
 };
 
-async function actorOf(ctx: Ctx, telegramId: number): Promise<Actor | null> {
-  return (await userIdByTelegramId(ctx.db, telegramId)) === null ? null : identify(ctx, { telegramId });
-}
+const actorOf = (ctx: Ctx, telegramId: number): Promise<Actor | null> => actorByTelegramId(ctx, telegramId);
 
 function report(change: GroupChange, io: Pick<CliIo, "out">): void {
   io.out(`group ${change.groupId} «${change.title}»: lead ${change.lead.number}, ${change.total} appeals`);

@@ -1,3 +1,4 @@
+import type { Actor } from "../../core/shared/roles.js";
 import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { writeFile } from "node:fs/promises";
@@ -6,10 +7,9 @@ import { receiveUpload } from "../../core/appeals/attachments.js";
 import { ANSWER_LANGUAGES, APPEAL_TYPES } from "../../core/appeals/kinds.js";
 import { PAPER_CHANNELS, registerPaperAppeal, reissuePaperReceipt, type PaperInput, type PaperReceipt } from "../../core/appeals/paper-register.js";
 import { renderPaperReceipt } from "../../core/letters/paper-receipt.js";
-import { identify } from "../../core/people/users.js";
+import { actorByTelegramId } from "../../core/people/users.js";
 import type { Ctx } from "../../core/shared/context.js";
 import { isDomainError } from "../../core/shared/errors.js";
-import { userIdByTelegramId } from "../../core/staff/delegations.js";
 import { type CliCommand, type CliIo, parseCommandLine, usageError } from "../command.js";
 import { withCore } from "../open-core.js";
 import { explain } from "./explain.js";
@@ -51,11 +51,11 @@ export const paperCommand: CliCommand = {
 
     return withCore(io.config, async (ctx) => {
       try {
-        if ((await userIdByTelegramId(ctx.db, telegramId)) === null) {
+        const registrar = await actorByTelegramId(ctx, telegramId);
+        if (!registrar) {
           io.err("paper: no one with this Telegram id has used the bot");
           return 1;
         }
-        const registrar = await identify(ctx, { telegramId });
         const receipt = action === "receipt" ? await reissuePaperReceipt(ctx, registrar, { number: values.number! }) : await register(ctx, registrar, values);
         await printReceipt(ctx, io, receipt, bot, values.pdf!);
         return 0;
@@ -68,7 +68,7 @@ export const paperCommand: CliCommand = {
   },
 };
 
-async function register(ctx: Ctx, registrar: Awaited<ReturnType<typeof identify>>, values: Values): Promise<PaperReceipt> {
+async function register(ctx: Ctx, registrar: Actor, values: Values): Promise<PaperReceipt> {
   const fileIds = values.scan ? [(await receiveUpload(ctx, registrar, { source: createReadStream(values.scan), fileName: path.basename(values.scan), telegramFileId: null })).id] : [];
   const applicant: PaperInput["applicant"] =
     values.bin !== undefined || values.organization !== undefined

@@ -1,10 +1,9 @@
-import { identify } from "../../core/people/users.js";
+import { actorByTelegramId } from "../../core/people/users.js";
 import { approveAct, listActs } from "../../core/registry/destruction-acts.js";
 import { eraseAct } from "../../core/registry/erase.js";
 import { currentYear } from "../../core/registry/nomenclature.js";
 import { dueForReview } from "../../core/registry/retention.js";
 import { isDomainError } from "../../core/shared/errors.js";
-import { userIdByTelegramId } from "../../core/staff/delegations.js";
 import { CONSOLE_OPERATOR } from "../../core/staff/operator.js";
 import { type CliCommand, type CliIo, parseCommandLine, usageError } from "../command.js";
 import { withCore } from "../open-core.js";
@@ -55,11 +54,12 @@ async function approve(number: string, telegramId: number, io: CliIo): Promise<n
   return withCore(io.config, async (ctx) => {
     try {
       // Only someone who has used the bot: looking them up must not create a person.
-      if ((await userIdByTelegramId(ctx.db, telegramId)) === null) {
+      const approver = await actorByTelegramId(ctx, telegramId);
+      if (!approver) {
         io.err("retention approve: no one with this Telegram id has used the bot");
         return 1;
       }
-      const act = await approveAct(ctx, await identify(ctx, { telegramId }), { number });
+      const act = await approveAct(ctx, approver, { number });
       io.out(`${act.number} approved`);
       const erased = await eraseAct(ctx, act);
       io.out(`personal data erased: ${erased.appeals} appeals, ${erased.entries} journal lines, ${erased.files} files`);
