@@ -16,11 +16,18 @@ import { watchInbox } from "./settle.js";
  * default 80 on PostgreSQL, about 16 s on two cores (181–198 ms a run; 1,000 took 201 s), with
  * `TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx vitest run --project postgres test/property`,
  * and 40 on PGlite, whose database runs in the bot's thread. More would not fit the suite's 15 minutes.
+ * A failure prints its seed and path: `PROPERTY_SEED` and `PROPERTY_PATH` replay exactly that case.
  */
 const RUNS = Number(process.env.PROPERTY_RUNS ?? (dbKind === "PostgreSQL" ? 80 : 40));
 const FIRST_ID = 990_000;
 /** Runs that share one other citizen (their appeal and buttons); everyone else is new each run. */
 const RUNS_PER_OTHER = 50;
+
+/** The seed and path of a failure fast-check printed, to run that case again. */
+function replay(): { seed?: number; path?: string } {
+  const seed = process.env.PROPERTY_SEED;
+  return seed === undefined ? {} : { seed: Number(seed), path: process.env.PROPERTY_PATH };
+}
 
 let stage: Stage;
 let freshCast: () => Promise<Cast>;
@@ -76,7 +83,7 @@ describe(`random people against the bot on ${dbKind}`, () => {
         for (const text of Object.values(read)) for (const secret of cast.secrets) expect(text).not.toContain(secret);
         expect(errors.slice(errorsBefore)).toEqual([]);
       }),
-      { numRuns: RUNS, endOnFailure: true },
+      { numRuns: RUNS, endOnFailure: true, ...replay() },
     );
   });
 });

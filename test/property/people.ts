@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { eq } from "drizzle-orm";
 import { citizens, users } from "../../db/schema/index.js";
+import type { Language } from "../../core/shared/roles.js";
 import type { Harness } from "../support/harness.js";
 import type { SandboxUser } from "../support/sandbox-user.js";
 import { shown } from "../support/texts.js";
@@ -90,23 +91,32 @@ export async function perform(stage: Stage, cast: Cast, step: Step, pick: number
       await stage.settled();
       return stage.h.restart();
     case "submit":
-      return submit(stage.settled, cast.citizen, pick);
+      return submit(stage, cast.citizen, pick);
   }
 }
 
+/** The language the bot speaks to the person now: a stale press may have chosen another. */
+async function spokenLanguage(h: Harness, telegramId: number): Promise<Language> {
+  const [user] = await h.db.database.db.select({ chosen: users.language, seen: users.seenLanguage }).from(users).where(eq(users.telegramId, telegramId));
+  return (user?.chosen ?? user?.seen ?? "kk") as Language;
+}
+
 /** The whole intake, when the citizen is where it can begin; it may be refused midway by what came before. */
-async function submit(settled: Settle, u: SandboxUser, pick: number): Promise<void> {
+async function submit(stage: Stage, u: SandboxUser, pick: number): Promise<void> {
+  const { settled } = stage;
   await settled();
   await u.send("/cancel");
   await u.send("/start");
+  await settled();
+  const lang = await spokenLanguage(stage.h, u.userId);
   const steps = [
-    () => u.press(shown("ru", "menu.submit_appeal"), { timeoutMs: 3000 }),
-    () => u.press(shown("ru", "appeal.type.request"), { timeoutMs: 3000 }),
+    () => u.press(shown(lang, "menu.submit_appeal"), { timeoutMs: 3000 }),
+    () => u.press(shown(lang, "appeal.type.request"), { timeoutMs: 3000 }),
     () => u.send(`Прошу выдать копию протокола, обращение ${pick}.`),
-    () => u.press(shown("ru", "appeal.intake.files_skip"), { timeoutMs: 3000 }),
-    () => u.press(shown("ru", "appeal.language.ru"), { timeoutMs: 3000 }),
-    () => u.press(shown("ru", "appeal.intake.channel_chat"), { timeoutMs: 3000 }),
-    () => u.press(shown("ru", "appeal.intake.confirm"), { timeoutMs: 3000 }),
+    () => u.press(shown(lang, "appeal.intake.files_skip"), { timeoutMs: 3000 }),
+    () => u.press(shown(lang, "appeal.language.ru"), { timeoutMs: 3000 }),
+    () => u.press(shown(lang, "appeal.intake.channel_chat"), { timeoutMs: 3000 }),
+    () => u.press(shown(lang, "appeal.intake.confirm"), { timeoutMs: 3000 }),
   ];
   for (const next of steps) {
     await settled();
