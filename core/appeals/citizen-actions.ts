@@ -68,7 +68,7 @@ export async function rateAnswer(ctx: Ctx, actor: Actor, raw: z.input<typeof rat
     if (!appeal || !can(actor, "appeal.rate", { ownerUserId: appeal.citizenUserId })) throw new DomainError("appeal_not_found");
     if (appeal.state !== "answered") throw new DomainError("rating_needs_answer");
     if (appeal.rating !== null) throw new DomainError("already_rated");
-    await tx.update(appeals).set({ rating }).where(eq(appeals.id, appealId));
+    await tx.update(appeals).set({ rating, updatedAt: ctx.clock.now() }).where(eq(appeals.id, appealId));
     await appendEvent(ctx, tx, { appealId, actor, kind: "rated", data: { rating } });
     return rating;
   });

@@ -45,7 +45,7 @@ export async function objectToAnswer(ctx: Ctx, actor: Actor, raw: z.input<typeof
     if (appeal.state !== "answered") throw new DomainError(kind === "complaint" ? "complaint_needs_answer" : "rating_needs_answer");
     if (kind === "disliked") {
       if (appeal.rating !== null) throw new DomainError("already_rated");
-      await tx.update(appeals).set({ rating: "unsatisfied" }).where(eq(appeals.id, appealId));
+      await tx.update(appeals).set({ rating: "unsatisfied", updatedAt: ctx.clock.now() }).where(eq(appeals.id, appealId));
       await appendEvent(ctx, tx, { appealId, actor, kind: "rated", data: { rating: "unsatisfied" } });
     }
     if (await openItemOf(tx, appealId)) throw new DomainError("objection_pending");

@@ -50,7 +50,8 @@ export type Action =
   | "registry.retention"
   | "appeal.register_paper"
   | "appeal.group"
-  | "appeal.track";
+  | "appeal.track"
+  | "analytics.read";
 
 /** What a resource must tell the policy about itself. */
 export interface Resource {
@@ -143,6 +144,8 @@ const POLICY: Record<Action, Rule> = {
   "appeal.group": anyStaff(["registrar", "deputy", "head"]),
   /** Opening a paper receipt's QR link: anyone in Telegram; the applicant's IIN decides. */
   "appeal.track": (actor) => actor.role === "citizen",
+  /** Figures of appeals (Reg. 7.2.2, 7.3.2): the Head and deputies for the whole department; a unit's head for their unit (the resource's owner). */
+  "analytics.read": either(anyStaff(["deputy", "head"]), (actor, resource) => actor.role !== "citizen" && own(actor, resource)),
 };
 
 /** What a citizen may ever do; every other action is staff work. */

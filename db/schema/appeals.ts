@@ -87,6 +87,12 @@ export const appeals = pgTable(
       sql`${t.state} in ('registered','in_review','forwarded_internal','awaiting_approval','answered','forwarded_external','left_without_review','withdrawn')`,
     ),
     check("appeals_channel_kind_check", sql`${t.channel} in ('telegram','paper','email') and (${t.channel} <> 'telegram' or ${t.citizenUserId} is not null)`),
+    // Analytics: a day's appeals by registration and by closing, and what changed since the last refresh.
+    index("appeals_registered_on_idx").on(t.registeredOn),
+    index("appeals_closed_at_idx").on(t.closedAt).where(sql`${t.closedAt} is not null`),
+    index("appeals_updated_at_idx").on(t.updatedAt),
+    index("appeals_holder_registered_idx").on(t.holderUserId, t.registeredOn),
+    index("appeals_holder_closed_idx").on(t.holderUserId, t.closedAt).where(sql`${t.closedAt} is not null`),
     index("appeals_group_idx").on(t.groupId).where(sql`${t.groupId} is not null`),
     check("appeals_type_check", sql`${t.type} in ('application','complaint','proposal','response','request','report')`),
     check("appeals_channel_check", sql`(${t.replyChannel} = 'chat') or (${t.replyChannel} = 'post' and ${t.postalAddress} is not null)`),
@@ -109,7 +115,9 @@ export const appealFiles = pgTable(
 );
 
 /** The draft answer and, once approved, the answer as sent. */
-export const appealAnswers = pgTable("appeal_answers", {
+export const appealAnswers = pgTable(
+  "appeal_answers",
+  {
   id: serial("id").primaryKey(),
   appealId: integer("appeal_id")
     .notNull()
@@ -128,7 +136,9 @@ export const appealAnswers = pgTable("appeal_answers", {
   letterSha256: text("letter_sha256"),
   letterFileId: integer("letter_file_id").references(() => storedFiles.id),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
-});
+  },
+  (t) => [index("appeal_answers_appeal_idx").on(t.appealId, t.approvedAt)],
+);
 
 /**
  * Everything that happened to an appeal, in order. Append-only: the database refuses updates
@@ -150,5 +160,6 @@ export const appealEvents = pgTable(
     comment: text("comment"),
     data: jsonb("data").notNull().default({}),
   },
-  (t) => [index("appeal_events_appeal_idx").on(t.appealId, t.id)],
+  // The kind and time: what happened in a week (ratings, complaints) without reading every trail.
+  (t) => [index("appeal_events_appeal_idx").on(t.appealId, t.id), index("appeal_events_kind_at_idx").on(t.kind, t.at)],
 );

@@ -14,3 +14,4 @@ export * from "./staff-profiles.js";
 export * from "./letter-settings.js";
 export * from "./updates.js";
 export * from "./registry.js";
+export * from "./analytics.js";

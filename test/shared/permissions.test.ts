@@ -109,4 +109,5 @@ const POLICY_SAMPLE: Record<Action, true> = {
   "appeal.register_paper": true,
   "appeal.group": true,
   "appeal.track": true,
+  "analytics.read": true,
 };
