@@ -8,7 +8,7 @@ export const STAFF_COMMANDS = ["start", "appeals", "find", "control", "digest", 
 /** Registrars also get the queue of new appeals to classify and route, and record control documents. */
 export const REGISTRAR_COMMANDS = ["start", "queue", "paper", "appeals", "find", "by_post", "registry", "newentry", "newcontrol", "control", "digest", "language", "help", "cancel"] as const;
 /** Those who sign answers and decide extensions also get those queues. */
-const APPROVER_COMMANDS = ["start", "approvals", "extensions", "reception", "paper", "appeals", "find", "registry", "newcontrol", "control", "digest", "language", "help", "cancel"] as const;
+const APPROVER_COMMANDS = ["start", "approvals", "extensions", "stats", "reception", "paper", "appeals", "find", "registry", "newcontrol", "control", "digest", "language", "help", "cancel"] as const;
 
 /** The Citizens' Reception sector gets its desk: requests and day lists. */
 const RECEPTION_COMMANDS = ["start", "reception", "officials", "appeals", "find", "control", "digest", "language", "help", "cancel"] as const;

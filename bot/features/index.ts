@@ -15,6 +15,7 @@ import { language } from "./common/language.js";
 import { listSearch } from "./common/list-search.js";
 import { control } from "./control/index.js";
 import { registry } from "./registry/index.js";
+import { analytics } from "./analytics/index.js";
 import { citizenReception } from "./reception/citizen.js";
 import { receptionDesk } from "./reception/desk.js";
 import { receptionSchedules } from "./reception/schedules.js";
@@ -38,4 +39,4 @@ import { paperRegister } from "./appeals/paper-register.js";
 import { paperTrack } from "./appeals/paper-track.js";
 
 /** Every feature, in the order they get a chance at an update; consent first, long lists' search next, the fallback last. */
-export const features = new Composer<BotContext>(consent, listSearch, cancel, flowRouter, staffJoin, paperTrack, paperRegister, officialName, approvals, registrarQueue, registrarNotices, headDecision, actApproval, control, registry, receptionDesk, receptionSchedules, byPostList, drafting, extensions, appealCard, groups, fullText, adminMenu, digestSetting, myAppeals, answerButtons, supplement, citizenReception, signup, profile, intake, menu, language, help, fallback);
+export const features = new Composer<BotContext>(consent, listSearch, cancel, flowRouter, staffJoin, paperTrack, paperRegister, officialName, approvals, registrarQueue, registrarNotices, headDecision, actApproval, control, registry, analytics, receptionDesk, receptionSchedules, byPostList, drafting, extensions, appealCard, groups, fullText, adminMenu, digestSetting, myAppeals, answerButtons, supplement, citizenReception, signup, profile, intake, menu, language, help, fallback);

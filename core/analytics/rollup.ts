@@ -65,10 +65,11 @@ export interface RefreshResult {
 
 /**
  * Brings the daily figures up to date: the days that changed since the last refresh are counted
- * anew; on the first run every day since the first appeal is, and with `rebuild` the last REBUILD_DAYS days. One refresher at a
+ * anew; on the first run every day since the first appeal is, and with `rebuild` the last REBUILD_DAYS
+ * days (`"daily"`: unless that was done today already). One refresher at a
  * time (the row lock); readers keep the old figures until it commits.
  */
-export async function refreshFigures(ctx: Ctx, options: { rebuild?: boolean } = {}): Promise<RefreshResult> {
+export async function refreshFigures(ctx: Ctx, options: { rebuild?: boolean | "daily" } = {}): Promise<RefreshResult> {
   return ctx.db.transaction(async (tx) => {
     await tx.insert(analyticsRefreshes).values({ id: 1, refreshedAt: new Date(0), changesUntil: new Date(0) }).onConflictDoNothing();
     const [state] = await tx.select().from(analyticsRefreshes).where(eq(analyticsRefreshes.id, 1)).for("update");
@@ -77,8 +78,10 @@ export async function refreshFigures(ctx: Ctx, options: { rebuild?: boolean } = 
     const [latest] = await rowsOf<{ at: string | null }>(tx, sql`select max(updated_at)::text as at from appeals`);
     const changesUntil = latest?.at ? new Date(latest.at) : state!.changesUntil;
     const firstRun = state!.rebuiltOn === null;
+    // A restart runs the nightly job again; once a day is enough.
+    const rebuildNow = options.rebuild === true || (options.rebuild === "daily" && state!.rebuiltOn !== today);
     let result: RefreshResult;
-    if (options.rebuild || firstRun) {
+    if (rebuildNow || firstRun) {
       // The first count takes in every appeal there is; later rebuilds the days a refresh may have missed.
       const [first] = await rowsOf<{ day: string | null }>(tx, sql`select min(registered_on)::text as day from appeals`);
       const from = firstRun && first?.day ? (first.day < today ? first.day : today) : addDays(today, -REBUILD_DAYS);

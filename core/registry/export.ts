@@ -1,7 +1,4 @@
-import { once } from "node:events";
-import { createWriteStream } from "node:fs";
-import { rm } from "node:fs/promises";
-import { PassThrough, type Writable } from "node:stream";
+import type { Writable } from "node:stream";
 import type ExcelJS from "exceljs";
 import { z } from "zod";
 import type { Ctx } from "../shared/context.js";
@@ -9,6 +6,7 @@ import { DomainError } from "../shared/errors.js";
 import { assertCan } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
+import { addSheet, DATE_FORMAT, openXlsx, toBuffer, writeHeader } from "../shared/xlsx-stream.js";
 import { EXPORT_LANGUAGES, JOURNAL_COLUMNS, type Column, type ExportWords } from "./export-columns.js";
 import { journalRows } from "./export-rows.js";
 import { JOURNALS } from "./kinds.js";
@@ -26,7 +24,6 @@ const input = z.object({
 });
 export type ExportInput = z.input<typeof input>;
 
-const DATE_FORMAT = "dd.mm.yyyy";
 
 const STYLE: Record<Column["kind"], Partial<ExcelJS.Style>> = {
   text: { alignment: { vertical: "top" } },
@@ -46,37 +43,17 @@ export async function exportJournal(ctx: Ctx, actor: Actor, raw: ExportInput, ou
   if (journal === "restricted" && !actor.clearance) throw new DomainError("clearance_required");
   if (from > to) throw new DomainError("export_period");
 
-  // Loaded when a workbook is asked for: every process that builds the bot would pay for it at start.
-  const { default: Excel } = await import("exceljs");
-  const stream = typeof output === "string" ? await openFile(output) : output;
-  // A stream that fails (a full disk, a closed upload) ends the export rather than leaving it waiting.
-  const broken = new Promise<never>((_, reject) => stream.once("error", reject));
-  broken.catch(() => {});
-  const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  workbook.creator = "Otinish";
-  workbook.created = ctx.clock.now();
+  const xlsx = await openXlsx(output, ctx.clock.now());
   // The same few words fill thousands of cells: each is asked of the translator once.
   const said = new Map<string, string>();
   const say = (key: Parameters<ExportWords>[1]) => said.get(key) ?? said.set(key, words(language, key)).get(key)!;
   const columns = JOURNAL_COLUMNS[journal];
   try {
-    const sheet = workbook.addWorksheet(say(`journal.${journal}`), {
-      views: [{ state: "frozen", ySplit: 1 }],
-      pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-    });
+    const sheet = addSheet(xlsx.workbook, say(`journal.${journal}`));
     sheet.columns = columns.map((c) => ({ key: c.key, width: c.width, style: STYLE[c.kind] }));
     // One header row, Kazakh above Russian in each cell: the state language first, and every clerk
     // reads the column in their own; one row keeps Excel's filter and sort on the table as it is.
-    const header = sheet.addRow(columns.map((c) => `${words("kk", `column.${c.key}`)}\n${words("ru", `column.${c.key}`)}`));
-    header.height = 45;
-    header.font = { bold: true };
-    header.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
-    header.eachCell((cell) => {
-      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7E6E6" } };
-      cell.border = { bottom: { style: "thin" } };
-    });
-    header.commit();
-    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+    writeHeader(sheet, columns.map((c) => `${words("kk", `column.${c.key}`)}\n${words("ru", `column.${c.key}`)}`), 45);
 
     let rows = 0;
     for await (const page of journalRows(ctx.db, { journal, from, to, cleared: actor.clearance })) {
@@ -89,30 +66,18 @@ export async function exportJournal(ctx: Ctx, actor: Actor, raw: ExportInput, ou
       rows += page.length;
     }
     sheet.commit();
-    await Promise.race([workbook.commit(), broken]);
+    await xlsx.finish();
     // Ids only: who exported which journal's period, and whether ДСП lines could be in it.
     ctx.log.info({ journal, from, to, rows, userId: actor.userId, cleared: actor.clearance }, "journal exported");
     return { rows };
   } catch (error) {
-    // Half a workbook is not left behind looking whole.
-    stream.destroy();
-    if (typeof output === "string") await rm(output, { force: true });
+    await xlsx.abort();
     throw error;
   }
 }
 
-/** The file is opened before anything is written: a folder that is not there is an error here, at once. */
-async function openFile(file: string): Promise<Writable> {
-  const stream = createWriteStream(file);
-  await once(stream, "open");
-  return stream;
-}
-
 /** The same workbook in memory, for a chat that sends it as a document. */
 export async function exportJournalBuffer(ctx: Ctx, actor: Actor, raw: ExportInput): Promise<{ rows: number; buffer: Buffer }> {
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const { rows } = await exportJournal(ctx, actor, raw, sink);
-  return { rows, buffer: Buffer.concat(chunks) };
+  const { result, buffer } = await toBuffer((sink) => exportJournal(ctx, actor, raw, sink));
+  return { rows: result.rows, buffer };
 }

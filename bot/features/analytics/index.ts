@@ -1,0 +1,7 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../../context.js";
+import { stats } from "./stats.js";
+import { statsWorkbook } from "./workbook.js";
+
+/** Analytics (DESIGN §7): figures in chat, their charts and workbooks. */
+export const analytics = new Composer<BotContext>(stats, statsWorkbook);

@@ -1,0 +1,72 @@
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+import { rm } from "node:fs/promises";
+import { PassThrough, type Writable } from "node:stream";
+import type ExcelJS from "exceljs";
+
+/** A workbook written as it is filled, a row at a time, so a year of rows never sits in memory. */
+export interface XlsxStream {
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter;
+  /** Writes the rest and waits until it is out; a stream that broke meanwhile fails it. */
+  finish(): Promise<void>;
+  /** Half a workbook is not left behind looking whole. */
+  abort(): Promise<void>;
+}
+
+export const DATE_FORMAT = "dd.mm.yyyy";
+
+/** The file is opened before anything is written: a folder that is not there is an error here, at once. */
+async function openFile(file: string): Promise<Writable> {
+  const stream = createWriteStream(file);
+  await once(stream, "open");
+  return stream;
+}
+
+/** A streaming workbook into `output` (a stream, or a file path). */
+export async function openXlsx(output: Writable | string, created: Date): Promise<XlsxStream> {
+  // Loaded when a workbook is asked for: every process that builds the bot would pay for it at start.
+  const { default: Excel } = await import("exceljs");
+  const stream = typeof output === "string" ? await openFile(output) : output;
+  // A stream that fails (a full disk, a closed upload) ends the export rather than leaving it waiting.
+  const broken = new Promise<never>((_, reject) => stream.once("error", reject));
+  broken.catch(() => {});
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  workbook.creator = "Otinish";
+  workbook.created = created;
+  return {
+    workbook,
+    finish: () => Promise.race([workbook.commit(), broken]),
+    async abort() {
+      stream.destroy();
+      if (typeof output === "string") await rm(output, { force: true });
+    },
+  };
+}
+
+/** A sheet whose header stays in view, printed landscape one page wide. */
+export function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string): ExcelJS.Worksheet {
+  return workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }], pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+}
+
+/** The header row: bold, shaded, wrapped, with a filter over the table's columns. */
+export function writeHeader(sheet: ExcelJS.Worksheet, titles: readonly string[], height = 30): void {
+  const header = sheet.addRow([...titles]);
+  header.height = height;
+  header.font = { bold: true };
+  header.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
+  header.eachCell((cell) => {
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7E6E6" } };
+    cell.border = { bottom: { style: "thin" } };
+  });
+  header.commit();
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: titles.length } };
+}
+
+/** A workbook built in memory, for a chat that sends it as a document. */
+export async function toBuffer<T>(write: (sink: Writable) => Promise<T>): Promise<{ result: T; buffer: Buffer }> {
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const result = await write(sink);
+  return { result, buffer: Buffer.concat(chunks) };
+}

@@ -1,0 +1,115 @@
+import { eq, sql } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { refreshFigures } from "../../core/analytics/rollup.js";
+import { rowsOf } from "../../db/rows.js";
+import { units, users } from "../../db/schema/index.js";
+import { seedAppealYear } from "../support/appeal-year.js";
+import { signedUpCitizen, staffMember } from "../support/citizens.js";
+import { dbKind } from "../support/db.js";
+import { citizen, startHarness, type Harness } from "../support/harness.js";
+import { shown } from "../support/texts.js";
+
+const HEAD = 968101;
+const DEPUTY = 968102;
+const SECTOR_HEAD = 968103;
+const REVIEWER = 968104;
+const APPLICANT = 968105;
+
+let h: Harness;
+let sector: number;
+beforeAll(async () => {
+  h = await startHarness([citizen(HEAD, "kk"), citizen(DEPUTY, "ru"), citizen(SECTOR_HEAD, "ru"), citizen(REVIEWER, "kk"), citizen(APPLICANT, "kk")]);
+  const core = h.app().core;
+  await staffMember(core, HEAD, "head");
+  const deputy = await staffMember(core, DEPUTY, "deputy");
+  await core.db.update(users).set({ language: "ru" }).where(eq(users.id, deputy.userId));
+  const sectorHead = await staffMember(core, SECTOR_HEAD, "reviewer");
+  await core.db.update(users).set({ language: "ru", fullName: "Сейтқали А. Б." }).where(eq(users.id, sectorHead.userId));
+  const reviewer = await staffMember(core, REVIEWER, "reviewer");
+  const [made] = await core.db.insert(units).values({ code: "st-s1", kind: "sector", nameKk: "Өтініштер секторы", nameRu: "Сектор обращений", headUserId: sectorHead.userId }).returning();
+  sector = made!.id;
+  await core.db.update(users).set({ unitId: sector }).where(eq(users.id, sectorHead.userId));
+  const applicant = await signedUpCitizen(core, APPLICANT);
+  await seedAppealYear(core.db, { year: 2025, appeals: 1200, holders: [sectorHead.userId, reviewer.userId], citizenUserId: applicant.userId, batch: 1200 });
+  await refreshFigures(core);
+}, 60_000);
+afterAll(() => h.dispose());
+
+/** Counts of 2025 read straight from the tables, for the whole department or one sector. */
+async function direct(unit?: number) {
+  const inUnit = unit === undefined ? sql`true` : sql`h.unit_id = ${unit}`;
+  const [row] = await rowsOf<{ received: number; decided: number; late: number }>(
+    h.app().core.db,
+    sql`select
+      (select count(*)::int from appeals a left join users h on h.id = a.holder_user_id where a.registered_on between '2025-01-01' and '2025-12-31' and ${inUnit}) as received,
+      (select count(*)::int from appeals a left join users h on h.id = a.holder_user_id where (a.closed_at at time zone 'Asia/Almaty')::date between '2025-01-01' and '2025-12-31' and ${inUnit}) as decided,
+      (select count(*)::int from appeals a left join users h on h.id = a.holder_user_id where (a.closed_at at time zone 'Asia/Almaty')::date between '2025-01-01' and '2025-12-31'
+         and a.state <> 'withdrawn' and (a.closed_at at time zone 'Asia/Almaty')::date > a.due_on and ${inUnit}) as late`,
+  );
+  return row!;
+}
+
+async function workbook(url: string): Promise<ExcelJS.Workbook> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from(await (await fetch(new URL(url, h.emulatorUrl))).arrayBuffer()) as unknown as ArrayBuffer);
+  return book;
+}
+
+describe(`/stats in chat on ${dbKind}`, () => {
+  it("the Head reads last year's figures in Kazakh, the deputy in Russian, each number as a direct count gives it, and gets the workbook", async () => {
+    const counts = await direct();
+    const head = h.user(HEAD);
+    await head.send("/stats");
+    await head.waitForBot(shown("kk", "analytics.summary.title", { scope: shown("kk", "analytics.scope.department"), from: "01.03.2026", to: "31.03.2026" }));
+    await head.press(shown("kk", "analytics.period.year"));
+    await head.waitForBot(/01\.01\.2026 – 31\.12\.2026/);
+    await head.press(shown("kk", "analytics.button.previous"));
+    const year = await head.waitForBot(/01\.01\.2025 – 31\.12\.2025/);
+    expect(year.text).toContain(shown("kk", "analytics.summary.received", { total: counts.received }).replace(/<\/?b>/g, ""));
+    expect(year.text).toContain(shown("kk", "analytics.summary.decided", { total: counts.decided }).replace(/<\/?b>/g, ""));
+    expect(year.text).toMatch(new RegExp(`${counts.late}$`, "m"));
+
+    const deputy = h.user(DEPUTY);
+    await deputy.send("/stats");
+    await deputy.press(shown("ru", "analytics.period.year"));
+    await deputy.waitForBot(/01\.01\.2026 – 31\.12\.2026/);
+    await deputy.press(shown("ru", "analytics.button.previous"));
+    const ru = await deputy.waitForBot(/01\.01\.2025 – 31\.12\.2025/);
+    expect(ru.text).toContain(`Поступило обращений: ${counts.received}`);
+    expect(ru.text).toContain(`Рассмотрено за период: ${counts.decided}`);
+
+    await deputy.press(shown("ru", "analytics.button.xlsx"));
+    const chat = await deputy.waitFor((v) => v.messages.some((m) => m.from === "bot" && m.document?.file_name?.endsWith(".xlsx") === true));
+    const book = await workbook(chat.messages.find((m) => m.document?.file_name?.endsWith(".xlsx"))!.document!.url);
+    expect(book.worksheets.map((s) => s.name)).toEqual(["Сводка", "Подразделения", "Нагрузка", "Недели", "Обращения"]);
+    const summary = book.getWorksheet("Сводка")!;
+    expect(summary.getRow(2).values).toEqual([undefined, "Поступило обращений", counts.received]);
+    // Every appeal of the year is a row of the list, under a Russian header, its dates real dates.
+    const list = book.getWorksheet("Обращения")!;
+    expect(list.rowCount - 1).toBe(counts.received);
+    expect(list.getRow(1).getCell(1).value).toBe("Номер");
+    expect(list.getRow(2).getCell(2).value).toBeInstanceOf(Date);
+    const weeks = book.getWorksheet("Недели")!;
+    let weekly = 0;
+    weeks.eachRow((row, n) => n > 1 && (weekly += Number(row.getCell(2).value)));
+    expect(weekly).toBe(counts.received);
+  });
+
+  it("a sector's head reads only their sector; a reviewer heading nothing is told it is not theirs", async () => {
+    const counts = await direct(sector);
+    const head = h.user(SECTOR_HEAD);
+    await head.send("/stats");
+    await head.waitForBot(shown("ru", "analytics.summary.title", { scope: "Сектор обращений", from: "01.03.2026", to: "31.03.2026" }));
+    await head.press(shown("ru", "analytics.period.year"));
+    await head.waitForBot(/01\.01\.2026 – 31\.12\.2026/);
+    await head.press(shown("ru", "analytics.button.previous"));
+    const year = await head.waitForBot(/01\.01\.2025 – 31\.12\.2025/);
+    expect(year.text).toContain(`Поступило обращений: ${counts.received}`);
+    expect(counts.received).toBeLessThan((await direct()).received);
+
+    const reviewer = h.user(REVIEWER);
+    await reviewer.send("/stats");
+    await reviewer.waitForBot(shown("kk", "errors.forbidden"));
+  });
+});
