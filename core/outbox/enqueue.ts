@@ -33,6 +33,8 @@ export interface OutboxMessage {
 export interface OutboxKeyboard {
   name: string;
   ref: number;
+  /** Records a button each, with the text it shows (an appeal's number): a list's "open" buttons. */
+  items?: { ref: number; text: string }[];
 }
 
 /**

@@ -50,6 +50,12 @@ export async function actorByTelegramId(ctx: Ctx, telegramId: number): Promise<A
   return row ? toActor(row, await actingFor(ctx, row)) : null;
 }
 
+/** The same, by our own id: a job acting on what a person may read. */
+export async function actorByUserId(ctx: Ctx, userId: number): Promise<Actor | null> {
+  const [row] = await ctx.db.select().from(users).where(eq(users.id, userId));
+  return row ? toActor(row, await actingFor(ctx, row)) : null;
+}
+
 /** The Head an active deputy stands in for now (Reg. 13–14); one more query, for deputies only. */
 async function actingFor(ctx: Ctx, row: UserRow): Promise<number | null> {
   if (row.role !== "deputy" || !row.active) return null;

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { users } from "../../db/schema/index.js";
-import { enqueue, type OutboxKeyboard } from "../outbox/enqueue.js";
+import { enqueue, type OutboxKeyboard, type OutboxPart } from "../outbox/enqueue.js";
 import type { Ctx } from "../shared/context.js";
 import { type Language } from "../shared/roles.js";
 import { asStaffMember, roleHolders, STAFF_MEMBER_COLUMNS, type StaffFilter, type StaffMember } from "./recipients.js";
@@ -13,6 +13,8 @@ export interface StaffNotice {
   /** The same for everyone, or written for each reader's language (a unit's Kazakh or Russian name). */
   params: Params | ((language: Language) => Params);
   fileIds?: number[];
+  /** Further paragraphs, each its own locale key. */
+  parts?: OutboxPart[];
   keyboard?: OutboxKeyboard;
 }
 
@@ -45,6 +47,7 @@ async function writeNotices(ctx: Ctx, db: DbOrTx, people: readonly StaffMember[]
       key: notice.key,
       params: typeof notice.params === "function" ? notice.params(person.language) : notice.params,
       fileIds: notice.fileIds,
+      parts: notice.parts,
       keyboard: notice.keyboard,
     });
     if (fresh) written++;

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { weeklyDashboardJob } from "../../core/analytics/jobs.js";
 import { refreshFigures } from "../../core/analytics/rollup.js";
 import { rowsOf } from "../../db/rows.js";
 import { units, users } from "../../db/schema/index.js";
@@ -111,5 +112,28 @@ describe(`/stats in chat on ${dbKind}`, () => {
     const reviewer = h.user(REVIEWER);
     await reviewer.send("/stats");
     await reviewer.waitForBot(shown("kk", "errors.forbidden"));
+  });
+
+  it("on Monday at nine the Head is told the week: what falls due and is overdue, with a button that opens each appeal, once", async () => {
+    const core = h.app().core;
+    // One open appeal falls due this week; the seeded year's other open appeals are long overdue.
+    const [soon] = await rowsOf<{ id: number; number: string; state: string }>(
+      core.db,
+      sql`update appeals set due_on = '2026-03-12' where id = (select min(id) from appeals where closed_at is null) returning id, number, state`,
+    );
+    const [overdue] = await rowsOf<{ count: number }>(core.db, sql`select count(*)::int from appeals where closed_at is null and due_on < '2026-03-09'`);
+    h.clock.set("2026-03-09T08:30:00+05:00");
+    expect(await weeklyDashboardJob.run(core)).toBe(0);
+    h.clock.set("2026-03-09T09:05:00+05:00");
+    expect(await weeklyDashboardJob.run(core)).toBe(1);
+    expect(await weeklyDashboardJob.run(core)).toBe(0);
+
+    const head = h.user(HEAD);
+    const notice = await head.waitForBot(/09\.03\.2026 – 15\.03\.2026/);
+    expect(notice.text).toContain(shown("kk", "analytics.dashboard.due", { count: 1, list: "" }).replace(/<\/?b>/g, "").trim());
+    expect(notice.text).toContain(`${soon!.number} — 12.03.2026`);
+    expect(notice.text).toContain(shown("kk", "analytics.dashboard.overdue", { count: overdue!.count, list: "" }).replace(/<\/?b>/g, "").trim());
+    await head.press(soon!.number, { messageId: notice.message_id });
+    await head.waitForBot(shown("kk", "staff.card.head", { number: soon!.number, state: shown("kk", `appeal.state.${soon!.state}`) }).replace(/<\/?b>/g, ""));
   });
 });

@@ -1,4 +1,5 @@
 import { Composer } from "grammy";
+import "./dashboard-buttons.js";
 import type { BotContext } from "../../context.js";
 import { stats } from "./stats.js";
 import { statsWorkbook } from "./workbook.js";

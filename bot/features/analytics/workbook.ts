@@ -1,4 +1,5 @@
 import { Composer, InputFile } from "grammy";
+import { resolveScope } from "../../../core/analytics/scope.js";
 import { workbookBuffer } from "../../../core/analytics/workbook.js";
 import { onPress } from "../../buttons/on-press.js";
 import type { BotContext } from "../../context.js";
@@ -15,6 +16,8 @@ const DOCUMENT_MAX_BYTES = 50 * 1024 * 1024;
 export const statsWorkbook = new Composer<BotContext>();
 
 onPress(statsWorkbook, workbookButton, async (ctx, view) => {
+  // Refused before the press is answered, so whoever may not read it is told at once.
+  await resolveScope(ctx.deps.core, ctx.actor, scopeOf(view));
   await answerCallback(ctx);
   const period = periodOf(ctx, view);
   const { rows, figures, buffer } = await workbookBuffer(ctx.deps.core, ctx.actor, { period, scope: scopeOf(view), words: (key) => ctx.label(key) });

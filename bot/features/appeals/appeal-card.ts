@@ -28,7 +28,7 @@ const eventLabel = (kind: string) => (GROUP_EVENTS.includes(kind) ? `groups.even
 export const appealCard = new Composer<BotContext>();
 
 const buttons = defineButtons("sc", 2);
-const openButton = buttons.action("open", { appeal: field.id });
+export const openAppealCard = buttons.action("open", { appeal: field.id });
 const filesButton = buttons.action("files", { appeal: field.id });
 const historyButton = buttons.action("hist", { appeal: field.id });
 
@@ -89,7 +89,7 @@ const openList = definePicker({
     })),
   title: (ctx) => ctx.t("staff.appeals.title"),
   empty: (ctx) => ctx.t("staff.appeals.none"),
-  pick: (appealId) => openButton.encode({ appeal: appealId }),
+  pick: (appealId) => openAppealCard.encode({ appeal: appealId }),
 });
 
 /** What /find found for the words after it; those words are kept with the list, for its pages. */
@@ -110,7 +110,7 @@ const foundList = definePicker({
   },
   title: (ctx, _args, typed) => ctx.t("staff.search.title", { query: typed ?? "" }),
   empty: (ctx, typed) => ctx.t("staff.search.none", { query: typed ?? "" }),
-  pick: (appealId) => openButton.encode({ appeal: appealId }),
+  pick: (appealId) => openAppealCard.encode({ appeal: appealId }),
 });
 
 appealCard.command("appeals", (ctx) => openList.show(ctx, {}));
@@ -122,7 +122,7 @@ appealCard.command("find", async (ctx) => {
   await foundList.show(ctx, { input: typed });
 });
 
-onPress(appealCard, openButton, async (ctx, { appeal }) => {
+onPress(appealCard, openAppealCard, async (ctx, { appeal }) => {
   await showCard(ctx, appeal);
   await answerCallback(ctx);
 });

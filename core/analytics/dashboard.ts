@@ -1,0 +1,159 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.js";
+import { rowsOf } from "../../db/rows.js";
+import { users } from "../../db/schema/index.js";
+import { addDays, almatyDate, almatyHour, dottedDate, TIME_ZONE, weekday, type IsoDate } from "../calendar/dates.js";
+import { headsOfJa } from "../control/heads.js";
+import type { OutboxPart } from "../outbox/enqueue.js";
+import type { Ctx } from "../shared/context.js";
+import { can } from "../shared/permissions.js";
+import { actorByUserId } from "../people/users.js";
+import { notifyStaff } from "../staff/notify.js";
+import { periodAround } from "./period.js";
+
+const MONDAY = 1;
+/** The dashboard goes out from 09:00 Almaty: a catch-up run at an earlier restart waits for the hour. */
+const DASHBOARD_HOUR = 9;
+/** Lines per list: the message stays one screen; the rest is a tap away in /stats and /appeals. */
+const LIST_MAX = 10;
+/** Buttons under the message, one per appeal named first (due this week, then overdue). */
+export const DASHBOARD_BUTTONS_MAX = 12;
+
+interface Item {
+  id: number;
+  number: string;
+  due: IsoDate;
+  holder: string | null;
+}
+
+export interface WeeklyDashboard {
+  week: { from: IsoDate; to: IsoDate };
+  /** On-time share of the week just ended and the one before it; null when nothing was decided. */
+  onTime: { last: number | null; before: number | null };
+  due: Item[];
+  overdue: Item[];
+  load: { name: string; open: number; overdue: number }[];
+  /** Complaints on an answer registered last week, and answers rated 👎 last week. */
+  complaints: { number: string; about: string | null; unsatisfied: boolean }[];
+  control: { due: number; overdue: number; items: { number: string; due: IsoDate; executor: string | null }[] };
+}
+
+/** On-time share of the days from `from` to `to`, from the daily figures. */
+async function onTimeShare(db: DbOrTx, from: IsoDate, to: IsoDate): Promise<number | null> {
+  const [row] = await rowsOf<{ on_time: number; all: number }>(
+    db,
+    sql`select coalesce(sum(appeals) filter (where value = 'on_time'), 0)::int as on_time, coalesce(sum(appeals), 0)::int as all
+        from appeal_stats_daily where measure = 'closed_timely' and day between ${from}::date and ${to}::date`,
+  );
+  return row && row.all > 0 ? row.on_time / row.all : null;
+}
+
+/** Open appeals whose deadline is in [from, to], with who holds them, earliest first. */
+async function openDue(db: DbOrTx, from: IsoDate | null, to: IsoDate): Promise<Item[]> {
+  return rowsOf<Item>(
+    db,
+    sql`select a.id, a.number, a.due_on::text as due, h.full_name as holder from appeals a left join users h on h.id = a.holder_user_id
+        where a.closed_at is null and a.due_on <= ${to}::date ${from === null ? sql`` : sql`and a.due_on >= ${from}::date`}
+        order by a.due_on, a.number`,
+  );
+}
+
+/**
+ * What the Head reads on Monday morning (DESIGN §7): timeliness of the week just ended against the
+ * week before, what falls due this week and who holds it, what is overdue, the three reviewers with
+ * the most load, complaints and 👎 of last week, and control items due or overdue.
+ */
+export async function weeklyDashboard(ctx: Ctx): Promise<WeeklyDashboard> {
+  const db = ctx.db;
+  const today = almatyDate(ctx.clock.now());
+  const week = periodAround("week", today);
+  const last = periodAround("week", today, -1);
+  const before = periodAround("week", today, -2);
+  const lastStart = sql`(${last.from}::date::timestamp at time zone ${TIME_ZONE})`;
+  const lastEnd = sql`((${last.to}::date + 1)::timestamp at time zone ${TIME_ZONE})`;
+  const [due, overdue, load, complaints, control] = await Promise.all([
+    openDue(db, today, week.to),
+    openDue(db, null, addDays(today, -1)),
+    rowsOf<{ name: string; open: number; overdue: number }>(
+      db,
+      sql`select coalesce(h.full_name, h.id::text) as name, count(*)::int as open, count(*) filter (where a.due_on < ${today}::date)::int as overdue
+          from appeals a join users h on h.id = a.holder_user_id
+          where a.closed_at is null and h.role in ('reviewer', 'executor') group by h.id order by 2 desc, 1 limit 3`,
+    ),
+    rowsOf<{ number: string; about: string | null; unsatisfied: boolean }>(
+      db,
+      sql`select c.number, o.number as about, false as unsatisfied from appeals c join appeals o on o.id = c.complaint_of_id
+            where c.received_at >= ${lastStart} and c.received_at < ${lastEnd}
+          union all
+          select a.number, null, true from appeal_events e join appeals a on a.id = e.appeal_id
+            where e.kind = 'rated' and e.at >= ${lastStart} and e.at < ${lastEnd} and e.data ->> 'rating' = 'unsatisfied'
+          order by 1`,
+    ),
+    rowsOf<{ number: string; due: string; executor: string | null }>(
+      db,
+      sql`select d.number, x.due_on::text as due, u.full_name as executor from control_executors x join control_documents d on d.id = x.document_id
+          left join users u on u.id = x.user_id where x.state <> 'executed' and x.due_on <= ${week.to}::date order by x.due_on, d.number`,
+    ),
+  ]);
+  return {
+    week: { from: week.from, to: week.to },
+    onTime: { last: await onTimeShare(db, last.from, last.to), before: await onTimeShare(db, before.from, before.to) },
+    due,
+    overdue,
+    load,
+    complaints,
+    control: { due: control.filter((c) => c.due >= today).length, overdue: control.filter((c) => c.due < today).length, items: control.slice(0, LIST_MAX) },
+  };
+}
+
+const rate = (share: number | null) => (share === null ? "—" : `${Math.round(share * 1000) / 10}%`);
+const lines = (items: string[]) => (items.length === 0 ? "—" : items.slice(0, LIST_MAX).join("\n") + (items.length > LIST_MAX ? `\n… +${items.length - LIST_MAX}` : ""));
+const itemLine = (i: Item) => `${i.number} — ${dottedDate(i.due)} — ${i.holder ?? "—"}`;
+
+/** The message's paragraphs: names, numbers and dates only, so each reader's language frames them. */
+function parts(d: WeeklyDashboard, withAppeals: boolean): OutboxPart[] {
+  const control: OutboxPart = {
+    key: "analytics.dashboard.control",
+    params: { due: d.control.due, overdue: d.control.overdue, list: lines(d.control.items.map((c) => `${c.number} — ${dottedDate(c.due)} — ${c.executor ?? "—"}`)) },
+  };
+  if (!withAppeals) return [control];
+  return [
+    { key: "analytics.dashboard.on_time", params: { rate: rate(d.onTime.last), previous: rate(d.onTime.before) } },
+    { key: "analytics.dashboard.due", params: { count: d.due.length, list: lines(d.due.map(itemLine)) } },
+    { key: "analytics.dashboard.overdue", params: { count: d.overdue.length, list: lines(d.overdue.map(itemLine)) } },
+    { key: "analytics.dashboard.load", params: { list: lines(d.load.map((l) => `${l.name} — ${l.open} / ${l.overdue}`)) } },
+    { key: "analytics.dashboard.complaints", params: { count: d.complaints.length, list: lines(d.complaints.map((c) => (c.unsatisfied ? `${c.number} 👎` : `${c.number} → ${c.about}`))) } },
+    control,
+  ];
+}
+
+/**
+ * On Mondays from 09:00 each Head gets the dashboard, and each Head of JA its control part; one
+ * message per person and week, whatever runs it. Returns how many it wrote.
+ */
+export async function sendWeeklyDashboards(ctx: Ctx): Promise<number> {
+  const now = ctx.clock.now();
+  const today = almatyDate(now);
+  if (weekday(today) !== MONDAY || almatyHour(now) < DASHBOARD_HOUR) return 0;
+  const heads = await ctx.db.select({ id: users.id }).from(users).where(and(eq(users.role, "head"), eq(users.active, true), eq(users.demo, false)));
+  const readers = (await Promise.all([...new Set([...heads.map((h) => h.id), ...(await headsOfJa(ctx.db))])].map((id) => actorByUserId(ctx, id)))).filter((a) => a !== null);
+  if (readers.length === 0) return 0;
+  const dashboard = await weeklyDashboard(ctx);
+  // This week's deadlines first: those can still be met.
+  const buttons = [...dashboard.due, ...dashboard.overdue].slice(0, DASHBOARD_BUTTONS_MAX).map((i) => ({ ref: i.id, text: i.number }));
+  return ctx.db.transaction(async (tx) => {
+    let written = 0;
+    for (const reader of readers) {
+      // The appeals' figures for whoever may read them; the control part for every Head of JA.
+      const withAppeals = can(reader, "analytics.read");
+      const [first, ...rest] = parts(dashboard, withAppeals);
+      written += await notifyStaff(ctx, tx, [reader.userId], (userId) => `analytics:dashboard:${dashboard.week.from}:${userId}`, {
+        key: "analytics.dashboard.title",
+        params: { from: dottedDate(dashboard.week.from), to: dottedDate(dashboard.week.to) },
+        parts: [first!, ...rest],
+        keyboard: { name: "analytics.dashboard", ref: withAppeals ? 1 : 0, items: withAppeals ? buttons : [] },
+      });
+    }
+    return written;
+  });
+}
