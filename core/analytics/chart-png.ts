@@ -11,10 +11,14 @@ import { fontMetrics, type FontMetrics } from "./font-metrics.js";
  */
 let libraries: Promise<{ vega: typeof import("vega"); vegaLite: typeof import("vega-lite"); resvg: typeof import("@resvg/resvg-js") }> | undefined;
 function chartLibraries() {
-  libraries ??= Promise.all([import("vega"), import("vega-lite"), import("@resvg/resvg-js"), loadFonts()]).then(([vega, vegaLite, resvg, fonts]) => {
-    measureTextIn(vega, { regular: fontMetrics(fonts.regular), bold: fontMetrics(fonts.bold) });
-    return { vega, vegaLite, resvg };
-  });
+  if (!libraries) {
+    libraries = Promise.all([import("vega"), import("vega-lite"), import("@resvg/resvg-js"), loadFonts()]).then(([vega, vegaLite, resvg, fonts]) => {
+      measureTextIn(vega, { regular: fontMetrics(fonts.regular), bold: fontMetrics(fonts.bold) });
+      return { vega, vegaLite, resvg };
+    });
+    // A failed load (a platform without resvg's binary, say) is tried again by the next chart.
+    libraries.catch(() => (libraries = undefined));
+  }
   return libraries;
 }
 
