@@ -1,3 +1,4 @@
+import { analyticsPracticeJobs } from "../core/analytics/practice-jobs.js";
 import { appealReminderJobs } from "../core/appeals/reminder-jobs.js";
 import { calendarJobs } from "../core/calendar/jobs.js";
 import type { Config } from "../core/config.js";
@@ -11,5 +12,5 @@ import type { ScheduledJob } from "../core/shared/scheduled-job.js";
 
 /** Every job the scheduler runs: each capability's list, added here. */
 export function scheduledJobs(config: Pick<Config, "inbox">): ScheduledJob[] {
-  return [...appealReminderJobs, ...controlJobs, ...receptionJobs, ...calendarJobs, ...flowJobs, ...registryJobs, ...inboxJobs(config.inbox.retentionDays), deliveryWatchJob];
+  return [...appealReminderJobs, ...controlJobs, ...receptionJobs, ...calendarJobs, ...flowJobs, ...registryJobs, ...analyticsPracticeJobs, ...inboxJobs(config.inbox.retentionDays), deliveryWatchJob];
 }

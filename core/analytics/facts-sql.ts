@@ -7,7 +7,7 @@ function dayArray(days: readonly IsoDate[]): SQL {
 }
 
 /** The outcome the statistics count for an appeal `a` (null while it is open). */
-const FINAL_OUTCOME = sql`case a.state
+export const FINAL_OUTCOME = sql`case a.state
     when 'forwarded_external' then 'forwarded'
     when 'withdrawn' then 'withdrawn'
     when 'left_without_review' then 'left_without_review'
