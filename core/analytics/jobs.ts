@@ -1,6 +1,7 @@
 import type { Ctx } from "../shared/context.js";
 import type { ScheduledJob } from "../shared/scheduled-job.js";
 import { sendWeeklyDashboards } from "./dashboard.js";
+import { sendPracticeNotes } from "./practice-delivery.js";
 import { refreshFigures } from "./rollup.js";
 
 /** Figures, not messages: what was counted goes in a log line of its own, and the job reports nothing written. */
@@ -19,4 +20,7 @@ export const figuresRebuildJob: ScheduledJob = { name: "analytics.rebuild", cron
 /** Monday 09:05: the Head's week in one message, after the ten-minute refresh at nine. */
 export const weeklyDashboardJob: ScheduledJob = { name: "analytics.weekly-dashboard", cron: "5 9 * * 1", run: sendWeeklyDashboards };
 
-export const analyticsJobs: ScheduledJob[] = [figuresRefreshJob, figuresRebuildJob, weeklyDashboardJob];
+/** The quarter's draft note generalising practice (Reg. 7.2.2), on the next quarter's first working morning. */
+export const practiceNoteJob: ScheduledJob = { name: "analytics.practice-note", cron: "15 9 * * *", run: sendPracticeNotes };
+
+export const analyticsJobs: ScheduledJob[] = [figuresRefreshJob, figuresRebuildJob, weeklyDashboardJob, practiceNoteJob];

@@ -1,7 +1,7 @@
 import type { AnswerLanguage, DecisionOutcome } from "../appeals/kinds.js";
 import { dottedDate, isIsoDate, type IsoDate } from "../calendar/dates.js";
 import { fill, type LetterWords } from "./letter-words.js";
-import { loadFonts, pdfBytes, pdfKit } from "./pdf-document.js";
+import { drawDraftMark, loadFonts, pdfBytes, pdfKit } from "./pdf-document.js";
 
 export interface AnswerLetter {
   language: AnswerLanguage;
@@ -146,24 +146,14 @@ function pageMarks(doc: PDFKit.PDFDocument, words: LetterWords, draft: boolean) 
   const { start, count } = doc.bufferedPageRange();
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
-    const { width, height } = doc.page;
+    const { width } = doc.page;
     // Writing inside a margin would otherwise start a new page.
     doc.page.margins.bottom = 0;
     if (i > start) {
       doc.font("regular").fontSize(SIZE.block).fillColor("black");
       doc.text(String(i - start + 1), 0, 10 * MM, { width, align: "center", lineBreak: false });
     }
-    if (draft) {
-      doc.font("bold").fontSize(SIZE.block).fillColor("#b00000");
-      doc.text(words.draft, 0, 8 * MM, { width: width - MARGINS.right, align: "right", lineBreak: false });
-      // Across the diagonal, sized to half its length whatever the word.
-      const size = (Math.hypot(width, height) / 2 / doc.fontSize(100).widthOfString(words.draft)) * 100;
-      doc.save();
-      doc.rotate(-Math.atan2(height, width) * (180 / Math.PI), { origin: [width / 2, height / 2] });
-      doc.fontSize(size).fillOpacity(0.08);
-      doc.text(words.draft, width / 2 - doc.widthOfString(words.draft) / 2, height / 2 - size / 2, { lineBreak: false });
-      doc.restore();
-    }
+    if (draft) drawDraftMark(doc, words.draft, { top: 8 * MM, right: MARGINS.right, fontSize: SIZE.block });
     doc.fillColor("black");
   }
 }

@@ -27,3 +27,20 @@ export function pdfBytes(doc: PDFKit.PDFDocument): Promise<Buffer> {
 export async function pdfKit(): Promise<typeof import("pdfkit")> {
   return (await import("pdfkit")).default;
 }
+
+/**
+ * A draft's marks on the current page (the "bold" font registered): the word in red at the top
+ * right, and faintly across the diagonal, so no printed copy passes for a signed document.
+ */
+export function drawDraftMark(doc: PDFKit.PDFDocument, word: string, at: { top: number; right: number; fontSize: number }): void {
+  const { width, height } = doc.page;
+  doc.font("bold").fontSize(at.fontSize).fillColor("#b00000");
+  doc.text(word, 0, at.top, { width: width - at.right, align: "right", lineBreak: false });
+  // Across the diagonal, sized to half its length whatever the word.
+  const size = (Math.hypot(width, height) / 2 / doc.fontSize(100).widthOfString(word)) * 100;
+  doc.save();
+  doc.rotate(-Math.atan2(height, width) * (180 / Math.PI), { origin: [width / 2, height / 2] });
+  doc.fontSize(size).fillOpacity(0.08);
+  doc.text(word, width / 2 - doc.widthOfString(word) / 2, height / 2 - size / 2, { lineBreak: false });
+  doc.restore();
+}
