@@ -14,13 +14,14 @@ import { outboxCommand } from "./commands/outbox.js";
 import { paperCommand } from "./commands/paper.js";
 import { receptionCommand } from "./commands/reception.js";
 import { registryCommand } from "./commands/registry.js";
+import { reportCommand } from "./commands/report.js";
 import { retentionCommand } from "./commands/retention.js";
 import { journalExportCommand } from "./commands/registry-export.js";
 import { staffCommand } from "./commands/staff.js";
 import { statusCommand } from "./commands/status.js";
 import { unitCommand } from "./commands/unit.js";
 
-const commands: CliCommand[] = [migrateCommand, statusCommand, calendarCommand, deadlineCommand, auditCommand, inviteCommand, staffCommand, unitCommand, actingCommand, receptionCommand, controlCommand, paperCommand, groupCommand, registryCommand, journalExportCommand, nomenclatureCommand, retentionCommand, outboxCommand, explainCommand];
+const commands: CliCommand[] = [migrateCommand, statusCommand, calendarCommand, deadlineCommand, auditCommand, inviteCommand, staffCommand, unitCommand, actingCommand, receptionCommand, controlCommand, paperCommand, groupCommand, registryCommand, journalExportCommand, reportCommand, nomenclatureCommand, retentionCommand, outboxCommand, explainCommand];
 
 function help(io: Pick<CliIo, "out">): number {
   io.out("usage: npm run cli -- <command> [options]");

@@ -9,6 +9,7 @@ import { DomainError } from "../shared/errors.js";
 import { assertCan } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
+import { excelJs, styleHeaderRow, XLSX_DATE_FORMAT } from "../shared/workbook.js";
 import { EXPORT_LANGUAGES, JOURNAL_COLUMNS, type Column, type ExportWords } from "./export-columns.js";
 import { journalRows } from "./export-rows.js";
 import { JOURNALS } from "./kinds.js";
@@ -26,12 +27,10 @@ const input = z.object({
 });
 export type ExportInput = z.input<typeof input>;
 
-const DATE_FORMAT = "dd.mm.yyyy";
-
 const STYLE: Record<Column["kind"], Partial<ExcelJS.Style>> = {
   text: { alignment: { vertical: "top" } },
   long: { alignment: { vertical: "top", wrapText: true } },
-  date: { numFmt: DATE_FORMAT, alignment: { vertical: "top", horizontal: "center" } },
+  date: { numFmt: XLSX_DATE_FORMAT, alignment: { vertical: "top", horizontal: "center" } },
   count: { alignment: { vertical: "top", horizontal: "center" } },
 };
 
@@ -46,8 +45,7 @@ export async function exportJournal(ctx: Ctx, actor: Actor, raw: ExportInput, ou
   if (journal === "restricted" && !actor.clearance) throw new DomainError("clearance_required");
   if (from > to) throw new DomainError("export_period");
 
-  // Loaded when a workbook is asked for: every process that builds the bot would pay for it at start.
-  const { default: Excel } = await import("exceljs");
+  const Excel = await excelJs();
   const stream = typeof output === "string" ? await openFile(output) : output;
   // A stream that fails (a full disk, a closed upload) ends the export rather than leaving it waiting.
   const broken = new Promise<never>((_, reject) => stream.once("error", reject));
@@ -68,13 +66,7 @@ export async function exportJournal(ctx: Ctx, actor: Actor, raw: ExportInput, ou
     // One header row, Kazakh above Russian in each cell: the state language first, and every clerk
     // reads the column in their own; one row keeps Excel's filter and sort on the table as it is.
     const header = sheet.addRow(columns.map((c) => `${words("kk", `column.${c.key}`)}\n${words("ru", `column.${c.key}`)}`));
-    header.height = 45;
-    header.font = { bold: true };
-    header.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
-    header.eachCell((cell) => {
-      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7E6E6" } };
-      cell.border = { bottom: { style: "thin" } };
-    });
+    styleHeaderRow(header, 45);
     header.commit();
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
 
