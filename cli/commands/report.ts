@@ -1,8 +1,9 @@
 import { type CliCommand, usageError } from "../command.js";
+import { reportLegalStatsCommand } from "./report-legal-stats.js";
 import { reportPracticeCommand } from "./report-practice.js";
 
 /** Each report is its own command file; `report <name> …` hands the rest of the line to it. */
-const reports: CliCommand[] = [reportPracticeCommand];
+const reports: CliCommand[] = [reportLegalStatsCommand, reportPracticeCommand];
 
 const USAGE = `report ${reports.map((r) => r.name).join("|")} …`;
 

@@ -43,7 +43,8 @@ export function receivedFacts(days: readonly IsoDate[], where: SQL = sql`true`):
 
 /**
  * Facts of appeals closed on `days`, by the day in Almaty: the outcome, on time or late against the
- * deadline in force (extensions counted), and working days from registration to the decision.
+ * deadline in force (extensions counted), the outcome of those decided late, and working days from
+ * registration to the decision.
  * A withdrawn appeal was not reviewed: it counts among closed, not in timeliness or review time.
  */
 export function closedFacts(days: readonly IsoDate[], where: SQL = sql`true`): SQL {
@@ -72,6 +73,7 @@ export function closedFacts(days: readonly IsoDate[], where: SQL = sql`true`): S
       ('closed', 'all'),
       ('closed_outcome', c.outcome),
       ('closed_timely', case when c.outcome <> 'withdrawn' then case when c.closed_on <= c.due_on then 'on_time' else 'late' end end),
+      ('closed_late', case when c.outcome <> 'withdrawn' and c.closed_on > c.due_on then c.outcome end),
       ('closed_days', case when c.outcome <> 'withdrawn' then (e.ord - r.ord)::text end)
     ) as m(measure, value)
     where c.closed_on = any(${dayArray(days)}) and m.value is not null

@@ -15,7 +15,8 @@ export const RECEIVED_MEASURES = [
   "received_answer_complaint",
   "received_rating",
 ] as const;
-export const CLOSED_MEASURES = ["closed", "closed_outcome", "closed_timely", "closed_days"] as const;
+/** `closed_late` counts the appeals decided after the deadline in force by their outcome (its values are `FINAL_OUTCOMES` but withdrawn). */
+export const CLOSED_MEASURES = ["closed", "closed_outcome", "closed_timely", "closed_late", "closed_days"] as const;
 export type Measure = (typeof RECEIVED_MEASURES)[number] | (typeof CLOSED_MEASURES)[number];
 
 /** How an appeal ended, as the statistics count it: the answer's outcome, forwarded by competence, or withdrawn. */

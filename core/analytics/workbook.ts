@@ -3,7 +3,8 @@ import type ExcelJS from "exceljs";
 import type { Ctx } from "../shared/context.js";
 import { can } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
-import { addSheet, DATE_FORMAT, openXlsx, toBuffer, writeHeader } from "../shared/xlsx-stream.js";
+import { excelDate, XLSX_DATE_FORMAT } from "../shared/workbook.js";
+import { addSheet, openXlsx, toBuffer, writeHeader } from "../shared/xlsx-stream.js";
 import { appealRows, type AppealRow } from "./appeal-rows.js";
 import { figures, type Breakdown, type Figures } from "./figures.js";
 import type { Period } from "./period.js";
@@ -21,8 +22,8 @@ export interface WorkbookInput {
 /** Excel's rows per sheet, header included: a national year of appeals goes on to a second sheet. */
 const ROWS_PER_SHEET = 1_048_575;
 
-const asDate = (day: string | null) => (day === null ? null : new Date(`${day}T00:00:00Z`));
-const dateStyle: Partial<ExcelJS.Style> = { numFmt: DATE_FORMAT, alignment: { horizontal: "center" } };
+const asDate = (day: string | null) => (day === null ? null : excelDate(day));
+const dateStyle: Partial<ExcelJS.Style> = { numFmt: XLSX_DATE_FORMAT, alignment: { horizontal: "center" } };
 
 function table(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: { title: string; width: number; date?: boolean }[], rows: (string | number | Date | null)[][]): void {
   const sheet = addSheet(workbook, name);

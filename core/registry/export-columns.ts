@@ -1,4 +1,5 @@
 import { almatyDate, type IsoDate } from "../calendar/dates.js";
+import { excelDate } from "../shared/workbook.js";
 import type { CourtCase, Dispatch } from "./entries.js";
 import type { JournalRow } from "./export-rows.js";
 import type { DispatchMethod, Journal } from "./kinds.js";
@@ -40,11 +41,6 @@ export interface Column {
   /** Dates get a date format, long texts wrap. */
   kind: "text" | "long" | "date" | "count";
   value(row: JournalRow, say: (key: ExportWordKey) => string): CellValue;
-}
-
-/** A calendar date as Excel keeps one: midnight UTC is that very day, whatever the reader's zone. */
-export function excelDate(date: IsoDate): Date {
-  return new Date(`${date}T00:00:00Z`);
 }
 
 const optionalDate = (date: IsoDate | undefined | null) => (date ? excelDate(date) : null);

@@ -6,7 +6,8 @@ import { DomainError } from "../shared/errors.js";
 import { assertCan } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
-import { addSheet, DATE_FORMAT, openXlsx, toBuffer, writeHeader } from "../shared/xlsx-stream.js";
+import { XLSX_DATE_FORMAT } from "../shared/workbook.js";
+import { addSheet, openXlsx, toBuffer, writeHeader } from "../shared/xlsx-stream.js";
 import { EXPORT_LANGUAGES, JOURNAL_COLUMNS, type Column, type ExportWords } from "./export-columns.js";
 import { journalRows } from "./export-rows.js";
 import { JOURNALS } from "./kinds.js";
@@ -28,7 +29,7 @@ export type ExportInput = z.input<typeof input>;
 const STYLE: Record<Column["kind"], Partial<ExcelJS.Style>> = {
   text: { alignment: { vertical: "top" } },
   long: { alignment: { vertical: "top", wrapText: true } },
-  date: { numFmt: DATE_FORMAT, alignment: { vertical: "top", horizontal: "center" } },
+  date: { numFmt: XLSX_DATE_FORMAT, alignment: { vertical: "top", horizontal: "center" } },
   count: { alignment: { vertical: "top", horizontal: "center" } },
 };
 

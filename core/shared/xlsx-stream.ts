@@ -3,6 +3,7 @@ import { createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import { PassThrough, type Writable } from "node:stream";
 import type ExcelJS from "exceljs";
+import { excelJs, styleHeaderRow } from "./workbook.js";
 
 /** A workbook written as it is filled, a row at a time, so a year of rows never sits in memory. */
 export interface XlsxStream {
@@ -13,8 +14,6 @@ export interface XlsxStream {
   abort(): Promise<void>;
 }
 
-export const DATE_FORMAT = "dd.mm.yyyy";
-
 /** The file is opened before anything is written: a folder that is not there is an error here, at once. */
 async function openFile(file: string): Promise<Writable> {
   const stream = createWriteStream(file);
@@ -24,8 +23,7 @@ async function openFile(file: string): Promise<Writable> {
 
 /** A streaming workbook into `output` (a stream, or a file path). */
 export async function openXlsx(output: Writable | string, created: Date): Promise<XlsxStream> {
-  // Loaded when a workbook is asked for: every process that builds the bot would pay for it at start.
-  const { default: Excel } = await import("exceljs");
+  const Excel = await excelJs();
   const stream = typeof output === "string" ? await openFile(output) : output;
   // A stream that fails (a full disk, a closed upload) ends the export rather than leaving it waiting.
   const broken = new Promise<never>((_, reject) => stream.once("error", reject));
@@ -51,13 +49,7 @@ export function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: str
 /** The header row: bold, shaded, wrapped, with a filter over the table's columns. */
 export function writeHeader(sheet: ExcelJS.Worksheet, titles: readonly string[], height = 30): void {
   const header = sheet.addRow([...titles]);
-  header.height = height;
-  header.font = { bold: true };
-  header.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
-  header.eachCell((cell) => {
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7E6E6" } };
-    cell.border = { bottom: { style: "thin" } };
-  });
+  styleHeaderRow(header, height);
   header.commit();
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: titles.length } };
 }
