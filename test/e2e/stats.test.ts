@@ -95,6 +95,21 @@ describe(`/stats in chat on ${dbKind}`, () => {
     let weekly = 0;
     weeks.eachRow((row, n) => n > 1 && (weekly += Number(row.getCell(2).value)));
     expect(weekly).toBe(counts.received);
+
+    // The charts arrive as images sized for a phone, the first captioned with whose figures and when.
+    await deputy.press(shown("ru", "analytics.button.charts"));
+    const charted = await deputy.waitFor((v) => v.messages.filter((m) => m.from === "bot" && m.photo !== undefined).length === 4);
+    const photos = charted.messages.filter((m) => m.photo !== undefined);
+    expect(photos.map((m) => [m.photo!.width, m.photo!.height])).toEqual(Array(4).fill([800, 450]));
+    expect(photos[0]!.text).toBe("📈 Общий отдел (всё), 01.01.2025 – 31.12.2025");
+
+    // The report for the legal statistics body, its received total the same direct count.
+    await deputy.press(shown("ru", "analytics.button.legal_xlsx"));
+    const reported = await deputy.waitFor((v) => v.messages.some((m) => m.document?.file_name === "legal-stats-2025-01-01-2025-12-31.xlsx"));
+    const report = await workbook(reported.messages.find((m) => m.document?.file_name === "legal-stats-2025-01-01-2025-12-31.xlsx")!.document!.url);
+    const cells: unknown[] = [];
+    report.worksheets[0]!.eachRow((row) => cells.push(...(row.values as unknown[])));
+    expect(cells).toContain(counts.received);
   });
 
   it("a sector's head reads only their sector; a reviewer heading nothing is told it is not theirs", async () => {

@@ -10,3 +10,6 @@ export const VIEW = { scope: field.choice("d", "u", "r"), of: field.page, period
 const stats = defineButtons("sx", 1);
 export const showButton = stats.action("show", VIEW);
 export const workbookButton = stats.action("xlsx", VIEW);
+export const chartsButton = stats.action("charts", VIEW);
+/** The legal-statistics report of the screen's period, for the whole department. */
+export const legalReportButton = stats.action("legal", { period: VIEW.period, back: VIEW.back, format: field.choice("pdf", "xlsx") });

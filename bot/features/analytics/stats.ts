@@ -6,7 +6,7 @@ import { can } from "../../../core/shared/permissions.js";
 import { onPress } from "../../buttons/on-press.js";
 import type { BotContext } from "../../context.js";
 import { answerCallback, send, showInPlace } from "../../messages.js";
-import { showButton, workbookButton } from "./buttons.js";
+import { chartsButton, legalReportButton, showButton, workbookButton } from "./buttons.js";
 import { summaryText } from "./summary-text.js";
 import { periodOf, scopeOf, type View } from "./view.js";
 
@@ -28,7 +28,11 @@ async function keyboard(ctx: BotContext, view: View): Promise<InlineKeyboard> {
   if (can(ctx.actor, "analytics.read")) scopes.push({ scope: "d", of: 0, name: ctx.label("analytics.scope.department") });
   for (const unit of await readableUnits(ctx.deps.core, ctx.actor)) if (unit.kind === "sector") scopes.push({ scope: "u", of: unit.id, name: ctx.actor.language === "ru" ? unit.nameRu : unit.nameKk });
   if (scopes.length > 1) for (const s of scopes) k.text(`${s.scope === view.scope && s.of === view.of ? "✅ " : ""}${s.name}`, at({ scope: s.scope, of: s.of })).row();
-  k.text(ctx.label("analytics.button.xlsx"), workbookButton.encode(view));
+  k.text(ctx.label("analytics.button.charts"), chartsButton.encode(view)).text(ctx.label("analytics.button.xlsx"), workbookButton.encode(view));
+  if (view.scope === "d") {
+    const report = (format: "pdf" | "xlsx") => legalReportButton.encode({ period: view.period, back: view.back, format });
+    k.row().text(ctx.label("analytics.button.legal_pdf"), report("pdf")).text(ctx.label("analytics.button.legal_xlsx"), report("xlsx"));
+  }
   return k;
 }
 
