@@ -1,9 +1,10 @@
 import { type CliCommand, usageError } from "../command.js";
 import { reportLegalStatsCommand } from "./report-legal-stats.js";
 import { reportPracticeCommand } from "./report-practice.js";
+import { reportWorkbookCommand } from "./report-workbook.js";
 
 /** Each report is its own command file; `report <name> …` hands the rest of the line to it. */
-const reports: CliCommand[] = [reportLegalStatsCommand, reportPracticeCommand];
+const reports: CliCommand[] = [reportLegalStatsCommand, reportPracticeCommand, reportWorkbookCommand];
 
 const USAGE = `report ${reports.map((r) => r.name).join("|")} …`;
 

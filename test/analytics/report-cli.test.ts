@@ -69,3 +69,21 @@ describe("report legal-stats on the command line", () => {
     expect(existsSync(nowhere)).toBe(false);
   }, 120_000);
 });
+
+describe("report workbook on the command line", () => {
+  it("streams a year's workbook with every appeal of it, and names no file for a unit that is not there", async () => {
+    const out = path.join(dir, "year.xlsx");
+    expect(await cli("report", "workbook", "--period", "2025", "--as", "9901", "--language", "ru", "--out", out)).toEqual({
+      code: 0,
+      stdout: [`workbook 2025-01-01..2025-12-31: 400 appeals, written to ${out}`],
+      stderr: [],
+    });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    expect(book.worksheets.map((s) => s.name)).toEqual(["Сводка", "Подразделения", "Нагрузка", "Недели", "Обращения"]);
+    expect(book.getWorksheet("Обращения")!.rowCount).toBe(401);
+    const missing = path.join(dir, "none.xlsx");
+    expect(await cli("report", "workbook", "--period", "2025", "--as", "9901", "--unit", "no-such-unit", "--out", missing)).toMatchObject({ code: 1, stderr: ["report workbook: no such unit or reviewer"] });
+    expect(existsSync(missing)).toBe(false);
+  }, 60_000);
+});
