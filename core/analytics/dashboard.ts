@@ -30,11 +30,12 @@ export interface WeeklyDashboard {
   week: { from: IsoDate; to: IsoDate };
   /** On-time share of the week just ended and the one before it; null when nothing was decided. */
   onTime: { last: number | null; before: number | null };
-  due: Item[];
-  overdue: Item[];
+  /** How many, and the first of them by deadline (the message names at most LIST_MAX). */
+  due: { count: number; items: Item[] };
+  overdue: { count: number; items: Item[] };
   load: { name: string; open: number; overdue: number }[];
   /** Complaints on an answer registered last week, and answers rated 👎 last week. */
-  complaints: { number: string; about: string | null; unsatisfied: boolean }[];
+  complaints: { count: number; items: { number: string; about: string | null; unsatisfied: boolean }[] };
   control: { due: number; overdue: number; items: { number: string; due: IsoDate; executor: string | null }[] };
 }
 
@@ -48,14 +49,18 @@ async function onTimeShare(db: DbOrTx, from: IsoDate, to: IsoDate): Promise<numb
   return row && row.all > 0 ? row.on_time / row.all : null;
 }
 
-/** Open appeals whose deadline is in [from, to], with who holds them, earliest first. */
-async function openDue(db: DbOrTx, from: IsoDate | null, to: IsoDate): Promise<Item[]> {
-  return rowsOf<Item>(
-    db,
-    sql`select a.id, a.number, a.due_on::text as due, h.full_name as holder from appeals a left join users h on h.id = a.holder_user_id
-        where a.closed_at is null and a.due_on <= ${to}::date ${from === null ? sql`` : sql`and a.due_on >= ${from}::date`}
-        order by a.due_on, a.number`,
-  );
+/** Open appeals whose deadline is in [from, to]: how many, and the earliest with who holds them (the open-deadline index). */
+async function openDue(db: DbOrTx, from: IsoDate | null, to: IsoDate): Promise<{ count: number; items: Item[] }> {
+  const range = sql`a.closed_at is null and a.due_on <= ${to}::date ${from === null ? sql`` : sql`and a.due_on >= ${from}::date`}`;
+  const [items, [counted]] = await Promise.all([
+    rowsOf<Item>(
+      db,
+      sql`select a.id, a.number, a.due_on::text as due, h.full_name as holder from appeals a left join users h on h.id = a.holder_user_id
+          where ${range} order by a.due_on, a.number limit ${DASHBOARD_BUTTONS_MAX}`,
+    ),
+    rowsOf<{ count: number }>(db, sql`select count(*)::int as count from appeals a where ${range}`),
+  ]);
+  return { count: counted!.count, items };
 }
 
 /**
@@ -80,14 +85,15 @@ export async function weeklyDashboard(ctx: Ctx): Promise<WeeklyDashboard> {
           from appeals a join users h on h.id = a.holder_user_id
           where a.closed_at is null and h.role in ('reviewer', 'executor') group by h.id order by 2 desc, 1 limit 3`,
     ),
-    rowsOf<{ number: string; about: string | null; unsatisfied: boolean }>(
+    rowsOf<{ number: string; about: string | null; unsatisfied: boolean; total: number }>(
       db,
-      sql`select c.number, o.number as about, false as unsatisfied from appeals c join appeals o on o.id = c.complaint_of_id
-            where c.received_at >= ${lastStart} and c.received_at < ${lastEnd}
-          union all
-          select a.number, null, true from appeal_events e join appeals a on a.id = e.appeal_id
-            where e.kind = 'rated' and e.at >= ${lastStart} and e.at < ${lastEnd} and e.data ->> 'rating' = 'unsatisfied'
-          order by 1`,
+      sql`select x.*, (count(*) over ())::int as total from (
+            select c.number, o.number as about, false as unsatisfied from appeals c join appeals o on o.id = c.complaint_of_id
+              where c.registered_on between ${last.from}::date and ${last.to}::date
+            union all
+            select a.number, null, true from appeal_events e join appeals a on a.id = e.appeal_id
+              where e.kind = 'rated' and e.at >= ${lastStart} and e.at < ${lastEnd} and e.data ->> 'rating' = 'unsatisfied'
+          ) x order by 1 limit ${LIST_MAX}`,
     ),
     rowsOf<{ number: string; due: string; executor: string | null }>(
       db,
@@ -101,13 +107,14 @@ export async function weeklyDashboard(ctx: Ctx): Promise<WeeklyDashboard> {
     due,
     overdue,
     load,
-    complaints,
+    complaints: { count: complaints[0]?.total ?? 0, items: complaints },
     control: { due: control.filter((c) => c.due >= today).length, overdue: control.filter((c) => c.due < today).length, items: control.slice(0, LIST_MAX) },
   };
 }
 
 const rate = (share: number | null) => (share === null ? "—" : `${Math.round(share * 1000) / 10}%`);
-const lines = (items: string[]) => (items.length === 0 ? "—" : items.slice(0, LIST_MAX).join("\n") + (items.length > LIST_MAX ? `\n… +${items.length - LIST_MAX}` : ""));
+/** At most LIST_MAX lines, then how many more of `total` there are. */
+const lines = (items: string[], total = items.length) => (items.length === 0 ? "—" : items.slice(0, LIST_MAX).join("\n") + (total > LIST_MAX ? `\n… +${total - LIST_MAX}` : ""));
 const itemLine = (i: Item) => `${i.number} — ${dottedDate(i.due)} — ${i.holder ?? "—"}`;
 
 /** The message's paragraphs: names, numbers and dates only, so each reader's language frames them. */
@@ -119,10 +126,13 @@ function parts(d: WeeklyDashboard, withAppeals: boolean): OutboxPart[] {
   if (!withAppeals) return [control];
   return [
     { key: "analytics.dashboard.on_time", params: { rate: rate(d.onTime.last), previous: rate(d.onTime.before) } },
-    { key: "analytics.dashboard.due", params: { count: d.due.length, list: lines(d.due.map(itemLine)) } },
-    { key: "analytics.dashboard.overdue", params: { count: d.overdue.length, list: lines(d.overdue.map(itemLine)) } },
+    { key: "analytics.dashboard.due", params: { count: d.due.count, list: lines(d.due.items.map(itemLine), d.due.count) } },
+    { key: "analytics.dashboard.overdue", params: { count: d.overdue.count, list: lines(d.overdue.items.map(itemLine), d.overdue.count) } },
     { key: "analytics.dashboard.load", params: { list: lines(d.load.map((l) => `${l.name} — ${l.open} / ${l.overdue}`)) } },
-    { key: "analytics.dashboard.complaints", params: { count: d.complaints.length, list: lines(d.complaints.map((c) => (c.unsatisfied ? `${c.number} 👎` : `${c.number} → ${c.about}`))) } },
+    {
+      key: "analytics.dashboard.complaints",
+      params: { count: d.complaints.count, list: lines(d.complaints.items.map((c) => (c.unsatisfied ? `${c.number} 👎` : `${c.number} → ${c.about}`)), d.complaints.count) },
+    },
     control,
   ];
 }
@@ -140,7 +150,7 @@ export async function sendWeeklyDashboards(ctx: Ctx): Promise<number> {
   if (readers.length === 0) return 0;
   const dashboard = await weeklyDashboard(ctx);
   // This week's deadlines first: those can still be met.
-  const buttons = [...dashboard.due, ...dashboard.overdue].slice(0, DASHBOARD_BUTTONS_MAX).map((i) => ({ ref: i.id, text: i.number }));
+  const buttons = [...dashboard.due.items, ...dashboard.overdue.items].slice(0, DASHBOARD_BUTTONS_MAX).map((i) => ({ ref: i.id, text: i.number }));
   return ctx.db.transaction(async (tx) => {
     let written = 0;
     for (const reader of readers) {
