@@ -101,7 +101,7 @@ describe(`/stats in chat on ${dbKind}`, () => {
     const charted = await deputy.waitFor((v) => v.messages.filter((m) => m.from === "bot" && m.photo !== undefined).length === 4);
     const photos = charted.messages.filter((m) => m.photo !== undefined);
     expect(photos.map((m) => [m.photo!.width, m.photo!.height])).toEqual(Array(4).fill([800, 450]));
-    expect(photos[0]!.text).toBe("📈 Общий отдел (всё), 01.01.2025 – 31.12.2025");
+    expect(photos[0]!.text).toBe("📈 Общий отдел (в целом), 01.01.2025 – 31.12.2025");
 
     // The report for the legal statistics body, its received total the same direct count.
     await deputy.press(shown("ru", "analytics.button.legal_xlsx"));
