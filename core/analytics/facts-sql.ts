@@ -1,9 +1,13 @@
 import { sql, type SQL } from "drizzle-orm";
 import { TIME_ZONE, type IsoDate } from "../calendar/dates.js";
 
-/** Days to compute, as one text parameter: drizzle would spread a JS array into a list of parameters. */
-function dayArray(days: readonly IsoDate[]): SQL {
-  return sql`string_to_array(${days.join(",")}, ',')::date[]`;
+/**
+ * A list as one parameter of an array type (drizzle would spread a JS array into a list of
+ * parameters). Typed by its cast, it is read once: `string_to_array(…)::date[]` was parsed again for
+ * every row it filtered, 365 dates per closed appeal in a year's summary.
+ */
+export function arrayParam(values: readonly (string | number)[], type: "date" | "int"): SQL {
+  return sql`${`{${values.join(",")}}`}::${sql.raw(type)}[]`;
 }
 
 /** The outcome the statistics count for an appeal `a` (null while it is open). */
@@ -37,7 +41,7 @@ export function receivedFacts(days: readonly IsoDate[], where: SQL = sql`true`):
       ('received_answer_complaint', case when a.complaint_of_id is not null then 'yes' end),
       ('received_rating', a.rating)
     ) as m(measure, value)
-    where a.registered_on = any(${dayArray(days)}) and m.value is not null and (${where})
+    where a.registered_on = any(${arrayParam(days, "date")}) and m.value is not null and (${where})
     group by 1, 2, 3, 4`;
 }
 
@@ -53,7 +57,7 @@ export function closedFacts(days: readonly IsoDate[], where: SQL = sql`true`): S
   const to = sql`((${sorted.at(-1)}::date + 1)::timestamp at time zone ${TIME_ZONE})`;
   return sql`
     with closed as (
-      select a.*, (a.closed_at at time zone ${TIME_ZONE})::date as closed_on, h.unit_id, ${FINAL_OUTCOME} as outcome
+      select a.registered_on, a.due_on, (a.closed_at at time zone ${TIME_ZONE})::date as closed_on, h.unit_id, ${FINAL_OUTCOME} as outcome
       from appeals a
       left join users h on h.id = a.holder_user_id
       where a.closed_at >= ${from} and a.closed_at < ${to} and (${where})
@@ -74,6 +78,6 @@ export function closedFacts(days: readonly IsoDate[], where: SQL = sql`true`): S
       ('closed_timely', case when c.outcome <> 'withdrawn' then case when c.closed_on <= c.due_on then 'on_time' else 'late' end end),
       ('closed_days', case when c.outcome <> 'withdrawn' then (e.ord - r.ord)::text end)
     ) as m(measure, value)
-    where c.closed_on = any(${dayArray(days)}) and m.value is not null
+    where c.closed_on = any(${arrayParam(days, "date")}) and m.value is not null
     group by 1, 2, 3, 4`;
 }
