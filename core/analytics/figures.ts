@@ -4,7 +4,7 @@ import { appealStatsDaily, units } from "../../db/schema/index.js";
 import { addDays, almatyDate, weekday, type IsoDate } from "../calendar/dates.js";
 import type { Ctx } from "../shared/context.js";
 import type { Actor } from "../shared/roles.js";
-import { arrayParam, closedFacts, receivedFacts } from "./facts-sql.js";
+import { arrayParam, holderFacts } from "./facts-sql.js";
 import type { Measure } from "./measures.js";
 import type { Period } from "./period.js";
 import { receptionFigures, type ReceptionFigures } from "./reception-figures.js";
@@ -106,10 +106,7 @@ function daysOf(period: Period): IsoDate[] {
 
 /** The period's facts: from the daily figures for the department or a unit; counted directly for one reviewer's appeals. */
 function factsOf(scope: ResolvedScope, period: Period): SQL {
-  if (scope.reviewerId !== null) {
-    const mine = sql`a.holder_user_id = ${scope.reviewerId}`;
-    return sql`select * from (${receivedFacts(daysOf(period), mine)}) r union all select * from (${closedFacts(daysOf(period), mine)}) c`;
-  }
+  if (scope.reviewerId !== null) return holderFacts(daysOf(period), scope.reviewerId);
   const where = and(
     gte(appealStatsDaily.day, period.from),
     lte(appealStatsDaily.day, period.to),
