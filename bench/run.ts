@@ -12,6 +12,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run(args: string[]): Promise<vo
   "chaos-kill": () => import("./chaos-kill.js"),
   "chaos-instances": () => import("./chaos-instances.js"),
   journals: () => import("./journals.js"),
+  stats: () => import("./stats.js"),
 };
 
 const [name, ...args] = process.argv.slice(2);

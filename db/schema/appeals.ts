@@ -93,6 +93,9 @@ export const appeals = pgTable(
     index("appeals_updated_at_idx").on(t.updatedAt),
     index("appeals_holder_registered_idx").on(t.holderUserId, t.registeredOn),
     index("appeals_holder_closed_idx").on(t.holderUserId, t.closedAt).where(sql`${t.closedAt} is not null`),
+    // Analytics: open work per holder and how much is overdue, read from this index alone, for a
+    // reviewer, a unit's reviewers or everyone (the digest's index leads with the deadline instead).
+    index("appeals_open_holder_idx").on(t.holderUserId, t.dueOn).where(sql`${t.closedAt} is null`),
     index("appeals_group_idx").on(t.groupId).where(sql`${t.groupId} is not null`),
     check("appeals_type_check", sql`${t.type} in ('application','complaint','proposal','response','request','report')`),
     check("appeals_channel_check", sql`(${t.replyChannel} = 'chat') or (${t.replyChannel} = 'post' and ${t.postalAddress} is not null)`),

@@ -1,0 +1,1 @@
+CREATE INDEX "appeals_open_holder_idx" ON "appeals" USING btree ("holder_user_id","due_on") WHERE "appeals"."closed_at" is null;
