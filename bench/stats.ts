@@ -1,12 +1,14 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { eq, sql } from "drizzle-orm";
 import { pino } from "pino";
+import { sendWeeklyDashboards } from "../core/analytics/dashboard.js";
 import { figures } from "../core/analytics/figures.js";
 import { PERIOD_KINDS, periodAround } from "../core/analytics/period.js";
 import { refreshFigures } from "../core/analytics/rollup.js";
+import { writeWorkbook } from "../core/analytics/workbook.js";
 import type { Scope } from "../core/analytics/scope.js";
 import { TIME_ZONE } from "../core/calendar/dates.js";
 import { diskFileStore } from "../core/files/file-store.js";
@@ -17,6 +19,7 @@ import { openDatabase, type Database } from "../db/client.js";
 import { migrate } from "../db/migrate.js";
 import { rowsOf } from "../db/rows.js";
 import { units, users } from "../db/schema/index.js";
+import { labels } from "../locales/index.js";
 import { seedAppealYear } from "../test/support/appeal-year.js";
 import { signedUpCitizen, staffMember } from "../test/support/citizens.js";
 import { openBenchDatabase, percentile } from "./bench-database.js";
@@ -44,6 +47,8 @@ const FIRST_COUNT = `${TODAY}T17:00:00+05:00`;
 /** The day's work, and the refresh that takes it in. */
 const DAY_WORK = `${TODAY}T17:30:00+05:00`;
 const DAY_REFRESH = `${TODAY}T18:00:00+05:00`;
+/** The Monday of the year's last week: its dashboard is timed. */
+const LAST_MONDAY = `${YEAR}-12-29`;
 /** A day's work of the country: this many open appeals of the last month decided, as many registered. */
 const DAY_CLOSED = 6_000;
 const DAY_REGISTERED = 6_000;
@@ -213,8 +218,41 @@ const timeSummaries: Step = async (bench) => {
   return { stats_p99_ms: Math.round(p99) };
 };
 
+/** The Monday dashboard for every Head, as the job writes it at 09:05 of the year's last Monday. */
+const timeDashboard: Step = async (bench) => {
+  bench.ctx.clock.set(`${LAST_MONDAY}T09:05:00+05:00`);
+  const { result: written, ms } = await timed(() => sendWeeklyDashboards(bench.ctx));
+  bench.ctx.clock.set(DAY_REFRESH);
+  console.error(`the Monday dashboard: ${written} written in ${ms.toFixed(0)} ms`);
+  if (written === 0) throw new Error("no dashboard was written");
+  return { dashboard_ms: Math.round(ms) };
+};
+
+const MB = 1024 * 1024;
+/** How often resident memory is sampled while the workbook is written. */
+const RSS_SAMPLE_MS = 20;
+
+/** The department's year as the Head's workbook (every appeal a row, over several sheets), streamed to a file, resident memory sampled. */
+const timeWorkbook: Step = async (bench) => {
+  const file = path.join(tmpdir(), `otinish-bench-stats-${process.pid}.xlsx`);
+  const words = labels("ru");
+  let peak = process.memoryUsage().rss;
+  const before = peak;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), RSS_SAMPLE_MS);
+  try {
+    const { result, ms } = await timed(() => writeWorkbook(bench.ctx, bench.head, { period: periodAround("year", TODAY), scope: { kind: "department" }, words: (key) => words(key) }, file));
+    peak = Math.max(peak, process.memoryUsage().rss);
+    const size = (await stat(file)).size / MB;
+    console.error(`the year's workbook: ${result.rows.toLocaleString("en")} appeals in ${seconds(ms)} s, ${size.toFixed(0)} MB; resident memory ${(before / MB).toFixed(0)} MB before, ${(peak / MB).toFixed(0)} MB at most`);
+    return { xlsx_s: seconds(ms), xlsx_rss_mb: Math.round(peak / MB) };
+  } finally {
+    clearInterval(sampler);
+    await rm(file, { force: true });
+  }
+};
+
 /** What is measured, in order, on one database; each step's figures join the JSON line. */
-const STEPS: Step[] = [seedYear, buildFigures, refreshAfterADay, timeSummaries];
+const STEPS: Step[] = [seedYear, buildFigures, refreshAfterADay, timeSummaries, timeDashboard, timeWorkbook];
 
 export async function run(args: string[]): Promise<void> {
   const appeals = Number(args[0] ?? process.env.BENCH_STATS_APPEALS ?? NATIONAL_YEAR);
