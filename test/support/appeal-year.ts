@@ -80,7 +80,7 @@ export async function seedAppealYear(db: Db, seed: YearSeed): Promise<void> {
     const last = Math.min(seed.appeals, first + batch - 1);
     await db.transaction(async (tx) => {
       // Written consistent by construction, so the foreign keys are not checked row by row (as pg_restore
-      // --disable-triggers loads): half the time of a national year. Needs a superuser, as tests and benchmarks are.
+      // --disable-triggers loads): two fifths less time for a national year. Needs a superuser, as tests and benchmarks are.
       await tx.execute(sql`set local session_replication_role = replica`);
       await tx.execute(appealsWithAnswers(seed, first, last));
       // A complaint on an answer points at the answered appeal seven before it, written by now.
