@@ -9,7 +9,7 @@ import { answerCallback } from "../../messages.js";
 import { legalReportButton } from "./buttons.js";
 import { periodOf } from "./view.js";
 
-/** The periodic report for the legal statistics body (Reg. 7.2.4), as the Head sends it on: PDF or XLSX. */
+/** The periodic report for the legal statistics body, as the Head sends it on: PDF or XLSX. */
 export const legalReport = new Composer<BotContext>();
 
 onPress(legalReport, legalReportButton, async (ctx, { period: kind, back, format }) => {

@@ -11,7 +11,7 @@ import { summaryText } from "./summary-text.js";
 import { periodOf, scopeOf, type View } from "./view.js";
 
 /**
- * `/stats` (Reg. 7.2.2, 7.3.2): the Head and deputies read the department's figures, a unit's head
+ * `/stats` (the analysis of appeals and reception): the Head and deputies read the department's figures, a unit's head
  * their unit's; a period is chosen with buttons, and every summary offers its charts and workbook.
  * The core decides who may read what; the screen only offers what it would allow.
  */
