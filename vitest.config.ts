@@ -17,7 +17,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: [...DB_TESTS, "test/browser/**"] } },
+      // Pure tests share each worker's modules: importing the bot's modules anew for every file was
+      // half of their time. Database tests keep a fresh module graph per file (their env says which database).
+      { extends: true, test: { name: "unit", isolate: false, include: ["test/**/*.test.ts"], exclude: [...DB_TESTS, "test/browser/**"] } },
       ...databases.map((db) => ({
         extends: true as const,
         test: { name: db, include: DB_TESTS, env: { OTINISH_TEST_DB: db } },

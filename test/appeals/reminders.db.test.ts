@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq, like, or } from "drizzle-orm";
+import { asc, eq, like, or } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { submitDraft } from "../../core/appeals/answer.js";
 import { classifyAppeal } from "../../core/appeals/classify.js";
@@ -48,7 +48,9 @@ async function reminders() {
   const rows = await ctx.db
     .select()
     .from(outbox)
-    .where(or(like(outbox.dedupeKey, "digest:%"), like(outbox.dedupeKey, "last-days:%"), like(outbox.dedupeKey, "overdue:%"), like(outbox.dedupeKey, "forwarding:%")));
+    .where(or(like(outbox.dedupeKey, "digest:%"), like(outbox.dedupeKey, "last-days:%"), like(outbox.dedupeKey, "overdue:%"), like(outbox.dedupeKey, "forwarding:%")))
+    // In the order they were written: a table read without an order has none (a vacuumed page is filled again).
+    .orderBy(asc(outbox.id));
   return rows.map((r) => ({ ...r, payload: r.payload as OutboxPayload }));
 }
 
