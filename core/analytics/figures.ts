@@ -1,7 +1,7 @@
 import { and, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { rowsOf } from "../../db/rows.js";
 import { appealStatsDaily, units } from "../../db/schema/index.js";
-import { addDays, almatyDate, weekday, type IsoDate } from "../calendar/dates.js";
+import { addDays, almatyDate, datesFrom, weekday, type IsoDate } from "../calendar/dates.js";
 import type { Ctx } from "../shared/context.js";
 import type { Actor } from "../shared/roles.js";
 import { arrayParam, holderFacts } from "./facts-sql.js";
@@ -98,15 +98,9 @@ function aggregate(facts: SQL): SQL {
     group by grouping sets ((measure, value), (unit, measure, value), (week, measure, value))`;
 }
 
-function daysOf(period: Period): IsoDate[] {
-  const days: IsoDate[] = [];
-  for (let d = period.from; d <= period.to; d = addDays(d, 1)) days.push(d);
-  return days;
-}
-
 /** The period's facts: from the daily figures for the department or a unit; counted directly for one reviewer's appeals. */
 function factsOf(scope: ResolvedScope, period: Period): SQL {
-  if (scope.reviewerId !== null) return holderFacts(daysOf(period), scope.reviewerId);
+  if (scope.reviewerId !== null) return holderFacts(datesFrom(period.from, period.to), scope.reviewerId);
   const where = and(
     gte(appealStatsDaily.day, period.from),
     lte(appealStatsDaily.day, period.to),

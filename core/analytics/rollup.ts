@@ -2,7 +2,7 @@ import { and, eq, gte, inArray, like, lte, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
 import { rowsOf } from "../../db/rows.js";
 import { analyticsRefreshes, appealStatsDaily } from "../../db/schema/index.js";
-import { addDays, almatyDate, TIME_ZONE, type IsoDate } from "../calendar/dates.js";
+import { addDays, almatyDate, datesFrom, TIME_ZONE, type IsoDate } from "../calendar/dates.js";
 import type { Ctx } from "../shared/context.js";
 import { closedFacts, receivedFacts } from "./facts-sql.js";
 
@@ -42,16 +42,10 @@ async function recount(tx: Tx, days: DaysToCount): Promise<void> {
   }
 }
 
-function daysFrom(from: IsoDate, to: IsoDate): IsoDate[] {
-  const days: IsoDate[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) days.push(d);
-  return days;
-}
-
 /** Every day from `from` to `to` counted anew, a month per statement. */
 async function rebuild(tx: Tx, from: IsoDate, to: IsoDate): Promise<void> {
   await tx.delete(appealStatsDaily).where(and(gte(appealStatsDaily.day, from), lte(appealStatsDaily.day, to)));
-  const all = daysFrom(from, to);
+  const all = datesFrom(from, to);
   for (let i = 0; i < all.length; i += REBUILD_CHUNK_DAYS) {
     const chunk = all.slice(i, i + REBUILD_CHUNK_DAYS);
     await recount(tx, { registered: chunk, closed: chunk });
@@ -86,7 +80,7 @@ export async function refreshFigures(ctx: Ctx, options: { rebuild?: boolean | "d
       const [first] = await rowsOf<{ day: string | null }>(tx, sql`select min(registered_on)::text as day from appeals`);
       const from = firstRun && first?.day ? (first.day < today ? first.day : today) : addDays(today, -REBUILD_DAYS);
       await rebuild(tx, from, today);
-      result = { days: daysFrom(from, today).length, rebuilt: true };
+      result = { days: datesFrom(from, today).length, rebuilt: true };
     } else {
       const days = await changedDays(tx, new Date(state!.changesUntil.getTime() - OVERLAP_MS));
       await recount(tx, days);

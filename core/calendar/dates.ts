@@ -66,3 +66,10 @@ const hourFormatter = new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, ho
 export function almatyHour(instant: Date): number {
   return Number(hourFormatter.format(instant));
 }
+
+/** Every date from `from` to `to`, both included. */
+export function datesFrom(from: IsoDate, to: IsoDate): IsoDate[] {
+  const days: IsoDate[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) days.push(d);
+  return days;
+}

@@ -44,9 +44,9 @@ async function firstView(ctx: BotContext): Promise<View> {
   return unit ? { scope: "u", of: unit.id, period: "month", back: 0 } : { scope: "d", of: 0, period: "month", back: 0 };
 }
 
-export async function renderSummary(ctx: BotContext, view: View) {
+async function renderSummary(ctx: BotContext, view: View) {
   const f = await figures(ctx.deps.core, ctx.actor, { period: periodOf(ctx, view), scope: scopeOf(view) });
-  return { text: summaryText(ctx, f), keyboard: await keyboard(ctx, view), figures: f };
+  return { text: summaryText(ctx, f), keyboard: await keyboard(ctx, view) };
 }
 
 stats.command("stats", async (ctx) => {
