@@ -4,7 +4,7 @@ import type { Ctx } from "../shared/context.js";
 import { can } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { excelDate, XLSX_DATE_FORMAT } from "../shared/workbook.js";
-import { addSheet, openXlsx, toBuffer, writeHeader } from "../shared/xlsx-stream.js";
+import { addSheet, openXlsx, toBuffer, writeHeader, type XlsxStream } from "../shared/xlsx-stream.js";
 import { appealRows, type AppealRow } from "./appeal-rows.js";
 import { figures, type Breakdown, type Figures } from "./figures.js";
 import type { Period } from "./period.js";
@@ -87,7 +87,7 @@ export async function writeWorkbook(ctx: Ctx, actor: Actor, input: WorkbookInput
     );
     table(workbook, w("analytics.workbook.sheet.load"), [{ title: col("reviewer"), width: 40 }, { title: col("open"), width: 16 }, { title: col("overdue"), width: 16 }], f.load.map((l) => [l.name, l.open, l.overdue]));
     table(workbook, w("analytics.workbook.sheet.weeks"), [{ title: col("week"), width: 16, date: true }, { title: col("received"), width: 14 }], f.weekly.map((x) => [asDate(x.week), x.received]));
-    const rows = await appealsSheets(ctx, actor, f, input.period, w, workbook);
+    const rows = await appealsSheets(ctx, actor, f, input.period, w, xlsx);
     await xlsx.finish();
     // Ids only: who took which period's appeals, and whether ДСП ones could be among them.
     ctx.log.info({ scope: input.scope, from: input.period.from, to: input.period.to, rows, userId: actor.userId, cleared: actor.clearance }, "statistics workbook written");
@@ -112,7 +112,7 @@ const APPEAL_COLUMNS: { key: string; width: number; date?: boolean; value: (a: A
   { key: "applicant", width: 32, value: (a, _w, named) => (named ? a.applicant : null) },
 ];
 
-async function appealsSheets(ctx: Ctx, actor: Actor, f: Figures, period: Period, w: WorkbookWords, workbook: ExcelJS.stream.xlsx.WorkbookWriter): Promise<number> {
+async function appealsSheets(ctx: Ctx, actor: Actor, f: Figures, period: Period, w: WorkbookWords, { workbook, caughtUp }: XlsxStream): Promise<number> {
   const said = new Map<string, string>();
   // The same few words fill millions of cells: each is asked of the translator once.
   const say: WorkbookWords = (key) => said.get(key) ?? said.set(key, w(key)).get(key)!;
@@ -137,6 +137,7 @@ async function appealsSheets(ctx: Ctx, actor: Actor, f: Figures, period: Period,
       row.commit();
       rows++;
     }
+    await caughtUp(sheet!);
   }
   sheet!.commit();
   return rows;

@@ -65,6 +65,7 @@ export async function exportJournal(ctx: Ctx, actor: Actor, raw: ExportInput, ou
         row.commit();
       }
       rows += page.length;
+      await xlsx.caughtUp(sheet);
     }
     sheet.commit();
     await xlsx.finish();

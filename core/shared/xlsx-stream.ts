@@ -8,10 +8,35 @@ import { excelJs, styleHeaderRow } from "./workbook.js";
 /** A workbook written as it is filled, a row at a time, so a year of rows never sits in memory. */
 export interface XlsxStream {
   workbook: ExcelJS.stream.xlsx.WorkbookWriter;
+  /** Call after each page of rows: waits while the compressor is behind (see `caughtUp`). */
+  caughtUp(sheet: ExcelJS.Worksheet): Promise<void>;
   /** Writes the rest and waits until it is out; a stream that broke meanwhile fails it. */
   finish(): Promise<void>;
   /** Half a workbook is not left behind looking whole. */
   abort(): Promise<void>;
+}
+
+/** How much of a sheet's XML may wait for the compressor before the writer stops for it. */
+const BACKLOG_BYTES = 4 * 1024 * 1024;
+
+interface SheetPipe {
+  _writableState?: { length: number };
+  once(event: "drain", listener: () => void): unknown;
+}
+
+/**
+ * Waits until the compressor has taken most of what a sheet's committed rows wrote. exceljs hands
+ * each full buffer of a sheet's XML to the archive without heeding its answer, and a loop that adds
+ * rows faster than zlib packs them (zlib takes one chunk per turn of the event loop) piles the whole
+ * sheet up in memory; a writer that calls this after each page of rows keeps the pile to a few MB.
+ * The archive's entry is reached through exceljs's internals; if they ever change shape, this waits
+ * for nothing rather than failing the export.
+ */
+function caughtUp(sheet: ExcelJS.Worksheet): Promise<void> {
+  const entry = (sheet as unknown as { stream?: { pipes?: SheetPipe[] } }).stream?.pipes?.[0];
+  const waiting = entry?._writableState?.length;
+  if (entry === undefined || waiting === undefined || waiting <= BACKLOG_BYTES) return Promise.resolve();
+  return new Promise<void>((resolve) => entry.once("drain", resolve));
 }
 
 /** The file is opened before anything is written: a folder that is not there is an error here, at once. */
@@ -33,6 +58,7 @@ export async function openXlsx(output: Writable | string, created: Date): Promis
   workbook.created = created;
   return {
     workbook,
+    caughtUp: (sheet) => Promise.race([caughtUp(sheet), broken]),
     finish: () => Promise.race([workbook.commit(), broken]),
     async abort() {
       stream.destroy();
