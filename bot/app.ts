@@ -69,7 +69,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const ownsDatabase = !options.database;
   const database =
     options.database ??
-    (await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, "pglite"), poolMax: config.databasePoolMax }));
+    (await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, "pglite"), prepare: config.databasePrepare, poolMax: config.databasePoolMax }));
   const clock = options.clock ?? systemClock;
   const sandbox = config.mode === "sandbox";
   try {

@@ -22,6 +22,7 @@ const schema = z
       .regex(/^postgres(ql)?:\/\//, "a postgres:// connection URL")
       .optional(),
     DATABASE_POOL_MAX: z.coerce.number({ error: "a whole number" }).int("a whole number").min(1).max(500).default(10),
+    DATABASE_PREPARE: z.enum(["on", "off"], { error: "on, or off behind PgBouncer in transaction mode" }).default("on"),
     DATA_DIR: z.string().default("./data"),
     FILES_DIR: z.string().optional(),
     HOST: z.string().optional(),
@@ -86,6 +87,8 @@ export interface Config {
   botApiRoot: string;
   databaseUrl: string | undefined;
   databasePoolMax: number;
+  /** Prepared statements on PostgreSQL. */
+  databasePrepare: boolean;
   dataDir: string;
   filesDir: string;
   host: string;
@@ -164,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, purpose: "app" | "console" = 
     botApiRoot: c.BOT_API_ROOT.replace(/\/+$/, ""),
     databaseUrl: c.DATABASE_URL,
     databasePoolMax: c.DATABASE_POOL_MAX,
+    databasePrepare: c.DATABASE_PREPARE === "on",
     dataDir: path.resolve(c.DATA_DIR),
     filesDir: path.resolve(c.FILES_DIR ?? path.join(c.DATA_DIR, "files")),
     // The sandbox lets anyone act as anyone: it answers this machine only, unless asked otherwise.

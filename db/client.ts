@@ -9,6 +9,8 @@ import postgres from "postgres";
 import { advisoryLock, type AdvisoryLock } from "./advisory-lock.js";
 import { migratedPgliteImage } from "./pglite-image.js";
 import { countPglite, countPostgres, PoolUsage } from "./pool-usage.js";
+import { postgresClient } from "./postgres-client.js";
+import { countPgliteStatements } from "./pglite-statements.js";
 import * as schema from "./schema/index.js";
 
 export type Schema = typeof schema;
@@ -44,19 +46,21 @@ export interface DatabaseOptions {
   /** Where PGlite keeps its files; omitted means in memory (tests). */
   dataDir?: string;
   poolMax?: number;
+  /** Prepared statements on PostgreSQL (the default); off behind PgBouncer in transaction mode, which cannot keep them. */
+  prepare?: boolean;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.url ? openPostgres(options.url, options.poolMax ?? 10) : openPglite(options.dataDir);
+  return options.url ? openPostgres(options.url, options.poolMax ?? 10, options.prepare ?? true) : openPglite(options.dataDir);
 }
 
-function openPostgres(url: string, poolMax: number): Database {
+function openPostgres(url: string, poolMax: number, prepare: boolean): Database {
   // postgres.js waits up to 20 s between reconnects after failed ones; a second at most gets
   // back to work soon after the server returns (a refused connect costs next to nothing).
-  const sql = postgres(url, { max: poolMax, onnotice: () => {}, backoff: (retries) => Math.min(0.05 * 2 ** retries, RECONNECT_MAX_S) });
+  const sql = postgres(url, { max: poolMax, prepare, onnotice: () => {}, backoff: (retries) => Math.min(0.05 * 2 ** retries, RECONNECT_MAX_S) });
   const usage = new PoolUsage(poolMax);
   countPostgres(sql, usage);
-  const db = drizzlePostgres(sql, { schema }) as unknown as Db;
+  const db = drizzlePostgres(postgresClient(sql, prepare), { schema }) as unknown as Db;
   return {
     db,
     kind: "postgres",
@@ -89,6 +93,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   await client.waitReady;
   const usage = new PoolUsage(1);
   countPglite(client, usage);
+  countPgliteStatements(client);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,

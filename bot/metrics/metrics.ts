@@ -13,6 +13,8 @@ export interface AppMetrics {
   registry: Registry;
   updates: Counter<"kind">;
   handlingSeconds: Histogram<"kind">;
+  /** Statements an update's handling sent to the database. */
+  statements: Histogram<"kind">;
   /** For the outbox worker's `onSend`. */
   countSend(result: SendResult): void;
   /** For the update inbox's `onOutcome`. */
@@ -54,6 +56,13 @@ export function createMetrics(): AppMetrics {
       help: "From an update's handling starting (its chat's turn in the inbox came) to its handler finishing",
       labelNames: ["kind"] as const,
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    }),
+    statements: new Histogram({
+      name: "otinish_update_statements",
+      help: "Statements an update's handling sent to the database (a transaction's BEGIN and COMMIT included; the inbox's own bookkeeping not)",
+      labelNames: ["kind"] as const,
+      buckets: [1, 2, 3, 4, 6, 8, 12, 16, 24, 32],
       registers,
     }),
     countSend: (result) => sends.inc({ result }),
