@@ -1,4 +1,5 @@
 import type { Context } from "grammy";
+import type { ConsentState } from "../core/citizens/consent.js";
 import type { ShownList } from "../core/flows/shown-list.js";
 import type { Ctx } from "../core/shared/context.js";
 import type { Actor, Language } from "../core/shared/roles.js";
@@ -21,6 +22,8 @@ export interface BotContext extends Context {
   t: Translate;
   /** Button labels and pop-up notices in the person's language: plain text. */
   label: Label;
+  /** Their consent as this update began (read with the person). */
+  consent: ConsentState;
   /** Names of the flows this person is in, read once per message. */
   flows: ReadonlySet<string>;
   /** The flow most recently started or advanced: the one a typed message answers. */

@@ -1,10 +1,10 @@
 import { limit } from "@grammyjs/ratelimiter";
 import { Bot, type ApiClientOptions, type Composer, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { activeFlows } from "../core/flows/active.js";
 import { guessLanguage } from "../core/people/language.js";
-import { identify } from "../core/people/users.js";
+import { presence } from "../core/people/presence.js";
 import { isDomainError } from "../core/shared/errors.js";
+import { Seen } from "../core/shared/seen.js";
 import { speak, type BotContext, type BotDeps } from "./context.js";
 import { features } from "./features/index.js";
 import { tellOfError } from "./error-notice.js";
@@ -72,19 +72,16 @@ const initContext: MiddlewareFn<BotContext> = (ctx, next) => {
   return next();
 };
 
-/** Who is acting and in which language, read once per update. */
-const loadActor: MiddlewareFn<BotContext> = async (ctx, next) => {
+/** Who is acting, in which language, in which flows and with which consent: read once per update, in one statement. */
+const loadPresence: MiddlewareFn<BotContext> = async (ctx, next) => {
   if (!ctx.from || ctx.from.is_bot) return;
-  ctx.actor = await identify(ctx.deps.core, { telegramId: ctx.from.id, languageCode: ctx.from.language_code });
-  speak(ctx, ctx.actor.language);
-  await next();
-};
-
-const loadFlows: MiddlewareFn<BotContext> = async (ctx, next) => {
+  const { actor, flows, consent } = await presence(ctx.deps.core, { telegramId: ctx.from.id, languageCode: ctx.from.language_code });
+  ctx.actor = actor;
+  ctx.consent = consent;
+  speak(ctx, actor.language);
   if (ctx.message || ctx.callbackQuery) {
-    const names = (await activeFlows(ctx.deps.core, ctx.actor.userId)).map((f) => f.name);
-    ctx.flows = new Set(names);
-    ctx.activeFlow = names[0];
+    ctx.flows = new Set(flows);
+    ctx.activeFlow = flows[0];
   }
   await next();
 };
@@ -115,15 +112,14 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   if (options.metrics) bot.use(updateMetrics(options.metrics));
   bot.use((ctx, next) => {
     // The domain learns which update it works for, so flows know one handled a second time.
-    ctx.deps = { ...options.deps, core: { ...options.deps.core, update: ctx.update.update_id } };
+    ctx.deps = { ...options.deps, core: { ...options.deps.core, update: ctx.update.update_id, seen: new Seen() } };
     return next();
   });
   bot.use(initContext);
   // The boundary comes first so that even a dropped or refused update's button press is answered.
   bot.use(errorBoundary);
-  bot.use(loadActor);
+  bot.use(loadPresence);
   if (options.floodLimit !== 0) bot.use(floodGuard(options.floodLimit ?? 60));
-  bot.use(loadFlows);
   for (const feature of options.extraFeatures ?? []) bot.use(feature);
   bot.use(features);
   return bot;

@@ -94,13 +94,13 @@ export async function draftText(ctx: Ctx, actor: Actor, raw: string): Promise<Dr
   if (!text) throw new DomainError("text_empty");
   if (text.length > INTAKE_LIMITS.textMax) throw new DomainError("text_too_long", { length: text.length, max: INTAKE_LIMITS.textMax });
   // The template stays known, so the same words sent back unchanged are still the bare template.
-  const { state } = await draftFlow.update(ctx, actor, async ({ data }) => ({ next: { step: "outcome", data: { appealId: data.appealId, text, template: data.template } }, result: undefined }));
+  const { state } = await draftFlow.advance(ctx, actor, ({ data }) => ({ next: { step: "outcome", data: { appealId: data.appealId, text, template: data.template } }, result: undefined }));
   return state!;
 }
 
 export async function draftOutcome(ctx: Ctx, actor: Actor, appealId: number, outcome: string): Promise<DraftState> {
   const parsed = parseInput(z.enum(ANSWER_OUTCOMES), outcome);
-  const { state } = await draftFlow.update(ctx, actor, async (current) => {
+  const { state } = await draftFlow.advance(ctx, actor, (current) => {
     assertAt(current, appealId, ["outcome", "confirm"]);
     return { next: { step: "confirm", data: { ...current.data, outcome: parsed } }, result: undefined };
   });
@@ -138,7 +138,7 @@ export async function submitDraftFlow(ctx: Ctx, actor: Actor, appealId: number):
 
 /** Drops the draft for the appeal the Cancel button names. */
 export async function dropDraft(ctx: Ctx, actor: Actor, appealId: number): Promise<void> {
-  await draftFlow.update(ctx, actor, async (current) => {
+  await draftFlow.advance(ctx, actor, (current) => {
     assertAt(current, appealId, ANY_STEP);
     return { next: null, result: undefined };
   });

@@ -53,7 +53,7 @@ export async function extensionChoice(ctx: Ctx, actor: Actor, appealId: number):
 export async function extensionReason(ctx: Ctx, actor: Actor, raw: string): Promise<RequestState> {
   const reason = raw.trim().slice(0, 2000);
   if (!reason) throw new DomainError("comment_required");
-  const { state } = await extensionFlow.update(ctx, actor, async (current) => {
+  const { state } = await extensionFlow.advance(ctx, actor, (current) => {
     if (current.step !== "reason") throw new DomainError("stale_button");
     return { next: { step: "date", data: { appealId: current.data.appealId, reason } }, result: undefined };
   });

@@ -100,7 +100,7 @@ export async function currentIntake(ctx: Ctx, actor: Actor): Promise<IntakeState
 export async function answerIntake(ctx: Ctx, actor: Actor, raw: IntakeInput): Promise<IntakeView> {
   const input = parseInput(inputSchema, raw);
   if (input.type === "confirm") return confirm(ctx, actor, input.draftId);
-  const { state } = await intakeFlow.update(ctx, actor, async (current) => {
+  const { state } = await intakeFlow.advance(ctx, actor, (current) => {
     if ("version" in input && input.version !== undefined && input.version !== current.version) throw new DomainError("stale_button");
     return { next: advance(current, input), result: undefined };
   });

@@ -43,7 +43,7 @@ export async function beginSupplement(ctx: Ctx, actor: Actor, raw: z.input<typeo
   if (!(await supplementFlow.load(ctx, actor))) return supplementFlow.start(ctx, actor, { step: "collect", data: fresh });
   // Pressing the button again resumes what was gathered for the same appeal; another appeal starts
   // afresh. Written either way, so this becomes the flow the person's next message answers.
-  const { state } = await supplementFlow.update(ctx, actor, async ({ step, data }) => ({
+  const { state } = await supplementFlow.advance(ctx, actor, ({ step, data }) => ({
     next: { step, data: data.appealId === appealId ? { ...data } : fresh },
     result: undefined,
   }));
@@ -55,7 +55,7 @@ export async function currentSupplement(ctx: Ctx, actor: Actor): Promise<Supplem
 }
 
 async function gather(ctx: Ctx, actor: Actor, change: (data: SupplementData) => SupplementData): Promise<SupplementState> {
-  const { state } = await supplementFlow.update(ctx, actor, async ({ step, data }) => ({ next: { step, data: change(data) }, result: undefined }));
+  const { state } = await supplementFlow.advance(ctx, actor, ({ step, data }) => ({ next: { step, data: change(data) }, result: undefined }));
   return state!;
 }
 

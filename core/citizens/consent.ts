@@ -1,6 +1,7 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../../db/client.js";
+import { rowsOf } from "../../db/rows.js";
 import { consents } from "../../db/schema/index.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
@@ -34,16 +35,15 @@ export async function recordConsent(ctx: Ctx, db: DbOrTx, actor: Actor, input: z
     .onConflictDoNothing();
 }
 
+/** A person's consent state as SQL, for a read that takes it along with other things (an update's presence). */
+export function consentStateOf(userId: SQLWrapper | number): SQL<ConsentState> {
+  return sql<ConsentState>`coalesce((select case when c.withdrawn_at is not null then 'withdrawn' when c.version = ${CONSENT_VERSION} then 'current' else 'outdated' end
+    from ${consents} c where c.user_id = ${userId} order by c.accepted_at desc, c.id desc limit 1), 'none')`;
+}
+
 export async function consentState(db: DbOrTx, actor: Actor): Promise<ConsentState> {
-  const [latest] = await db
-    .select({ version: consents.version, withdrawnAt: consents.withdrawnAt })
-    .from(consents)
-    .where(eq(consents.userId, actor.userId))
-    .orderBy(desc(consents.acceptedAt), desc(consents.id))
-    .limit(1);
-  if (!latest) return "none";
-  if (latest.withdrawnAt) return "withdrawn";
-  return latest.version === CONSENT_VERSION ? "current" : "outdated";
+  const [row] = await rowsOf<{ state: ConsentState }>(db, sql`select ${consentStateOf(actor.userId)} as state`);
+  return row!.state;
 }
 
 export async function hasCurrentConsent(db: DbOrTx, actor: Actor): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../../db/client.js";
 import { citizens } from "../../db/schema/index.js";
@@ -23,16 +23,38 @@ export interface CitizenProfile {
 
 export async function getProfile(ctx: Ctx, actor: Actor, db: DbOrTx = ctx.db): Promise<CitizenProfile | null> {
   assertCan(actor, "profile.read", { ownerUserId: actor.userId });
-  const [row] = await db.select().from(citizens).where(eq(citizens.userId, actor.userId));
-  if (!row) return null;
-  return {
-    kind: row.kind as CitizenKind,
-    fullName: row.fullName,
-    iin: row.iin,
-    bin: row.bin,
-    organization: row.organization,
-    phone: row.phone,
-  };
+  // Read already in this update (with the person, see `presence`) and not written since.
+  const seen = db === ctx.db ? ctx.seen?.get<CitizenProfile | null>(profileKey(actor.userId)) : undefined;
+  if (seen !== undefined) return seen;
+  const [row] = await db.select(PROFILE_COLUMNS).from(citizens).where(eq(citizens.userId, actor.userId));
+  return row ? asProfile(row) : null;
+}
+
+const PROFILE_COLUMNS = {
+  kind: citizens.kind,
+  fullName: citizens.fullName,
+  iin: citizens.iin,
+  bin: citizens.bin,
+  organization: citizens.organization,
+  phone: citizens.phone,
+};
+
+function asProfile(row: Omit<CitizenProfile, "kind"> & { kind: string }): CitizenProfile {
+  return { ...row, kind: row.kind as CitizenKind };
+}
+
+/** Where an update keeps the profile it read (`Ctx.seen`). */
+export const profileKey = (userId: number) => `profile:${userId}`;
+
+/** A person's profile as SQL (null when they have none), for the read that starts an update. */
+export function profileOf(userId: SQLWrapper | number): SQL<(Omit<CitizenProfile, "kind"> & { kind: string }) | null> {
+  return sql`(select json_build_object('kind', c.kind, 'fullName', c.full_name, 'iin', c.iin, 'bin', c.bin, 'organization', c.organization, 'phone', c.phone)
+    from ${citizens} c where c.user_id = ${userId})`;
+}
+
+/** Keeps a profile read with the person for the rest of the update. */
+export function rememberProfile(ctx: Ctx, userId: number, row: (Omit<CitizenProfile, "kind"> & { kind: string }) | null): void {
+  ctx.seen?.set(profileKey(userId), row === null ? null : asProfile(row));
 }
 
 /** Writes the profile gathered by sign-up; called inside sign-up's transaction. */
@@ -43,6 +65,7 @@ export async function saveProfile(ctx: Ctx, db: DbOrTx, actor: Actor, profile: C
     .insert(citizens)
     .values({ userId: actor.userId, ...profile, createdAt: now, updatedAt: now })
     .onConflictDoUpdate({ target: citizens.userId, set: { ...profile, updatedAt: now } });
+  ctx.seen?.forget(profileKey(actor.userId));
 }
 
 export const PROFILE_FIELDS = ["fullName", "iin", "bin", "organization", "phone"] as const;
@@ -86,5 +109,6 @@ export async function editProfileField(ctx: Ctx, db: DbOrTx, actor: Actor, input
       break;
   }
   await db.update(citizens).set({ ...updated, updatedAt: ctx.clock.now() }).where(eq(citizens.userId, actor.userId));
+  ctx.seen?.forget(profileKey(actor.userId));
   return updated;
 }

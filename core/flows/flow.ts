@@ -6,6 +6,7 @@ import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
 import { assertMayAttempt, type Action } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
+import { forgetFlows, seenFlow, type StoredFlow } from "./seen-flows.js";
 
 export interface FlowState<S extends string, D> {
   step: S;
@@ -49,6 +50,12 @@ export interface Flow<S extends string, D> extends FlowDefinition<S, D> {
    * transaction as its database: use cases called with it commit or roll back with the step.
    */
   update<R>(ctx: Ctx, actor: Actor, change: (state: FlowState<S, D>, inTx: Ctx) => Promise<Change<S, D, R>>): Promise<Updated<S, D, R>>;
+  /**
+   * The same for a change that only moves the flow on and writes nothing else: no transaction, and
+   * the flow read with the person serves, so the step is one statement. A write based on a state
+   * that has moved on since is refused (`flow_conflict`), as in `update`.
+   */
+  advance<R>(ctx: Ctx, actor: Actor, change: (state: FlowState<S, D>) => Change<S, D, R>): Promise<Updated<S, D, R>>;
   /** Ends the flow as finished; says whether it was still there (a second tap finds it gone). */
   end(ctx: Ctx, actor: Actor, db?: DbOrTx): Promise<boolean>;
   /** Ends the flow early, undoing what `onCancel` says; the state it was in, or null. */
@@ -96,28 +103,47 @@ export function defineFlow<S extends string, D>(definition: FlowDefinition<S, D>
   if (registry.has(definition.name)) throw new Error(`flow ${definition.name} declared twice`);
   const schema = z.object({ step: z.enum(definition.steps as [S, ...S[]]), data: definition.data });
 
+  /** A stored row as this flow's state; null when it no longer fits the declaration. */
+  function parse(row: Omit<StoredFlow, "name">): FlowState<S, D> | null {
+    const parsed = schema.safeParse({ step: row.step, data: row.data });
+    if (!parsed.success) return null;
+    return { step: parsed.data.step as S, data: parsed.data.data as D, messageId: row.messageId, version: row.version, appliedUpdate: row.appliedUpdate };
+  }
+
   async function read(ctx: Ctx, db: DbOrTx, actor: Actor, lock: boolean): Promise<FlowState<S, D> | null> {
     assertMayAttempt(actor, definition.permission);
     const query = db.select().from(flows).where(and(eq(flows.userId, actor.userId), eq(flows.name, definition.name)));
     const [row] = lock ? await query.for("update") : await query;
     if (!row) return null;
-    const parsed = schema.safeParse({ step: row.step, data: row.data });
-    if (parsed.success) return { step: parsed.data.step as S, data: parsed.data.data as D, messageId: row.messageId, version: row.version, appliedUpdate: row.appliedUpdate };
+    const state = parse(row);
+    if (state) return state;
     // A row written by an older release that no longer fits: start the flow again rather than stick.
     ctx.log.warn({ userId: actor.userId, flow: definition.name, step: row.step }, "stored flow no longer fits its schema; restarting it");
-    await remove(db, actor);
+    await remove(ctx, db, actor);
     return null;
   }
 
-  async function remove(db: DbOrTx, actor: Actor): Promise<boolean> {
+  /** The state as read with the person when this update began, if it was and still fits; else from `db`. */
+  async function current(ctx: Ctx, db: DbOrTx, actor: Actor, lock: boolean): Promise<FlowState<S, D> | null> {
+    const seen = seenFlow(ctx, actor.userId, definition.name);
+    const state = seen ? parse(seen) : null;
+    if (seen === undefined || (seen !== null && state === null)) return read(ctx, db, actor, lock);
+    assertMayAttempt(actor, definition.permission);
+    return state;
+  }
+
+  /** Deletes the row; with `version`, only that version of it (a write based on an older state changes nothing). */
+  async function remove(ctx: Ctx, db: DbOrTx, actor: Actor, version?: number): Promise<boolean> {
+    forgetFlows(ctx, actor.userId);
     const deleted = await db
       .delete(flows)
-      .where(and(eq(flows.userId, actor.userId), eq(flows.name, definition.name)))
+      .where(and(eq(flows.userId, actor.userId), eq(flows.name, definition.name), version === undefined ? undefined : eq(flows.version, version)))
       .returning({ userId: flows.userId });
     return deleted.length > 0;
   }
 
   async function write(ctx: Ctx, db: DbOrTx, actor: Actor, next: FlowStep<S, D>, basedOn: number): Promise<FlowState<S, D>> {
+    forgetFlows(ctx, actor.userId);
     const [row] = await db
       .update(flows)
       .set({ step: next.step, data: next.data, version: sql`${flows.version} + 1`, updatedAt: ctx.clock.now(), touched: TOUCH, appliedUpdate: ctx.update ?? null })
@@ -128,13 +154,25 @@ export function defineFlow<S extends string, D>(definition: FlowDefinition<S, D>
     return { ...next, messageId: row.messageId, version: row.version, appliedUpdate: row.appliedUpdate };
   }
 
+  /** Writes what a change made of `state`: the next step, the end of the flow, or nothing when nothing changed. */
+  async function settle(ctx: Ctx, db: DbOrTx, actor: Actor, state: FlowState<S, D>, next: FlowStep<S, D> | null): Promise<FlowState<S, D> | null> {
+    if (next === null) {
+      if (!(await remove(ctx, db, actor, state.version))) throw new DomainError("flow_conflict");
+      return null;
+    }
+    // An answer that changes nothing (a file sent twice) writes nothing.
+    if (next.step === state.step && next.data === state.data) return state;
+    return write(ctx, db, actor, { step: next.step, data: schema.parse(next).data as D }, state.version);
+  }
+
   const flow: Flow<S, D> = {
     ...definition,
-    load: (ctx, actor, db = ctx.db) => read(ctx, db, actor, false),
+    load: (ctx, actor, db = ctx.db) => (db === ctx.db ? current(ctx, db, actor, false) : read(ctx, db, actor, false)),
     async start(ctx, actor, next, db = ctx.db) {
       assertMayAttempt(actor, definition.permission);
       const data = schema.parse(next).data as D;
       const now = ctx.clock.now();
+      forgetFlows(ctx, actor.userId);
       const [row] = await db
         .insert(flows)
         .values({ userId: actor.userId, name: definition.name, step: next.step, data, updatedAt: now, appliedUpdate: ctx.update ?? null })
@@ -147,28 +185,33 @@ export function defineFlow<S extends string, D>(definition: FlowDefinition<S, D>
     },
     update(ctx, actor, change) {
       return ctx.db.transaction(async (tx) => {
-        const state = await read(ctx, tx, actor, true);
+        // The state read as the update began saves locking the row again; the write below is
+        // refused if the flow moved on since (by its version), and everything here with it.
+        const state = await current(ctx, tx, actor, true);
         if (!state) throw new DomainError("stale_button");
         const { next, result } = await change(state, { ...ctx, db: tx });
-        if (next === null) return { state: (await remove(tx, actor), null), result };
-        // An answer that changes nothing (a file sent twice) writes nothing.
-        if (next.step === state.step && next.data === state.data) return { state, result };
-        return { state: await write(ctx, tx, actor, { step: next.step, data: schema.parse(next).data as D }, state.version), result };
+        return { state: await settle(ctx, tx, actor, state, next), result };
       });
     },
-    end: (ctx, actor, db = ctx.db) => remove(db, actor),
+    async advance(ctx, actor, change) {
+      const state = await current(ctx, ctx.db, actor, false);
+      if (!state) throw new DomainError("stale_button");
+      const { next, result } = change(state);
+      return { state: await settle(ctx, ctx.db, actor, state, next), result };
+    },
+    end: (ctx, actor, db = ctx.db) => remove(ctx, db, actor),
     cancel(ctx, actor) {
       return ctx.db.transaction(async (tx) => {
         const state = await read(ctx, tx, actor, true);
         if (state) {
           await definition.onCancel?.(ctx, tx, actor.userId, state);
-          await remove(tx, actor);
+          await remove(ctx, tx, actor);
         }
         return state;
       });
     },
     async goBack(ctx, actor, version) {
-      const { state } = await flow.update(ctx, actor, async (current) => {
+      const { state } = await flow.advance(ctx, actor, (current) => {
         const target = current.version === version ? definition.back?.(current) : null;
         if (!target) throw new DomainError("stale_button");
         return { next: target, result: undefined };
@@ -176,6 +219,7 @@ export function defineFlow<S extends string, D>(definition: FlowDefinition<S, D>
       return state!;
     },
     async setMessage(ctx, actor, messageId, version) {
+      forgetFlows(ctx, actor.userId);
       await ctx.db
         .update(flows)
         .set({ messageId })

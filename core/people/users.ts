@@ -9,7 +9,7 @@ import { guessLanguage, languageOf } from "./language.js";
 import { parseInput } from "../shared/validate.js";
 import { activeDelegation } from "../staff/delegations.js";
 
-type UserRow = typeof users.$inferSelect;
+export type UserRow = typeof users.$inferSelect;
 
 function toActor(row: UserRow, actingForUserId: number | null = null): Actor {
   return {
@@ -23,13 +23,22 @@ function toActor(row: UserRow, actingForUserId: number | null = null): Actor {
   };
 }
 
-const identifyInput = z.object({ telegramId: z.number().int().positive(), languageCode: z.string().optional() });
+export const identifyInput = z.object({ telegramId: z.number().int().positive(), languageCode: z.string().optional() });
 
 /** The person behind an update, created on first contact. One query for everyone seen before. */
 export async function identify(ctx: Ctx, input: z.input<typeof identifyInput>): Promise<Actor & { languageChosen: boolean }> {
   const { telegramId, languageCode } = parseInput(identifyInput, input);
+  const [found] = await ctx.db.select().from(users).where(eq(users.telegramId, telegramId));
+  return identified(ctx, await contacted(ctx, found, { telegramId, languageCode }));
+}
+
+/**
+ * A person's row (`found`, if there was one) brought up to date with this contact: written on first
+ * contact; the language Telegram reports for them remembered once, if it was not known.
+ */
+export async function contacted(ctx: Ctx, found: UserRow | undefined, { telegramId, languageCode }: { telegramId: number; languageCode?: string }): Promise<UserRow> {
   const seenLanguage = languageCode === undefined ? null : guessLanguage(languageCode);
-  let [row] = await ctx.db.select().from(users).where(eq(users.telegramId, telegramId));
+  let row = found;
   if (!row) {
     await ctx.db.insert(users).values({ telegramId, seenLanguage, createdAt: ctx.clock.now() }).onConflictDoNothing();
     [row] = await ctx.db.select().from(users).where(eq(users.telegramId, telegramId));
@@ -38,6 +47,11 @@ export async function identify(ctx: Ctx, input: z.input<typeof identifyInput>): 
     [row] = await ctx.db.update(users).set({ seenLanguage }).where(eq(users.id, row.id)).returning();
   }
   if (!row) throw new Error(`user ${telegramId} vanished right after insert`);
+  return row;
+}
+
+/** A person's row as the actor of an update, with whether they chose their language yet. */
+export async function identified(ctx: Ctx, row: UserRow): Promise<Actor & { languageChosen: boolean }> {
   return { ...toActor(row, await actingFor(ctx, row)), languageChosen: row.language !== null };
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client.js";
 import type { FileStore } from "../files/file-store.js";
 import type { Clock } from "./clock.js";
+import type { Seen } from "./seen.js";
 
 /** The part of a pino logger the domain uses; ids only, never personal data. */
 export interface Logger {
@@ -23,4 +24,6 @@ export interface Ctx {
    * time (a crash between its effect and its being marked done); flows remember it to know that.
    */
   update?: number;
+  /** What this update has read already (see `Seen`); absent outside an update's handling. */
+  seen?: Seen;
 }

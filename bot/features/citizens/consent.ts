@@ -30,7 +30,7 @@ function consentText(ctx: BotContext): Html {
 consent.use(async (ctx, next) => {
   if (ctx.actor.role !== "citizen" || !(ctx.message || ctx.callbackQuery)) return next();
   if ((ctx.callbackQuery?.data ?? "").startsWith(`${consentButtons.prefix}${consentButtons.version}:`)) return next();
-  if ((await consentState(ctx.deps.core.db, ctx.actor)) !== "outdated" || !(await getProfile(ctx.deps.core, ctx.actor))) return next();
+  if (ctx.consent !== "outdated" || !(await getProfile(ctx.deps.core, ctx.actor))) return next();
   if (ctx.callbackQuery) await answerCallback(ctx);
   await send(ctx, html`${ctx.t("consent.updated")}\n\n${consentText(ctx)}`, consentMarkup(ctx));
 });
