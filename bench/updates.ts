@@ -10,6 +10,7 @@ import { receiver } from "../bot/inbox/receive.js";
 import { handler } from "../bot/inbox/update-inbox.js";
 import { diskFileStore } from "../core/files/file-store.js";
 import { systemClock } from "../core/shared/clock.js";
+import { statementsSent } from "../db/statement-tally.js";
 import { DEFAULT_SERVER, openBenchDatabase, percentile } from "./bench-database.js";
 import { pgbenchTps } from "./pgbench.js";
 
@@ -146,8 +147,17 @@ export async function run(): Promise<void> {
     }
   };
   const started = performance.now();
+  const [statementsBefore, cpuBefore] = [statementsSent(), process.cpuUsage()];
   await Promise.all(Array.from({ length: CLIENTS }, client));
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const perUpdate = (n: number) => Number((n / latencies.length).toFixed(2));
+  // Statements of everything the process sent (the inbox's store, claim and done included; the
+  // handling's own per kind of screen are in test/e2e/statement-budget.test.ts), and Node's CPU.
+  const breakdown = {
+    statements_per_update: perUpdate(statementsSent() - statementsBefore),
+    node_cpu_ms_per_update: perUpdate((cpu.user + cpu.system) / 1000),
+  };
   await inbox.stop(0);
 
   const profiles = await bench.database.db.execute("select count(*)::int as n from citizens");
@@ -172,6 +182,7 @@ export async function run(): Promise<void> {
       p99_ms: Number(percentile(latencies, 99).toFixed(2)),
       pgbench_N_tps: Math.round(tps),
       ratio_to_pgbench: Number((updatesPerSecond / tps).toFixed(3)),
+      ...breakdown,
     }),
   );
 }

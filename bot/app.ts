@@ -85,7 +85,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   await localApi?.prepare(core);
 
   let ready = false;
-  const metrics = createMetrics();
+  const metrics = createMetrics({ statements: config.statementMetrics });
   databaseGauges(metrics, core, database);
   const app = new Hono();
   app.onError(logHttpErrors(log));

@@ -53,6 +53,7 @@ const schema = z
     UPDATES_LEASE_SECONDS: z.coerce.number({ error: "a whole number" }).int("a whole number").min(2, "2 seconds or more").default(30),
     UPDATES_RETRY_SECONDS: z.coerce.number({ error: "a number" }).positive("seconds, more than 0").default(1),
     TELEGRAM_TIMEOUT_SECONDS: z.coerce.number({ error: "a whole number" }).int("a whole number").min(1, "1 second or more").default(30),
+    STATEMENT_METRICS: z.enum(["on", "off"], { error: "on or off" }).default("off"),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `one of ${LOG_LEVELS.join(", ")}` }).default("info"),
     SCHEDULER: z.enum(["on", "off"], { error: "on or off" }).default("on"),
     SANDBOX: z.enum(["0", "1"], { error: "1 (play the sandbox on DATABASE_URL) or 0" }).default("0"),
@@ -89,6 +90,8 @@ export interface Config {
   databasePoolMax: number;
   /** Prepared statements on PostgreSQL. */
   databasePrepare: boolean;
+  /** Each update's statements counted into a histogram (costs CPU on Node 20, see README). */
+  statementMetrics: boolean;
   dataDir: string;
   filesDir: string;
   host: string;
@@ -179,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, purpose: "app" | "console" = 
     operatorBin: c.OPERATOR_BIN ?? SANDBOX_OPERATOR_BIN,
     floodLimit: c.FLOOD_LIMIT,
     logLevel: c.LOG_LEVEL,
+    statementMetrics: c.STATEMENT_METRICS === "on",
     scheduler: c.SCHEDULER === "on",
     delivery: {
       botPerSecond: c.SEND_RATE,

@@ -34,7 +34,7 @@ const REGISTRAR = 963101;
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness([citizen(CITIZEN, "ru"), citizen(NEWCOMER, "kk"), citizen(REGISTRAR, "ru")]);
+  h = await startHarness([citizen(CITIZEN, "ru"), citizen(NEWCOMER, "kk"), citizen(REGISTRAR, "ru")], { env: { STATEMENT_METRICS: "on" } });
   const core = h.app().core;
   const owner = await signedUpCitizen(core, CITIZEN);
   await staffMember(core, REGISTRAR, "registrar");
