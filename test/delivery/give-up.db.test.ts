@@ -26,7 +26,7 @@ async function nextTry(r: DeliveryRig, marker: string): Promise<typeof outbox.$i
   await r.waitFor(async () => {
     const row = await r.row(marker);
     return row.attempts > before.attempts && row.status !== "sending";
-  }, `try ${before.attempts + 1} of ${marker}`, 60_000);
+  }, `try ${before.attempts + 1} of ${marker}`, 90_000);
   return r.row(marker);
 }
 
@@ -47,7 +47,7 @@ describe(`giving up on a message by its age, not its tries, on ${dbKind}`, () =>
   });
 
   // A dozen tries through the real worker, some waiting out a hung call: seconds alone, far more on a loaded machine.
-  it("keeps a message through twenty minutes of Telegram errors, trying at least every five minutes, and gives it up once it has waited its hours; the administrators hear of both, at most hourly", { timeout: 120_000 }, async () => {
+  it("keeps a message through twenty minutes of Telegram errors, trying at least every five minutes, and gives it up once it has waited its hours; the administrators hear of both, at most hourly", { timeout: 180_000 }, async () => {
     rig = await startDeliveryRig([CITIZEN, ...ADMINS], {}, 1);
     const r = rig;
     for (const admin of ADMINS) await staffMember(r.ctx, admin, "admin");
