@@ -39,7 +39,10 @@ const PROFILE_COLUMNS = {
   phone: citizens.phone,
 };
 
-function asProfile(row: Omit<CitizenProfile, "kind"> & { kind: string }): CitizenProfile {
+/** A profile as the database holds it: its kind still plain text. */
+type StoredProfile = Omit<CitizenProfile, "kind"> & { kind: string };
+
+function asProfile(row: StoredProfile): CitizenProfile {
   return { ...row, kind: row.kind as CitizenKind };
 }
 
@@ -47,13 +50,13 @@ function asProfile(row: Omit<CitizenProfile, "kind"> & { kind: string }): Citize
 export const profileKey = (userId: number) => `profile:${userId}`;
 
 /** A person's profile as SQL (null when they have none), for the read that starts an update. */
-export function profileOf(userId: SQLWrapper | number): SQL<(Omit<CitizenProfile, "kind"> & { kind: string }) | null> {
+export function profileOf(userId: SQLWrapper | number): SQL<StoredProfile | null> {
   return sql`(select json_build_object('kind', c.kind, 'fullName', c.full_name, 'iin', c.iin, 'bin', c.bin, 'organization', c.organization, 'phone', c.phone)
     from ${citizens} c where c.user_id = ${userId})`;
 }
 
 /** Keeps a profile read with the person for the rest of the update. */
-export function rememberProfile(ctx: Ctx, userId: number, row: (Omit<CitizenProfile, "kind"> & { kind: string }) | null): void {
+export function rememberProfile(ctx: Ctx, userId: number, row: StoredProfile | null): void {
   ctx.seen?.set(profileKey(userId), row === null ? null : asProfile(row));
 }
 

@@ -18,15 +18,15 @@ export interface Presence {
   consent: ConsentState;
 }
 
+/** Qualified: inside the subqueries a bare "id" would be the inner table's own (a consent's id). */
+const USER_ID = sql`${users}.${sql.identifier(users.id.name)}`;
+
 /**
  * The person behind an update with their flows, consent and profile, in one statement for everyone
  * seen before: read one by one, they were most of what a button press asked of the database. The
  * flows and the profile are kept in `ctx.seen` for the rest of the update. A newcomer is written
  * first (see `contacted`).
  */
-/** Qualified: inside the subqueries a bare "id" would be the inner table's own (a consent's id). */
-const USER_ID = sql`${users}.${sql.identifier(users.id.name)}`;
-
 export async function presence(ctx: Ctx, input: z.input<typeof identifyInput>): Promise<Presence> {
   const contact = parseInput(identifyInput, input);
   const [found] = await ctx.db
