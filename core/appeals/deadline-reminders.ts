@@ -1,9 +1,10 @@
-import { and, asc, eq, gte, isNull, lt, lte } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { roleHolders } from "../staff/recipients.js";
-import { appeals, users } from "../../db/schema/index.js";
-import { dottedDate } from "../calendar/dates.js";
+import { appeals } from "../../db/schema/index.js";
+import { addDays, type IsoDate } from "../calendar/dates.js";
 import { nthWorkingDayAfter, previousWorkingDay, workingDaysBetween } from "../calendar/working-days.js";
 import { enqueueMany } from "../outbox/enqueue.js";
+import { dottedDateOf, enqueueSelected, isoDateOf, languageOfUser, notYetWritten, payloadOf } from "../outbox/enqueue-selected.js";
 import type { Ctx } from "../shared/context.js";
 import { currentApprovers } from "../staff/approvers.js";
 import { lineList } from "./digest.js";
@@ -24,22 +25,18 @@ export async function writeLastDaysReminders(ctx: Ctx): Promise<number> {
   const day = await reminderDay(ctx);
   if (!day) return 0;
   const until = nthWorkingDayAfter(day.calendar, day.today, LAST_WORKING_DAYS - 1);
-  const rows = await ctx.db
-    .select({ id: appeals.id, number: appeals.number, dueOn: appeals.dueOn, holder: users })
-    .from(appeals)
-    .innerJoin(users, eq(users.id, appeals.holderUserId))
-    .where(and(isNull(appeals.closedAt), eq(users.active, true), gte(appeals.dueOn, day.today), lte(appeals.dueOn, until)))
-    .orderBy(asc(appeals.dueOn), asc(appeals.id));
-  return enqueueMany(
+  // Working days left by deadline: a handful of dates, counted here on the calendar and looked up in SQL.
+  const left: Record<IsoDate, number> = {};
+  for (let due = day.today; due <= until; due = addDays(due, 1)) left[due] = workingDaysBetween(day.calendar, day.today, due) + 1;
+  const dueOn = isoDateOf(sql`a.due_on`);
+  const key = sql`'last-days:' || a.id || ':' || ${dueOn}`;
+  return enqueueSelected(
     ctx,
     ctx.db,
-    rows.map((row) => ({
-      dedupeKey: `last-days:${row.id}:${row.dueOn}`,
-      chatId: row.holder.telegramId,
-      language: languageOf(row.holder),
-      key: "staff.reminder.last_days",
-      params: { number: row.number, due: dottedDate(row.dueOn), left: workingDaysBetween(day.calendar, day.today, row.dueOn) + 1 },
-    })),
+    sql`select ${key} as dedupe_key, h.telegram_id as chat_id, ${languageOfUser("h")} as language,
+          ${payloadOf(sql`'staff.reminder.last_days'`, sql`jsonb_build_object('number', a.number, 'due', ${dottedDateOf(sql`a.due_on`)}, 'left', (${JSON.stringify(left)}::jsonb ->> ${dueOn})::int)`)} as payload
+        from appeals a join users h on h.id = a.holder_user_id
+        where a.closed_at is null and h.active and a.due_on between ${day.today}::date and ${until}::date and ${notYetWritten(key)}`,
   );
 }
 
@@ -55,30 +52,31 @@ export async function writeOverdueNotices(ctx: Ctx): Promise<number> {
   // outage the run catches up on the mornings it missed, up to CATCH_UP_WORKING_DAYS back.
   let since = day.today;
   for (let i = 0; i < CATCH_UP_WORKING_DAYS; i++) since = previousWorkingDay(day.calendar, since);
-  const [rows, approvers] = await Promise.all([
-    ctx.db
-      .select({ id: appeals.id, number: appeals.number, dueOn: appeals.dueOn, restricted: appeals.restricted, holder: users })
-      .from(appeals)
-      .leftJoin(users, and(eq(users.id, appeals.holderUserId), eq(users.active, true)))
-      .where(and(isNull(appeals.closedAt), gte(appeals.dueOn, since), lt(appeals.dueOn, day.today)))
-      .orderBy(asc(appeals.dueOn), asc(appeals.id)),
-    currentApprovers(ctx, ctx.db, ctx.clock.now()),
-  ]);
-  const notices = rows.flatMap((row) => {
-    const recipients = [
-      ...(row.holder ? [{ user: row.holder, key: "staff.reminder.overdue" }] : []),
-      ...approvers.filter((a) => a.clearance || !row.restricted).map((user) => ({ user, key: "staff.reminder.overdue_head" })),
-    ];
-    // Keyed per person: the Head who holds an appeal gets one notice, not two.
-    return recipients.map(({ user, key }) => ({
-      dedupeKey: `overdue:${row.id}:${row.dueOn}:${user.id}`,
-      chatId: user.telegramId,
-      language: languageOf(user),
-      key,
-      params: { number: row.number, due: dottedDate(row.dueOn) },
-    }));
-  });
-  return enqueueMany(ctx, ctx.db, notices);
+  const approvers = (await currentApprovers(ctx, ctx.db, ctx.clock.now())).map((a) => ({
+    id: a.id,
+    telegram_id: a.telegramId,
+    language: languageOf(a),
+    clearance: a.clearance,
+  }));
+  // Keyed per person, the holder's notice first: the Head who holds an appeal gets one notice, not two.
+  const key = sql`'overdue:' || a.id || ':' || ${isoDateOf(sql`a.due_on`)} || ':' || r.user_id`;
+  return enqueueSelected(
+    ctx,
+    ctx.db,
+    sql`select distinct on (${key}) ${key} as dedupe_key, r.telegram_id as chat_id, r.language,
+          ${payloadOf(sql`r.key`, sql`jsonb_build_object('number', a.number, 'due', ${dottedDateOf(sql`a.due_on`)})`)} as payload
+        from appeals a
+        cross join lateral (
+          select h.id as user_id, h.telegram_id, ${languageOfUser("h")} as language, 'staff.reminder.overdue' as key, 0 as rank
+            from users h where h.id = a.holder_user_id and h.active
+          union all
+          select x.id, x.telegram_id, x.language, 'staff.reminder.overdue_head', 1
+            from jsonb_to_recordset(${JSON.stringify(approvers)}::jsonb) as x(id int, telegram_id bigint, language text, clearance boolean)
+            where x.clearance or not a.restricted
+        ) r
+        where a.closed_at is null and a.due_on >= ${since}::date and a.due_on < ${day.today}::date and ${notYetWritten(key)}
+        order by ${key}, r.rank`,
+  );
 }
 
 /**

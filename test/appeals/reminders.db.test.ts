@@ -148,6 +148,11 @@ describe(`staff deadline reminders on ${dbKind}`, () => {
     expect(text).toBe(`🟡 Срок в течение 3 рабочих дней (1):\n${number.B} — 20.03.2026`);
   });
 
+  it("counts the working days left in a last-days reminder, the holidays between not counted", async () => {
+    const left = (await reminders()).filter((r) => r.payload.key === "staff.reminder.last_days").map((r) => `${almatyDate(r.createdAt)} ${whichAppeal(String(r.payload.params.number))} ${r.payload.params.left} ${r.payload.params.due}`);
+    expect(left.sort()).toEqual(["2026-03-18 B 3 20.03.2026", "2026-03-18 C 3 20.03.2026", "2026-03-20 A 3 27.03.2026"]);
+  });
+
   it("lets staff mute the digest and turn it back on; the administrator and citizens have no digest to mute", async () => {
     expect(await digestMuted(ctx, mutedReviewer)).toBe(true);
     expect(await setDigestMuted(ctx, mutedReviewer, true)).toBe(false);

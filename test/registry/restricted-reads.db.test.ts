@@ -129,8 +129,8 @@ describe(`ДСП over every read path (${dbKind})`, () => {
   it("tells uncleared staff nothing of them: no digest line, no overdue, draft, extension or by-post notice", async () => {
     ctx.clock.set("2026-05-04T09:30:00+05:00");
     const digests = await morningDigests(ctx, (await reminderDay(ctx))!);
-    expectNothingRestricted(digests.filter((d) => d.user.id === head.userId || d.user.id === registrar.userId));
-    expect(JSON.stringify(digests.find((d) => d.user.id === approver.userId))).toContain(numbers[1]);
+    expectNothingRestricted(digests.filter((d) => d.userId === head.userId || d.userId === registrar.userId));
+    expect(JSON.stringify(digests.find((d) => d.userId === approver.userId))).toContain(numbers[1]);
     await writeOverdueNotices(ctx);
     for (const uncleared of [head, registrar]) expectNothingRestricted(await ctx.db.select().from(outbox).where(and(eq(outbox.chatId, uncleared.telegramId), gt(outbox.id, markedAfter))));
     expect(JSON.stringify(await ctx.db.select().from(outbox).where(eq(outbox.chatId, approver.telegramId)))).toContain(numbers[1]);
