@@ -16,6 +16,8 @@ const MONDAY = 1;
 const DASHBOARD_HOUR = 9;
 /** Lines per list: the message stays one screen; the rest is a tap away in /stats and /appeals. */
 const LIST_MAX = 10;
+/** Reviewers named in the load line. */
+const LOAD_MAX = 3;
 /** Buttons under the message, one per appeal named first (due this week, then overdue). */
 export const DASHBOARD_BUTTONS_MAX = 12;
 
@@ -49,18 +51,50 @@ async function onTimeShare(db: DbOrTx, from: IsoDate, to: IsoDate): Promise<numb
   return row && row.all > 0 ? row.on_time / row.all : null;
 }
 
-/** Open appeals whose deadline is in [from, to]: how many, and the earliest with who holds them (the open-deadline index). */
-async function openDue(db: DbOrTx, from: IsoDate | null, to: IsoDate): Promise<{ count: number; items: Item[] }> {
-  const range = sql`a.closed_at is null and a.due_on <= ${to}::date ${from === null ? sql`` : sql`and a.due_on >= ${from}::date`}`;
-  const [items, [counted]] = await Promise.all([
-    rowsOf<Item>(
-      db,
-      sql`select a.id, a.number, a.due_on::text as due, h.full_name as holder from appeals a left join users h on h.id = a.holder_user_id
-          where ${range} order by a.due_on, a.number limit ${DASHBOARD_BUTTONS_MAX}`,
-    ),
-    rowsOf<{ count: number }>(db, sql`select count(*)::int as count from appeals a where ${range}`),
-  ]);
-  return { count: counted!.count, items };
+/** Open appeals whose deadline is in [from, to], the earliest first, with who holds them (the open-deadline index). */
+function firstDue(db: DbOrTx, from: IsoDate | null, to: IsoDate): Promise<Item[]> {
+  return rowsOf<Item>(
+    db,
+    sql`select a.id, a.number, a.due_on::text as due, h.full_name as holder from appeals a left join users h on h.id = a.holder_user_id
+        where a.closed_at is null and a.due_on <= ${to}::date ${from === null ? sql`` : sql`and a.due_on >= ${from}::date`}
+        order by a.due_on, a.number limit ${DASHBOARD_BUTTONS_MAX}`,
+  );
+}
+
+interface HeldWork {
+  name: string | null;
+  /** Reviewers and executors: the load lists them alone. */
+  reviews: boolean;
+  open: number;
+  overdue: number;
+  dueThisWeek: number;
+}
+
+/**
+ * Open work per holder (unheld appeals as one row without a name): one pass over the open-holder
+ * index gives the load and both counts, where three statements read the open appeals three times.
+ */
+function openWork(db: DbOrTx, today: IsoDate, weekEnd: IsoDate): Promise<HeldWork[]> {
+  return rowsOf<HeldWork>(
+    db,
+    sql`select coalesce(h.full_name, h.id::text) as name, coalesce(h.role in ('reviewer', 'executor'), false) as reviews, w.open, w.overdue, w.due_this_week as "dueThisWeek"
+        from (
+          select holder_user_id, count(*)::int as open, (count(*) filter (where due_on < ${today}::date))::int as overdue,
+            (count(*) filter (where due_on between ${today}::date and ${weekEnd}::date))::int as due_this_week
+          from appeals where closed_at is null group by holder_user_id
+        ) w left join users h on h.id = w.holder_user_id`,
+  );
+}
+
+const sum = (work: HeldWork[], count: (w: HeldWork) => number) => work.reduce((n, w) => n + count(w), 0);
+
+/** The LOAD_MAX reviewers holding the most open appeals, the name breaking ties. */
+function heaviest(work: HeldWork[]): WeeklyDashboard["load"] {
+  return work
+    .filter((w) => w.reviews)
+    .sort((a, b) => b.open - a.open || (a.name! < b.name! ? -1 : a.name! > b.name! ? 1 : 0))
+    .slice(0, LOAD_MAX)
+    .map(({ name, open, overdue }) => ({ name: name!, open, overdue }));
 }
 
 /**
@@ -76,15 +110,10 @@ export async function weeklyDashboard(ctx: Ctx): Promise<WeeklyDashboard> {
   const before = periodAround("week", today, -2);
   const lastStart = sql`(${last.from}::date::timestamp at time zone ${TIME_ZONE})`;
   const lastEnd = sql`((${last.to}::date + 1)::timestamp at time zone ${TIME_ZONE})`;
-  const [due, overdue, load, complaints, control] = await Promise.all([
-    openDue(db, today, week.to),
-    openDue(db, null, addDays(today, -1)),
-    rowsOf<{ name: string; open: number; overdue: number }>(
-      db,
-      sql`select coalesce(h.full_name, h.id::text) as name, count(*)::int as open, count(*) filter (where a.due_on < ${today}::date)::int as overdue
-          from appeals a join users h on h.id = a.holder_user_id
-          where a.closed_at is null and h.role in ('reviewer', 'executor') group by h.id order by 2 desc, 1 limit 3`,
-    ),
+  const [due, overdue, work, complaints, control] = await Promise.all([
+    firstDue(db, today, week.to),
+    firstDue(db, null, addDays(today, -1)),
+    openWork(db, today, week.to),
     rowsOf<{ number: string; about: string | null; unsatisfied: boolean; total: number }>(
       db,
       sql`select x.*, (count(*) over ())::int as total from (
@@ -104,9 +133,9 @@ export async function weeklyDashboard(ctx: Ctx): Promise<WeeklyDashboard> {
   return {
     week: { from: week.from, to: week.to },
     onTime: { last: await onTimeShare(db, last.from, last.to), before: await onTimeShare(db, before.from, before.to) },
-    due,
-    overdue,
-    load,
+    due: { count: sum(work, (w) => w.dueThisWeek), items: due },
+    overdue: { count: sum(work, (w) => w.overdue), items: overdue },
+    load: heaviest(work),
     complaints: { count: complaints[0]?.total ?? 0, items: complaints },
     control: { due: control.filter((c) => c.due >= today).length, overdue: control.filter((c) => c.due < today).length, items: control.slice(0, LIST_MAX) },
   };

@@ -97,6 +97,8 @@ export const appeals = pgTable(
     // reviewer, a unit's reviewers or everyone (the digest's index leads with the deadline instead).
     index("appeals_open_holder_idx").on(t.holderUserId, t.dueOn).where(sql`${t.closedAt} is null`),
     index("appeals_group_idx").on(t.groupId).where(sql`${t.groupId} is not null`),
+    // A week's complaints on answers (the Monday dashboard): a few among a week's thousands of appeals.
+    index("appeals_complaints_idx").on(t.registeredOn).where(sql`${t.complaintOfId} is not null`),
     check("appeals_type_check", sql`${t.type} in ('application','complaint','proposal','response','request','report')`),
     check("appeals_channel_check", sql`(${t.replyChannel} = 'chat') or (${t.replyChannel} = 'post' and ${t.postalAddress} is not null)`),
   ],

@@ -148,6 +148,15 @@ describe(`/stats in chat on ${dbKind}`, () => {
     expect(notice.text).toContain(shown("kk", "analytics.dashboard.due", { count: 1, list: "" }).replace(/<\/?b>/g, "").trim());
     expect(notice.text).toContain(`${soon!.number} — 12.03.2026`);
     expect(notice.text).toContain(shown("kk", "analytics.dashboard.overdue", { count: overdue!.count, list: "" }).replace(/<\/?b>/g, "").trim());
+    // The three reviewers holding the most, as a direct count finds them: open / overdue.
+    const heaviest = await rowsOf<{ name: string; open: number; overdue: number }>(
+      core.db,
+      sql`select coalesce(h.full_name, h.id::text) as name, count(*)::int as open, (count(*) filter (where a.due_on < '2026-03-09'))::int as overdue
+          from appeals a join users h on h.id = a.holder_user_id where a.closed_at is null and h.role in ('reviewer', 'executor')
+          group by h.id order by 2 desc, 1 limit 3`,
+    );
+    expect(heaviest.length).toBeGreaterThan(0);
+    for (const l of heaviest) expect(notice.text).toContain(`${l.name} — ${l.open} / ${l.overdue}`);
     await head.press(soon!.number, { messageId: notice.message_id });
     await head.waitForBot(shown("kk", "staff.card.head", { number: soon!.number, state: shown("kk", `appeal.state.${soon!.state}`) }).replace(/<\/?b>/g, ""));
   });

@@ -1,0 +1,1 @@
+CREATE INDEX "appeals_complaints_idx" ON "appeals" USING btree ("registered_on") WHERE "appeals"."complaint_of_id" is not null;
