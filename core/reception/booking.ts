@@ -10,6 +10,7 @@ import { DomainError } from "../shared/errors.js";
 import { assertCan } from "../shared/permissions.js";
 import type { Actor } from "../shared/roles.js";
 import { parseInput } from "../shared/validate.js";
+import { bookingGround } from "./booking-ground.js";
 import { bookingAt, changeBooking, heldSlot, takingSlot } from "./booking-row.js";
 import { HOUR_MS } from "./local-time.js";
 import type { Booking } from "./notices.js";
@@ -72,14 +73,10 @@ const bookInput = z.object({ officialId: id, slotId: id, matter, appealId: id.op
 /** The citizen takes a free slot directly, where the official allows it; reminders are written with the booking. */
 export async function bookSlot(ctx: Ctx, actor: Actor, raw: z.input<typeof bookInput>): Promise<Booked> {
   const input = parseInput(bookInput, raw);
-  await assertCitizen(ctx, actor);
-  const official = await officialById(ctx.db, input.officialId);
-  if (!official.directBooking) throw new DomainError("reception_direct_booking_off");
-  const slot = await slotOf(ctx.db, official, input.slotId);
-  assertBookable(official, slot, ctx.clock.now());
+  const { official, slot, policy, to } = await bookingGround(ctx, actor, input.officialId, input.slotId);
   await assertOwnAppeal(ctx.db, actor, input.appealId);
   return newBooking(ctx, actor, official, { matter: input.matter, appealId: input.appealId, status: "booked", slotId: slot.id }, async (tx, booking) => {
-    const reminders = await scheduleReminders(ctx, tx, await loadPolicy(tx), booking, official, slot);
+    const reminders = await scheduleReminders(ctx, tx, policy, booking, official, slot, to);
     return { booking, official, slot, reminders };
   });
 }

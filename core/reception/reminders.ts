@@ -1,9 +1,9 @@
 import type { DbOrTx } from "../../db/client.js";
 import { addDays, almatyDate } from "../calendar/dates.js";
-import { cancelQueued, enqueue } from "../outbox/enqueue.js";
+import { cancelQueued, enqueueMany } from "../outbox/enqueue.js";
 import type { Ctx } from "../shared/context.js";
 import { HOUR_MS, almatyAt } from "./local-time.js";
-import { bookingParams, recipientOf, type Booking } from "./notices.js";
+import { bookingParams, recipientOf, type Booking, type Recipient } from "./notices.js";
 import type { Official } from "./officials.js";
 import type { ReceptionPolicy } from "./policy.js";
 import type { Slot } from "./slots.js";
@@ -26,23 +26,34 @@ export function reminderTimes(policy: ReceptionPolicy, startsAt: Date): Record<R
 /**
  * Writes the booking's reminders as outbox rows that wait for their time (Reg. 7.3.1), in the
  * booking's transaction, and says which: only those still ahead, so the confirmation promises
- * no more than will come.
+ * no more than will come. `to` spares reading the citizen's chat when the caller has it already.
  */
-export async function scheduleReminders(ctx: Ctx, db: DbOrTx, policy: ReceptionPolicy, booking: Booking, official: Official, slot: Slot): Promise<ReminderKind[]> {
-  const to = await recipientOf(db, booking.citizenUserId);
+export async function scheduleReminders(
+  ctx: Ctx,
+  db: DbOrTx,
+  policy: ReceptionPolicy,
+  booking: Booking,
+  official: Official,
+  slot: Slot,
+  to?: Recipient,
+): Promise<ReminderKind[]> {
   const times = reminderTimes(policy, slot.startsAt);
   // One whose time has already passed would never be sent.
   const ahead = KINDS.filter((kind) => times[kind] > ctx.clock.now());
-  for (const kind of ahead) {
-    await enqueue(ctx, db, {
+  if (ahead.length === 0) return ahead;
+  const recipient = to ?? (await recipientOf(db, booking.citizenUserId));
+  await enqueueMany(
+    ctx,
+    db,
+    ahead.map((kind) => ({
       dedupeKey: reminderKey(booking.id, booking.version, kind),
-      chatId: to.chatId,
-      language: to.language,
+      chatId: recipient.chatId,
+      language: recipient.language,
       key: `reception.notice.${kind}`,
-      params: bookingParams(official, slot.startsAt, to.language),
+      params: bookingParams(official, slot.startsAt, recipient.language),
       notBefore: times[kind],
-    });
-  }
+    })),
+  );
   return ahead;
 }
 

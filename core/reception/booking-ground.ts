@@ -1,0 +1,53 @@
+import { and, eq, sql } from "drizzle-orm";
+import { citizens, officials, receptionPolicy, receptionSlots, users } from "../../db/schema/index.js";
+import { consentStateOf } from "../citizens/consent.js";
+import { languageOf } from "../people/language.js";
+import type { Ctx } from "../shared/context.js";
+import { DomainError } from "../shared/errors.js";
+import { assertCan } from "../shared/permissions.js";
+import type { Actor } from "../shared/roles.js";
+import type { Recipient } from "./notices.js";
+import type { Official } from "./officials.js";
+import type { ReceptionPolicy } from "./policy.js";
+import { assertBookable, type Slot } from "./slots.js";
+
+export interface BookingGround {
+  official: Official;
+  slot: Slot;
+  policy: ReceptionPolicy;
+  /** Where the citizen's reminders go. */
+  to: Recipient;
+}
+
+/**
+ * What a citizen's direct booking is checked against and written with, read in one statement: the
+ * citizen (signed up, consent not withdrawn, their chat), the official, the slot and the policy.
+ * A booking is a race for a slot, so every round trip saved before it is time a rival does not get.
+ * The refusals come in the order a citizen would fix them: profile, consent, official, slot.
+ */
+export async function bookingGround(ctx: Ctx, actor: Actor, officialId: number, slotId: number): Promise<BookingGround> {
+  assertCan(actor, "reception.book");
+  const [row] = await ctx.db
+    .select({
+      official: officials,
+      slot: receptionSlots,
+      policy: receptionPolicy,
+      consent: consentStateOf(users.id),
+      profiled: sql<boolean>`exists (select 1 from ${citizens} where ${citizens.userId} = ${users.id})`,
+      chatId: users.telegramId,
+      language: users.language,
+      seenLanguage: users.seenLanguage,
+    })
+    .from(users)
+    .innerJoin(receptionPolicy, sql`true`)
+    .leftJoin(officials, and(eq(officials.id, officialId), eq(officials.active, true)))
+    .leftJoin(receptionSlots, and(eq(receptionSlots.id, slotId), eq(receptionSlots.officialId, officials.id), eq(receptionSlots.withdrawn, false)))
+    .where(eq(users.id, actor.userId));
+  if (!row?.profiled) throw new DomainError("profile_missing");
+  if (row.consent === "withdrawn") throw new DomainError("consent_withdrawn");
+  if (!row.official) throw new DomainError("reception_official_unknown");
+  if (!row.official.directBooking) throw new DomainError("reception_direct_booking_off");
+  if (!row.slot) throw new DomainError("reception_slot_unknown");
+  assertBookable(row.official, row.slot, ctx.clock.now());
+  return { official: row.official, slot: row.slot, policy: row.policy, to: { chatId: row.chatId, language: languageOf(row) } };
+}
