@@ -11,6 +11,7 @@ import type { Ctx } from "../core/shared/context.js";
 import type { Actor } from "../core/shared/roles.js";
 import { CONSOLE_OPERATOR } from "../core/staff/operator.js";
 import { citizens, receptionBookings, receptionSlots, users } from "../db/schema/index.js";
+import { statementsSent } from "../db/statement-tally.js";
 import { openBenchDatabase, percentile } from "./bench-database.js";
 
 /**
@@ -107,7 +108,10 @@ export async function run(): Promise<void> {
     const actors = await citizensOf(ctx);
     // All at once: the race the constraint must decide. Then as many at a time as the pool serves: the latency of one booking.
     const burst = await round(ctx, actors, ATTEMPTS);
+    const statementsBefore = statementsSent();
     const paced = await round(ctx, actors, POOL);
+    // Per attempt, winners and losers alike (a loser's rollback and its list of free slots included).
+    const statements = (statementsSent() - statementsBefore) / ATTEMPTS;
 
     const held = and(eq(receptionBookings.officialId, burst.officialId), inArray(receptionBookings.status, ["offered", "booked"]));
     const [totals] = await ctx.db.select({ bookings: count(), slots: countDistinct(receptionBookings.slotId) }).from(receptionBookings).where(held);
@@ -134,6 +138,7 @@ export async function run(): Promise<void> {
         p50_ms: Number(percentile(paced.latencies, 50).toFixed(2)),
         p99_ms: Number(percentile(paced.latencies, 99).toFixed(2)),
         pool: POOL,
+        statements_per_attempt: Number(statements.toFixed(2)),
         ok,
       }),
     );
