@@ -7,7 +7,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { advisoryLock, type AdvisoryLock } from "./advisory-lock.js";
-import { migratedPgliteImage } from "./pglite-image.js";
+import { migratedPgliteImage, unpackPgliteImage } from "./pglite-image.js";
 import { countPglite, countPostgres, PoolUsage } from "./pool-usage.js";
 import { postgresClient } from "./postgres-client.js";
 import { countPgliteStatements } from "./pglite-statements.js";
@@ -89,8 +89,10 @@ function openPostgres(url: string, poolMax: number, prepare: boolean): Database 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   // A new database starts from the migrated image rather than from initdb; an existing one opens as it is.
+  // On disk the image's files are written before PGlite opens the folder, which then finds a database.
   const fresh = !dataDir || !existsSync(path.join(dataDir, "PG_VERSION"));
-  const options = fresh ? { loadDataDir: await migratedPgliteImage() } : {};
+  const unpacked = fresh && dataDir !== undefined && (await unpackPgliteImage(dataDir));
+  const options = fresh && !unpacked ? { loadDataDir: await migratedPgliteImage() } : {};
   const client = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
   await client.waitReady;
   const usage = new PoolUsage(1);
