@@ -50,4 +50,15 @@ describe("the migrated PGlite image", () => {
     await unlink(path.join(dataDir, "PG_VERSION"));
     expect(await tables(dataDir)).toContain("appeals");
   }, 60_000);
+
+  it("opens with PostgreSQL's shared memory sized for its one session", async () => {
+    const database = await openDatabase({ dataDir: path.join(dir, "settings") });
+    try {
+      const settings = await rowsOf<{ name: string; setting: string }>(database.db, sql`select name, setting from pg_settings where name in ('shared_buffers', 'max_connections') order by name`);
+      // shared_buffers counts 8 kB pages: 16 MB.
+      expect(settings).toEqual([{ name: "max_connections", setting: "5" }, { name: "shared_buffers", setting: "2048" }]);
+    } finally {
+      await database.close();
+    }
+  }, 60_000);
 });
