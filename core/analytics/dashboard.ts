@@ -7,6 +7,7 @@ import { headsOfJa } from "../control/heads.js";
 import type { OutboxPart } from "../outbox/enqueue.js";
 import type { Ctx } from "../shared/context.js";
 import { can } from "../shared/permissions.js";
+import type { Actor } from "../shared/roles.js";
 import { actorByUserId } from "../people/users.js";
 import { notifyStaff } from "../staff/notify.js";
 import { periodAround } from "./period.js";
@@ -110,10 +111,13 @@ export async function weeklyDashboard(ctx: Ctx): Promise<WeeklyDashboard> {
   const before = periodAround("week", today, -2);
   const lastStart = sql`(${last.from}::date::timestamp at time zone ${TIME_ZONE})`;
   const lastEnd = sql`((${last.to}::date + 1)::timestamp at time zone ${TIME_ZONE})`;
-  const [due, overdue, work, complaints, control] = await Promise.all([
+  // The one long read first, so it never waits for a connection behind the short ones.
+  const [work, onTimeLast, onTimeBefore, due, overdue, complaints, control] = await Promise.all([
+    openWork(db, today, week.to),
+    onTimeShare(db, last.from, last.to),
+    onTimeShare(db, before.from, before.to),
     firstDue(db, today, week.to),
     firstDue(db, null, addDays(today, -1)),
-    openWork(db, today, week.to),
     rowsOf<{ number: string; about: string | null; unsatisfied: boolean; total: number }>(
       db,
       sql`select x.*, (count(*) over ())::int as total from (
@@ -132,7 +136,7 @@ export async function weeklyDashboard(ctx: Ctx): Promise<WeeklyDashboard> {
   ]);
   return {
     week: { from: week.from, to: week.to },
-    onTime: { last: await onTimeShare(db, last.from, last.to), before: await onTimeShare(db, before.from, before.to) },
+    onTime: { last: onTimeLast, before: onTimeBefore },
     due: { count: sum(work, (w) => w.dueThisWeek), items: due },
     overdue: { count: sum(work, (w) => w.overdue), items: overdue },
     load: heaviest(work),
@@ -166,6 +170,13 @@ function parts(d: WeeklyDashboard, withAppeals: boolean): OutboxPart[] {
   ];
 }
 
+/** Every active Head, and every Head of JA (who reads the control part). */
+async function dashboardReaders(ctx: Ctx): Promise<Actor[]> {
+  const heads = await ctx.db.select({ id: users.id }).from(users).where(and(eq(users.role, "head"), eq(users.active, true), eq(users.demo, false)));
+  const ids = new Set([...heads.map((h) => h.id), ...(await headsOfJa(ctx.db))]);
+  return (await Promise.all([...ids].map((id) => actorByUserId(ctx, id)))).filter((a) => a !== null);
+}
+
 /**
  * On Mondays from 09:00 each Head gets the dashboard, and each Head of JA its control part; one
  * message per person and week, whatever runs it. Returns how many it wrote.
@@ -174,10 +185,9 @@ export async function sendWeeklyDashboards(ctx: Ctx): Promise<number> {
   const now = ctx.clock.now();
   const today = almatyDate(now);
   if (weekday(today) !== MONDAY || almatyHour(now) < DASHBOARD_HOUR) return 0;
-  const heads = await ctx.db.select({ id: users.id }).from(users).where(and(eq(users.role, "head"), eq(users.active, true), eq(users.demo, false)));
-  const readers = (await Promise.all([...new Set([...heads.map((h) => h.id), ...(await headsOfJa(ctx.db))])].map((id) => actorByUserId(ctx, id)))).filter((a) => a !== null);
+  // Counted while the readers are looked up: the week's figures are the same for each of them.
+  const [readers, dashboard] = await Promise.all([dashboardReaders(ctx), weeklyDashboard(ctx)]);
   if (readers.length === 0) return 0;
-  const dashboard = await weeklyDashboard(ctx);
   // This week's deadlines first: those can still be met.
   const buttons = [...dashboard.due.items, ...dashboard.overdue.items].slice(0, DASHBOARD_BUTTONS_MAX).map((i) => ({ ref: i.id, text: i.number }));
   return ctx.db.transaction(async (tx) => {
