@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { citizens, officials, receptionPolicy, receptionSlots, users } from "../../db/schema/index.js";
+import { citizens, officials, receptionBookings, receptionPolicy, receptionSlots, users } from "../../db/schema/index.js";
 import { consentStateOf } from "../citizens/consent.js";
 import { languageOf } from "../people/language.js";
 import type { Ctx } from "../shared/context.js";
@@ -9,7 +9,8 @@ import type { Actor } from "../shared/roles.js";
 import type { Recipient } from "./notices.js";
 import type { Official } from "./officials.js";
 import type { ReceptionPolicy } from "./policy.js";
-import { assertBookable, type Slot } from "./slots.js";
+import { SlotTakenError } from "./slot-taken.js";
+import { ACTIVE, assertBookable, freeSlots, SLOT_HOLDING, type Slot } from "./slots.js";
 
 export interface BookingGround {
   official: Official;
@@ -23,7 +24,8 @@ export interface BookingGround {
  * What a citizen's direct booking is checked against and written with, read in one statement: the
  * citizen (signed up, consent not withdrawn, their chat), the official, the slot and the policy.
  * A booking is a race for a slot, so every round trip saved before it is time a rival does not get.
- * The refusals come in the order a citizen would fix them: profile, consent, official, slot.
+ * The refusals come in the order a citizen would fix them: profile, consent, official, slot, and
+ * then the slot already taken, with the next free ones.
  */
 export async function bookingGround(ctx: Ctx, actor: Actor, officialId: number, slotId: number): Promise<BookingGround> {
   assertCan(actor, "reception.book");
@@ -34,6 +36,11 @@ export async function bookingGround(ctx: Ctx, actor: Actor, officialId: number, 
       policy: receptionPolicy,
       consent: consentStateOf(users.id),
       profiled: sql<boolean>`exists (select 1 from ${citizens} where ${citizens.userId} = ${users.id})`,
+      // What the unique indexes would refuse, seen before a transaction is opened for nothing: most
+      // who lose a slot press after its winner committed. A race between the two still goes to the indexes.
+      bookedHere: sql<boolean>`exists (select 1 from ${receptionBookings} b where b.citizen_user_id = ${users.id} and b.official_id = ${officialId}
+        and b.status in ${sql.raw(`('${ACTIVE.join("','")}')`)})`,
+      slotHeld: sql<boolean>`exists (select 1 from ${receptionBookings} b where b.slot_id = ${slotId} and b.status in ${sql.raw(`('${SLOT_HOLDING.join("','")}')`)})`,
       chatId: users.telegramId,
       language: users.language,
       seenLanguage: users.seenLanguage,
@@ -49,5 +56,7 @@ export async function bookingGround(ctx: Ctx, actor: Actor, officialId: number, 
   if (!row.official.directBooking) throw new DomainError("reception_direct_booking_off");
   if (!row.slot) throw new DomainError("reception_slot_unknown");
   assertBookable(row.official, row.slot, ctx.clock.now());
+  if (row.bookedHere) throw new DomainError("reception_already_booked");
+  if (row.slotHeld) throw new SlotTakenError(await freeSlots(ctx.db, row.official, ctx.clock.now()));
   return { official: row.official, slot: row.slot, policy: row.policy, to: { chatId: row.chatId, language: languageOf(row) } };
 }
