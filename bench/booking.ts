@@ -108,10 +108,12 @@ export async function run(): Promise<void> {
     const actors = await citizensOf(ctx);
     // All at once: the race the constraint must decide. Then as many at a time as the pool serves: the latency of one booking.
     const burst = await round(ctx, actors, ATTEMPTS);
-    const statementsBefore = statementsSent();
+    const [statementsBefore, cpuBefore] = [statementsSent(), process.cpuUsage()];
     const paced = await round(ctx, actors, POOL);
-    // Per attempt, winners and losers alike (a loser's rollback and its list of free slots included).
+    // Per attempt, winners and losers alike (a loser's list of free slots included).
     const statements = (statementsSent() - statementsBefore) / ATTEMPTS;
+    const cpu = process.cpuUsage(cpuBefore);
+    const nodeCpuMs = (cpu.user + cpu.system) / 1000 / ATTEMPTS;
 
     const held = and(eq(receptionBookings.officialId, burst.officialId), inArray(receptionBookings.status, ["offered", "booked"]));
     const [totals] = await ctx.db.select({ bookings: count(), slots: countDistinct(receptionBookings.slotId) }).from(receptionBookings).where(held);
@@ -139,6 +141,7 @@ export async function run(): Promise<void> {
         p99_ms: Number(percentile(paced.latencies, 99).toFixed(2)),
         pool: POOL,
         statements_per_attempt: Number(statements.toFixed(2)),
+        node_cpu_ms_per_attempt: Number(nodeCpuMs.toFixed(2)),
         ok,
       }),
     );

@@ -13,6 +13,23 @@ export function almatyDate(instant: Date): IsoDate {
   return formatter.format(instant);
 }
 
+const offsetFormatter = new Intl.DateTimeFormat("en-US", { timeZone: TIME_ZONE, timeZoneName: "longOffset" });
+/** Offsets by date: a formatter's parts cost a tenth of a millisecond, and a booking asks several times. */
+const offsets = new Map<IsoDate, string>();
+
+/** Almaty's offset on a date ("+05:00"), read from the time-zone database rather than assumed. */
+export function almatyOffset(date: IsoDate): string {
+  let offset = offsets.get(date);
+  if (offset === undefined) {
+    const zone = offsetFormatter.formatToParts(new Date(`${date}T12:00:00Z`)).find((p) => p.type === "timeZoneName")?.value;
+    offset = zone?.replace("GMT", "") || "Z";
+    // Dates asked for are few (this year's, give or take); the bound only guards against a runaway caller.
+    if (offsets.size > 10_000) offsets.clear();
+    offsets.set(date, offset);
+  }
+  return offset;
+}
+
 const dateTimeFormatter = new Intl.DateTimeFormat("ru-RU", { timeZone: TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" });
 
 /** An instant as people here read it (31.03.2026 10:30), on Almaty's clocks. */

@@ -37,6 +37,18 @@ export interface OutboxKeyboard {
   items?: { ref: number; text: string }[];
 }
 
+/** What the delivery worker renders: the message without its addressing. */
+export function storedPayload(message: Omit<OutboxMessage, "dedupeKey" | "chatId" | "language">): Record<string, unknown> {
+  return {
+    key: message.key,
+    params: message.params ?? {},
+    fileIds: message.fileIds ?? [],
+    ...(message.parts && { parts: message.parts }),
+    ...(message.keyboard && { keyboard: message.keyboard }),
+    ...(message.edit !== undefined && { edit: message.edit }),
+  };
+}
+
 /**
  * Written in the caller's transaction, so a message exists exactly when its change does. Returns
  * false when a message with this key was already written.
@@ -64,7 +76,7 @@ export async function enqueueMany(ctx: Ctx, db: DbOrTx, messages: readonly Outbo
           dedupeKey: message.dedupeKey,
           chatId: message.chatId,
           language: message.language,
-          payload: { key: message.key, params: message.params ?? {}, fileIds: message.fileIds ?? [], ...(message.parts && { parts: message.parts }), ...(message.keyboard && { keyboard: message.keyboard }), ...(message.edit !== undefined && { edit: message.edit }) },
+          payload: storedPayload(message),
           appealId: message.appealId ?? null,
           notBefore: message.notBefore ?? now,
           dueAt: message.notBefore ?? now,

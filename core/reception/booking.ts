@@ -16,7 +16,8 @@ import { HOUR_MS } from "./local-time.js";
 import type { Booking } from "./notices.js";
 import { officialById, type Official } from "./officials.js";
 import { loadPolicy } from "./policy.js";
-import { scheduleReminders, withdrawReminders, type ReminderKind } from "./reminders.js";
+import { insertBooking } from "./booking-write.js";
+import { remindersAhead, scheduleReminders, withdrawReminders, type ReminderKind } from "./reminders.js";
 import { ACTIVE, assertBookable, slotOf, type Slot } from "./slots.js";
 import { offerFreedSlot } from "./waitlist.js";
 
@@ -75,10 +76,11 @@ export async function bookSlot(ctx: Ctx, actor: Actor, raw: z.input<typeof bookI
   const input = parseInput(bookInput, raw);
   const { official, slot, policy, to } = await bookingGround(ctx, actor, input.officialId, input.slotId);
   await assertOwnAppeal(ctx.db, actor, input.appealId);
-  return newBooking(ctx, actor, official, { matter: input.matter, appealId: input.appealId, status: "booked", slotId: slot.id }, async (tx, booking) => {
-    const reminders = await scheduleReminders(ctx, tx, policy, booking, official, slot, to);
-    return { booking, official, slot, reminders };
-  });
+  const reminders = remindersAhead(ctx, policy, official, slot, to.language);
+  const booking = await takingSlot(ctx, official, () =>
+    insertBooking(ctx, actor, { officialId: official.id, slotId: slot.id, matter: input.matter, appealId: input.appealId }, reminders, to),
+  );
+  return { booking, official, slot, reminders: reminders.map((r) => r.kind) };
 }
 
 const requestInput = z.object({ officialId: id, matter, appealId: id.optional(), preferredSlotId: id.optional(), waitlist: z.boolean().default(false) });

@@ -1,15 +1,8 @@
-import { TIME_ZONE, type IsoDate } from "../calendar/dates.js";
-
-/** Almaty's offset on a date ("+05:00"), read from the time-zone database rather than assumed. */
-function offsetOn(date: IsoDate): string {
-  const noonUtc = new Date(`${date}T12:00:00Z`);
-  const zone = new Intl.DateTimeFormat("en-US", { timeZone: TIME_ZONE, timeZoneName: "longOffset" }).formatToParts(noonUtc).find((p) => p.type === "timeZoneName")?.value;
-  return zone?.replace("GMT", "") || "Z";
-}
+import { almatyOffset, type IsoDate } from "../calendar/dates.js";
 
 /** The instant of an Almaty wall-clock time (`HH:MM`) on a date. */
 export function almatyAt(date: IsoDate, time: string): Date {
-  return new Date(`${date}T${time}:00${offsetOn(date)}`);
+  return new Date(`${date}T${time}:00${almatyOffset(date)}`);
 }
 
 /** `HH:MM` → minutes since midnight, and back. */

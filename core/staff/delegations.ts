@@ -4,7 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { DbOrTx } from "../../db/client.js";
 import { delegations, users } from "../../db/schema/index.js";
-import { addDays, type IsoDate, TIME_ZONE } from "../calendar/dates.js";
+import { addDays, almatyOffset, type IsoDate } from "../calendar/dates.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
 import { assertCan } from "../shared/permissions.js";
@@ -117,10 +117,7 @@ export function periodOfDays(from: IsoDate, to: IsoDate): { from: Date; to: Date
 }
 
 function almatyDayStart(date: IsoDate): Date {
-  const noonUtc = new Date(`${date}T12:00:00Z`);
-  const zone = new Intl.DateTimeFormat("en-US", { timeZone: TIME_ZONE, timeZoneName: "longOffset" }).formatToParts(noonUtc).find((p) => p.type === "timeZoneName")?.value;
-  const offset = zone?.replace("GMT", "") || "Z";
-  return new Date(`${date}T00:00:00${offset}`);
+  return new Date(`${date}T00:00:00${almatyOffset(date)}`);
 }
 
 /** The user id of a person known to the bot by Telegram id, for the console. */
