@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { citizens, officials, receptionBookings, receptionPolicy, receptionSlots, users } from "../../db/schema/index.js";
 import { consentStateOf } from "../citizens/consent.js";
 import { languageOf } from "../people/language.js";
+import { preparedPer } from "../../db/prepared.js";
 import type { Ctx } from "../shared/context.js";
 import { DomainError } from "../shared/errors.js";
 import { assertCan } from "../shared/permissions.js";
@@ -20,6 +21,31 @@ export interface BookingGround {
   to: Recipient;
 }
 
+const ground = preparedPer((db) =>
+  db
+    .select({
+      official: officials,
+      slot: receptionSlots,
+      policy: receptionPolicy,
+      consent: consentStateOf(users.id),
+      profiled: sql<boolean>`exists (select 1 from ${citizens} where ${citizens.userId} = ${users.id})`,
+      // What the unique indexes would refuse, seen before a transaction is opened for nothing: most
+      // who lose a slot press after its winner committed. A race between the two still goes to the indexes.
+      bookedHere: sql<boolean>`exists (select 1 from ${receptionBookings} b where b.citizen_user_id = ${users.id} and b.official_id = ${sql.placeholder("officialId")}
+        and b.status in ${sql.raw(`('${ACTIVE.join("','")}')`)})`,
+      slotHeld: sql<boolean>`exists (select 1 from ${receptionBookings} b where b.slot_id = ${sql.placeholder("slotId")} and b.status in ${sql.raw(`('${SLOT_HOLDING.join("','")}')`)})`,
+      chatId: users.telegramId,
+      language: users.language,
+      seenLanguage: users.seenLanguage,
+    })
+    .from(users)
+    .innerJoin(receptionPolicy, sql`true`)
+    .leftJoin(officials, and(eq(officials.id, sql.placeholder("officialId")), eq(officials.active, true)))
+    .leftJoin(receptionSlots, and(eq(receptionSlots.id, sql.placeholder("slotId")), eq(receptionSlots.officialId, officials.id), eq(receptionSlots.withdrawn, false)))
+    .where(eq(users.id, sql.placeholder("userId")))
+    .prepare("booking_ground"),
+);
+
 /**
  * What a citizen's direct booking is checked against and written with, read in one statement: the
  * citizen (signed up, consent not withdrawn, their chat), the official, the slot and the policy.
@@ -29,27 +55,7 @@ export interface BookingGround {
  */
 export async function bookingGround(ctx: Ctx, actor: Actor, officialId: number, slotId: number): Promise<BookingGround> {
   assertCan(actor, "reception.book");
-  const [row] = await ctx.db
-    .select({
-      official: officials,
-      slot: receptionSlots,
-      policy: receptionPolicy,
-      consent: consentStateOf(users.id),
-      profiled: sql<boolean>`exists (select 1 from ${citizens} where ${citizens.userId} = ${users.id})`,
-      // What the unique indexes would refuse, seen before a transaction is opened for nothing: most
-      // who lose a slot press after its winner committed. A race between the two still goes to the indexes.
-      bookedHere: sql<boolean>`exists (select 1 from ${receptionBookings} b where b.citizen_user_id = ${users.id} and b.official_id = ${officialId}
-        and b.status in ${sql.raw(`('${ACTIVE.join("','")}')`)})`,
-      slotHeld: sql<boolean>`exists (select 1 from ${receptionBookings} b where b.slot_id = ${slotId} and b.status in ${sql.raw(`('${SLOT_HOLDING.join("','")}')`)})`,
-      chatId: users.telegramId,
-      language: users.language,
-      seenLanguage: users.seenLanguage,
-    })
-    .from(users)
-    .innerJoin(receptionPolicy, sql`true`)
-    .leftJoin(officials, and(eq(officials.id, officialId), eq(officials.active, true)))
-    .leftJoin(receptionSlots, and(eq(receptionSlots.id, slotId), eq(receptionSlots.officialId, officials.id), eq(receptionSlots.withdrawn, false)))
-    .where(eq(users.id, actor.userId));
+  const [row] = await ground(ctx.db).execute({ userId: actor.userId, officialId, slotId });
   if (!row?.profiled) throw new DomainError("profile_missing");
   if (row.consent === "withdrawn") throw new DomainError("consent_withdrawn");
   if (!row.official) throw new DomainError("reception_official_unknown");

@@ -1,4 +1,5 @@
-import { and, asc, eq, gte, inArray, isNull, lte } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
+import { preparedPer } from "../../db/prepared.js";
 import type { DbOrTx } from "../../db/client.js";
 import { receptionBookings, receptionSlots } from "../../db/schema/index.js";
 import { DomainError } from "../shared/errors.js";
@@ -17,24 +18,29 @@ export function bookableSpan(official: Official, now: Date): { from: Date; to: D
   return { from: new Date(now.getTime() + official.minNoticeHours * HOUR_MS), to: new Date(now.getTime() + official.bookingWindowDays * 24 * HOUR_MS) };
 }
 
-/** The next free slots of an official that a citizen may book now, the soonest first. */
-export async function freeSlots(db: DbOrTx, official: Official, now: Date, limit = 6): Promise<Slot[]> {
-  const span = bookableSpan(official, now);
-  const rows = await db
+const free = preparedPer((db) =>
+  db
     .select({ slot: receptionSlots })
     .from(receptionSlots)
     .leftJoin(receptionBookings, and(eq(receptionBookings.slotId, receptionSlots.id), inArray(receptionBookings.status, [...SLOT_HOLDING])))
     .where(
       and(
-        eq(receptionSlots.officialId, official.id),
+        eq(receptionSlots.officialId, sql.placeholder("officialId")),
         eq(receptionSlots.withdrawn, false),
-        gte(receptionSlots.startsAt, span.from),
-        lte(receptionSlots.startsAt, span.to),
+        gte(receptionSlots.startsAt, sql.placeholder("from")),
+        lte(receptionSlots.startsAt, sql.placeholder("to")),
         isNull(receptionBookings.id),
       ),
     )
     .orderBy(asc(receptionSlots.startsAt))
-    .limit(limit);
+    .limit(sql.placeholder("limit"))
+    .prepare("free_slots"),
+);
+
+/** The next free slots of an official that a citizen may book now, the soonest first (what a loser of a race is offered). */
+export async function freeSlots(db: DbOrTx, official: Official, now: Date, limit = 6): Promise<Slot[]> {
+  const span = bookableSpan(official, now);
+  const rows = await free(db).execute({ officialId: official.id, from: span.from.toISOString(), to: span.to.toISOString(), limit });
   return rows.map((r) => r.slot);
 }
 
