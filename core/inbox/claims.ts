@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, notExists, notInArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, notExists, notInArray, sql, type Placeholder } from "drizzle-orm";
+import { preparedPer } from "../../db/prepared.js";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { updates } from "../../db/schema/index.js";
 import type { Ctx } from "../shared/context.js";
@@ -62,7 +63,7 @@ export async function claimUpdates(ctx: Ctx, request: ClaimRequest): Promise<Cla
 }
 
 /** Only the worker holding the claim may write its outcome; a row taken over has moved on. */
-const mine = (worker: string, updateId: number) => and(eq(updates.updateId, updateId), eq(updates.claimedBy, worker), eq(updates.state, "in_progress"));
+const mine = (worker: string | Placeholder, updateId: number | Placeholder) => and(eq(updates.updateId, updateId), eq(updates.claimedBy, worker), eq(updates.state, "in_progress"));
 
 /** Extends the lease of the updates still being handled; returns those whose claim was lost. */
 export async function renewLeases(ctx: Ctx, worker: string, held: readonly number[], leaseMs: number): Promise<number[]> {
@@ -86,13 +87,19 @@ export async function renewLeases(ctx: Ctx, worker: string, held: readonly numbe
 
 /** Handled: the chat's next update may go. False when the claim had been lost to another worker. */
 export async function markHandled(ctx: Ctx, worker: string, updateId: number): Promise<boolean> {
-  const done = await ctx.db
-    .update(updates)
-    .set({ state: "done", leaseUntil: null })
-    .where(mine(worker, updateId))
-    .returning({ updateId: updates.updateId });
+  const done = await handled(ctx.db).execute({ worker, updateId });
   return done.length > 0;
 }
+
+/** Built once per database: it ends every update. */
+const handled = preparedPer((db) =>
+  db
+    .update(updates)
+    .set({ state: "done", leaseUntil: null })
+    .where(mine(sql.placeholder("worker"), sql.placeholder("updateId")))
+    .returning({ updateId: updates.updateId })
+    .prepare("update_handled"),
+);
 
 /** Back to pending, not taken again for `delayMs`; the chat's later updates keep waiting behind it. */
 export async function markRetry(ctx: Ctx, worker: string, updateId: number, delayMs: number): Promise<boolean> {

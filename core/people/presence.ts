@@ -1,5 +1,6 @@
 import { eq, getTableColumns, sql } from "drizzle-orm";
 import type { z } from "zod";
+import { preparedPer } from "../../db/prepared.js";
 import { users } from "../../db/schema/index.js";
 import { consentStateOf, type ConsentState } from "../citizens/consent.js";
 import { profileOf, rememberProfile } from "../citizens/profile.js";
@@ -21,6 +22,15 @@ export interface Presence {
 /** Qualified: inside the subqueries a bare "id" would be the inner table's own (a consent's id). */
 const USER_ID = sql`${users}.${sql.identifier(users.id.name)}`;
 
+/** Built once per database: every update runs it, and building it cost Node more than running it. */
+const read = preparedPer((db) =>
+  db
+    .select({ user: getTableColumns(users), flows: storedFlowsOf(USER_ID), consent: consentStateOf(USER_ID), profile: profileOf(USER_ID) })
+    .from(users)
+    .where(eq(users.telegramId, sql.placeholder("telegramId")))
+    .prepare("presence"),
+);
+
 /**
  * The person behind an update with their flows, consent and profile, in one statement for everyone
  * seen before: read one by one, they were most of what a button press asked of the database. The
@@ -29,10 +39,7 @@ const USER_ID = sql`${users}.${sql.identifier(users.id.name)}`;
  */
 export async function presence(ctx: Ctx, input: z.input<typeof identifyInput>): Promise<Presence> {
   const contact = parseInput(identifyInput, input);
-  const [found] = await ctx.db
-    .select({ user: getTableColumns(users), flows: storedFlowsOf(USER_ID), consent: consentStateOf(USER_ID), profile: profileOf(USER_ID) })
-    .from(users)
-    .where(eq(users.telegramId, contact.telegramId));
+  const [found] = await read(ctx.db).execute({ telegramId: contact.telegramId });
   const row = await contacted(ctx, found?.user, contact);
   // Someone written just now has nothing else yet.
   const { flows, consent, profile } = found ?? { flows: [], consent: "none" as const, profile: null };
