@@ -44,5 +44,7 @@ describe(`intake flow on ${dbKind}`, () => {
     expect(first).toMatchObject({ step: "registered", again: false });
     expect(second).toMatchObject({ step: "registered", again: true });
     expect((await listMyAppeals(ctx, citizen)).total).toBe(1);
+    // An old button for a page past the end still says how many there are.
+    expect(await listMyAppeals(ctx, citizen, { page: 3 })).toMatchObject({ items: [], page: 3, pages: 1, total: 1 });
   });
 });

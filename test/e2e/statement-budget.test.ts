@@ -18,8 +18,8 @@ const BUDGET = {
   "/start, a newcomer": 5,
   // The person with their flows, consent and profile in one statement; the menu needs nothing more.
   "/start, seen before": 2,
-  // "My appeals": the person, then the count and the first page.
-  "a menu button": 3,
+  // "My appeals": the person, then the first page with the count.
+  "a menu button": 2,
   // The person, then the flow's step written (checked against the version read).
   "a flow's button": 2,
   // The same, and the id of the message that asks the next question.
