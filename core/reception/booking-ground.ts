@@ -39,7 +39,7 @@ const ground = preparedPer((db) =>
       seenLanguage: users.seenLanguage,
     })
     .from(users)
-    .innerJoin(receptionPolicy, sql`true`)
+    .leftJoin(receptionPolicy, sql`true`)
     .leftJoin(officials, and(eq(officials.id, sql.placeholder("officialId")), eq(officials.active, true)))
     .leftJoin(receptionSlots, and(eq(receptionSlots.id, sql.placeholder("slotId")), eq(receptionSlots.officialId, officials.id), eq(receptionSlots.withdrawn, false)))
     .where(eq(users.id, sql.placeholder("userId")))
@@ -57,6 +57,7 @@ export async function bookingGround(ctx: Ctx, actor: Actor, officialId: number, 
   assertCan(actor, "reception.book");
   const [row] = await ground(ctx.db).execute({ userId: actor.userId, officialId, slotId });
   if (!row?.profiled) throw new DomainError("profile_missing");
+  if (!row.policy) throw new Error("reception_policy has no row: the migrations were not applied");
   if (row.consent === "withdrawn") throw new DomainError("consent_withdrawn");
   if (!row.official) throw new DomainError("reception_official_unknown");
   if (!row.official.directBooking) throw new DomainError("reception_direct_booking_off");
