@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { citizens, officials, receptionBookings, receptionPolicy, receptionSlots, users } from "../../db/schema/index.js";
 import { consentStateOf } from "../citizens/consent.js";
 import { languageOf } from "../people/language.js";
@@ -31,9 +31,12 @@ const ground = preparedPer((db) =>
       profiled: sql<boolean>`exists (select 1 from ${citizens} where ${citizens.userId} = ${users.id})`,
       // What the unique indexes would refuse, seen before a transaction is opened for nothing: most
       // who lose a slot press after its winner committed. A race between the two still goes to the indexes.
-      bookedHere: sql<boolean>`exists (select 1 from ${receptionBookings} b where b.citizen_user_id = ${users.id} and b.official_id = ${sql.placeholder("officialId")}
-        and b.status in ${sql.raw(`('${ACTIVE.join("','")}')`)})`,
-      slotHeld: sql<boolean>`exists (select 1 from ${receptionBookings} b where b.slot_id = ${sql.placeholder("slotId")} and b.status in ${sql.raw(`('${SLOT_HOLDING.join("','")}')`)})`,
+      bookedHere: sql<boolean>`exists (select 1 from ${receptionBookings} where ${and(
+        eq(receptionBookings.citizenUserId, users.id),
+        eq(receptionBookings.officialId, sql.placeholder("officialId")),
+        inArray(receptionBookings.status, [...ACTIVE]),
+      )})`,
+      slotHeld: sql<boolean>`exists (select 1 from ${receptionBookings} where ${and(eq(receptionBookings.slotId, sql.placeholder("slotId")), inArray(receptionBookings.status, [...SLOT_HOLDING]))})`,
       chatId: users.telegramId,
       language: users.language,
       seenLanguage: users.seenLanguage,
