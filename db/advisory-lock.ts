@@ -1,4 +1,5 @@
 import postgres from "postgres";
+import { CONNECTION_OPTIONS } from "./connection-options.js";
 
 /** A session-level advisory lock held until released, or until its connection is lost. */
 export interface HeldLock {
@@ -32,7 +33,7 @@ const IDLE_SESSION_TIMEOUT_MS = 15_000;
  */
 export function advisoryLock(url: string, key: number): AdvisoryLock {
   let markLost: (() => void) | undefined;
-  const sql = postgres(url, { max: 1, max_lifetime: null, idle_timeout: 0, onnotice: () => {}, onclose: () => markLost?.() });
+  const sql = postgres(url, { ...CONNECTION_OPTIONS, max: 1, max_lifetime: null, idle_timeout: 0, onclose: () => markLost?.() });
 
   async function take(): Promise<HeldLock | null> {
     const [row] = await sql<{ locked: boolean }[]>`select pg_try_advisory_lock(${key}) as locked`;

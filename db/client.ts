@@ -7,6 +7,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { advisoryLock, type AdvisoryLock } from "./advisory-lock.js";
+import { CONNECTION_OPTIONS } from "./connection-options.js";
 import { migratedPgliteImage, unpackPgliteImage } from "./pglite-image.js";
 import { countPglite, countPostgres, PoolUsage } from "./pool-usage.js";
 import { postgresClient } from "./postgres-client.js";
@@ -68,7 +69,7 @@ function openPostgres(url: string, poolMax: number, prepare: boolean): Database 
   // back to work soon after the server returns (a refused connect costs next to nothing).
   // Prepared statements keep their parse, not their plan: PostgreSQL's generic plan guesses a range
   // or a partial index blind (a page of the year's appeals took 1.2 s instead of 9 ms).
-  const sql = postgres(url, { max: poolMax, prepare, connection: { plan_cache_mode: "force_custom_plan" }, onnotice: () => {}, backoff: (retries) => Math.min(0.05 * 2 ** retries, RECONNECT_MAX_S) });
+  const sql = postgres(url, { ...CONNECTION_OPTIONS, max: poolMax, prepare, connection: { plan_cache_mode: "force_custom_plan" }, backoff: (retries) => Math.min(0.05 * 2 ** retries, RECONNECT_MAX_S) });
   const usage = new PoolUsage(poolMax);
   countPostgres(sql, usage);
   const db = drizzlePostgres(postgresClient(sql, prepare), { schema }) as unknown as Db;
@@ -76,8 +77,10 @@ function openPostgres(url: string, poolMax: number, prepare: boolean): Database 
     db,
     kind: "postgres",
     async withLock(key, work) {
-      // Session-level locks belong to one connection, so hold one for the whole run.
-      const conn = await sql.reserve();
+      // Session-level locks belong to one connection, so hold one of its own for the whole run
+      // (not one reserved from the pool: postgres.js's reserve() on a cold pool never settles
+      // without its array-type lookup).
+      const conn = postgres(url, { ...CONNECTION_OPTIONS, max: 1 });
       try {
         await conn`select pg_advisory_lock(${key})`;
         try {
@@ -86,7 +89,7 @@ function openPostgres(url: string, poolMax: number, prepare: boolean): Database 
           await conn`select pg_advisory_unlock(${key})`;
         }
       } finally {
-        conn.release();
+        await conn.end();
       }
     },
     advisoryLock: (key) => advisoryLock(url, key),

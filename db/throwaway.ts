@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import postgres, { type Sql } from "postgres";
 import { openDatabase, type Database } from "./client.js";
+import { CONNECTION_OPTIONS } from "./connection-options.js";
 import { migrate } from "./migrate.js";
 import { migrationsKey } from "./migrations-key.js";
 
@@ -23,7 +24,7 @@ const TEMPLATE_LOCK_KEY = 7_340_002;
  */
 export async function openThrowawayDatabase(server: string, prefix: string, poolMax: number): Promise<ThrowawayDatabase> {
   const name = `${prefix}_${randomBytes(6).toString("hex")}`;
-  const admin = postgres(server, { max: 1, onnotice: () => {} });
+  const admin = postgres(server, { ...CONNECTION_OPTIONS, max: 1 });
   const template = await migratedTemplate(admin, server);
   await admin.unsafe(`create database ${name} template ${template}`);
   const url = urlOf(server, name);
