@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNull, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { appealFiles, appeals, units, users } from "../../db/schema/index.js";
 import type { Ctx } from "../shared/context.js";
@@ -24,31 +24,53 @@ export interface NewAppeal {
   filesCount: number;
 }
 
+/**
+ * The outer appeal, named in full inside subqueries of the select list: drizzle writes a one-table
+ * select's columns there unqualified, and a bare "id" binds to the subquery's own table first.
+ */
+const outer = { id: sql.raw(`"appeals"."id"`), receivedAt: sql.raw(`"appeals"."received_at"`) };
+
+/** What the registrar sees of a new appeal. */
+const NEW_APPEAL = {
+  id: appeals.id,
+  number: appeals.number,
+  type: appeals.type,
+  text: appeals.text,
+  receivedAt: appeals.receivedAt,
+  forwardDueOn: appeals.forwardDueOn,
+  repeatedOfId: appeals.repeatedOfId,
+  filesCount: sql<number>`(select count(*) from ${appealFiles} f where f.appeal_id = ${outer.id})`.mapWith(Number),
+};
+
+/** The registrar's own queue: registered appeals no colleague took; restricted ones only with clearance. */
+const ownQueue = (actor: Actor) =>
+  and(
+    eq(appeals.state, "registered"),
+    actor.clearance ? undefined : eq(appeals.restricted, false),
+    // One a colleague took is theirs to route.
+    or(isNull(appeals.holderUserId), eq(appeals.holderUserId, actor.userId)),
+  );
+
+const QUEUE_ORDER = [asc(appeals.receivedAt), asc(appeals.id)] as const;
+
 /** The registrar's preliminary review (Reg. 7.1.5): registered appeals, the oldest first; restricted ones only with clearance. */
 export async function newAppeals(ctx: Ctx, actor: Actor, limit = 50): Promise<NewAppeal[]> {
   assertCan(actor, "appeal.classify");
-  return ctx.db
-    .select({
-      id: appeals.id,
-      number: appeals.number,
-      type: appeals.type,
-      text: appeals.text,
-      receivedAt: appeals.receivedAt,
-      forwardDueOn: appeals.forwardDueOn,
-      repeatedOfId: appeals.repeatedOfId,
-      filesCount: sql<number>`(select count(*) from ${appealFiles} f where f.appeal_id = ${appeals.id})`.mapWith(Number),
-    })
+  return ctx.db.select(NEW_APPEAL).from(appeals).where(ownQueue(actor)).orderBy(...QUEUE_ORDER).limit(limit);
+}
+
+/** The oldest new appeal with its place in the queue, read together: `/queue` and the next one after each routing. */
+export async function nextInQueue(ctx: Ctx, actor: Actor): Promise<{ item: NewAppeal; place: QueuePlace } | null> {
+  assertCan(actor, "appeal.classify");
+  const [row] = await ctx.db
+    .select({ ...NEW_APPEAL, ...placeCounts(actor, outer.receivedAt, outer.id) })
     .from(appeals)
-    .where(
-      and(
-        eq(appeals.state, "registered"),
-        actor.clearance ? undefined : eq(appeals.restricted, false),
-        // One a colleague took is theirs to route.
-        or(isNull(appeals.holderUserId), eq(appeals.holderUserId, actor.userId)),
-      ),
-    )
-    .orderBy(asc(appeals.receivedAt), asc(appeals.id))
-    .limit(limit);
+    .where(ownQueue(actor))
+    .orderBy(...QUEUE_ORDER)
+    .limit(1);
+  if (!row) return null;
+  const { ahead, total, ...item } = row;
+  return { item, place: placeOf(ahead, total) };
 }
 
 /** One new appeal, as long as it still waits for the preliminary review; a stale button finds it moved on. */
@@ -57,7 +79,7 @@ export async function newAppeal(ctx: Ctx, actor: Actor, appealId: number): Promi
   const [row] = await ctx.db.select({ state: appeals.state, restricted: appeals.restricted }).from(appeals).where(eq(appeals.id, appealId));
   if (!row) throw new DomainError("appeal_not_found");
   assertCan(actor, "appeal.classify", { restricted: row.restricted });
-  const item = (await newAppeals(ctx, actor, 1_000)).find((a) => a.id === appealId);
+  const [item] = await ctx.db.select(NEW_APPEAL).from(appeals).where(and(ownQueue(actor), eq(appeals.id, appealId)));
   if (!item) throw new DomainError("appeal_wrong_state", { state: row.state });
   return item;
 }
@@ -68,17 +90,27 @@ export interface QueuePlace {
   total: number;
 }
 
-/** The same order and the same appeals as the queue itself: registered ones, restricted ones only with clearance. */
+/**
+ * Appeals ahead of (receivedAt, id), and all of them, among every registered appeal (restricted ones
+ * only with clearance), so a place reads the same for each registrar.
+ */
+function placeCounts(actor: Actor, receivedAt: SQL, id: SQL): { ahead: SQL<number>; total: SQL<number> } {
+  const queued = sql`from ${appeals} q where q.state = 'registered'${actor.clearance ? sql`` : sql` and not q.restricted`}`;
+  return {
+    ahead: sql<number>`(select count(*) ${queued} and (q.received_at, q.id) < (${receivedAt}, ${id}))`.mapWith(Number),
+    total: sql<number>`(select count(*) ${queued})`.mapWith(Number),
+  };
+}
+
+// Routed by someone else a moment ago, it no longer counts; the line still reads sensibly.
+const placeOf = (ahead: number, total: number): QueuePlace => ({ position: ahead + 1, total: Math.max(total, ahead + 1) });
+
+/** Where an appeal stands in the queue, counted afresh each time it is drawn. */
 export async function queuePlace(ctx: Ctx, actor: Actor, item: Pick<NewAppeal, "id" | "receivedAt">): Promise<QueuePlace> {
   assertCan(actor, "appeal.classify");
-  const ahead = sql`(${appeals.receivedAt}, ${appeals.id}) < (${item.receivedAt.toISOString()}::timestamptz, ${item.id})`;
-  const [row] = await ctx.db
-    .select({ ahead: sql<number>`count(*) filter (where ${ahead})`.mapWith(Number), total: count() })
-    .from(appeals)
-    .where(and(eq(appeals.state, "registered"), actor.clearance ? undefined : eq(appeals.restricted, false)));
-  const position = (row?.ahead ?? 0) + 1;
-  // Routed by someone else a moment ago, it no longer counts; the line still reads sensibly.
-  return { position, total: Math.max(row?.total ?? 0, position) };
+  const counts = placeCounts(actor, sql`${item.receivedAt.toISOString()}::timestamptz`, sql`${item.id}::int`);
+  const [row] = await ctx.db.select(counts).from(sql`(select 1) as one`);
+  return placeOf(row?.ahead ?? 0, row?.total ?? 0);
 }
 
 export interface ReviewerLoad {

@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { classifyAppeal } from "../../../core/appeals/classify.js";
 import { APPEAL_CATEGORIES, type AppealCategory } from "../../../core/appeals/kinds.js";
-import { forwardTargets, forwardToJaUnit, newAppeal, newAppeals, queuePlace, reviewerWorkload, type NewAppeal } from "../../../core/appeals/registrar-queue.js";
+import { forwardTargets, forwardToJaUnit, newAppeal, nextInQueue, queuePlace, reviewerWorkload, type NewAppeal, type QueuePlace } from "../../../core/appeals/registrar-queue.js";
 import { beginRegistrarReason, finishRegistrarReason, registrarReasonFlow } from "../../../core/appeals/registrar-reason-flow.js";
 import { DomainError } from "../../../core/shared/errors.js";
 import { unitName } from "../../../core/staff/units.js";
@@ -39,18 +39,18 @@ export const registrarQueue = new Composer<BotContext>();
 const pressed = (ctx: BotContext) => ctx.callbackQuery?.message?.message_id;
 const categoryLabel = (ctx: BotContext, category: AppealCategory) => ctx.label(`appeal.category.${category}`);
 
-/** A new appeal with its place in the queue, asking for its category. */
-export async function categoryScreen(ctx: BotContext, item: NewAppeal): Promise<{ text: Html; keyboard: InlineKeyboard }> {
+/** A new appeal with its place in the queue (counted here unless the caller read it with the appeal), asking for its category. */
+export async function categoryScreen(ctx: BotContext, item: NewAppeal, known?: QueuePlace): Promise<{ text: Html; keyboard: InlineKeyboard }> {
   const keyboard = new InlineKeyboard();
   for (const category of APPEAL_CATEGORIES) keyboard.text(categoryLabel(ctx, category), categoryButton.encode({ appeal: item.id, category })).row();
-  const place = await queuePlace(ctx.deps.core, ctx.actor, item);
+  const place = known ?? (await queuePlace(ctx.deps.core, ctx.actor, item));
   return { text: html`${itemText(ctx, item, place)}\n\n${ctx.t("staff.registry.choose_category")}`, keyboard: withFullText(ctx, keyboard, item.id) };
 }
 
 export async function showNext(ctx: BotContext): Promise<void> {
-  const [item] = await newAppeals(ctx.deps.core, ctx.actor, 1);
-  if (!item) return void (await send(ctx, ctx.t("staff.registry.empty")));
-  const screen = await categoryScreen(ctx, item);
+  const next = await nextInQueue(ctx.deps.core, ctx.actor);
+  if (!next) return void (await send(ctx, ctx.t("staff.registry.empty")));
+  const screen = await categoryScreen(ctx, next.item, next.place);
   await send(ctx, screen.text, screen.keyboard);
 }
 
