@@ -1,7 +1,8 @@
-import { Gauge } from "prom-client";
+import { Counter, Gauge } from "prom-client";
 import { outboxBacklog, type OutboxBacklog } from "../../core/outbox/backlog.js";
 import type { Ctx } from "../../core/shared/context.js";
 import type { Database } from "../../db/client.js";
+import { statementsSent } from "../../db/statement-tally.js";
 import { within } from "../time-limit.js";
 import type { AppMetrics } from "./metrics.js";
 
@@ -27,6 +28,18 @@ export function databaseGauges(metrics: AppMetrics, core: Ctx, database: Databas
     registers,
     collect() {
       this.set(database.pool().size);
+    },
+  });
+  // The driver wrappers count every statement as it leaves; a scrape adds what went since the last one.
+  let counted = 0;
+  new Counter({
+    name: "otinish_db_statements_total",
+    help: "Statements this instance sent to the database (a transaction's BEGIN and COMMIT included)",
+    registers,
+    collect() {
+      const sent = statementsSent();
+      this.inc(sent - counted);
+      counted = sent;
     },
   });
   // One statement per scrape for the outbox gauges, and none piled up behind a slow one.
