@@ -1,6 +1,7 @@
 /** `npm run bench -- <name>`: runs one benchmark; its figures are the last line, as JSON. */
 const BENCHMARKS: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   updates: () => import("./updates.js"),
+  mixed: () => import("./mixed.js"),
   registrations: () => import("./registrations.js"),
   digest: () => import("./digest.js"),
   booking: () => import("./booking.js"),

@@ -23,20 +23,25 @@ export function logFile(name: string): string {
   return file;
 }
 
+/** How the bot is started: from the sources as `npm start` does, or from the production build (`npm run build`). */
+export const FROM_SOURCES = ["--import", "tsx", "bot/main.ts"];
+export const FROM_BUILD = ["dist/bot/main.js"];
+
 /**
- * The real bot as a process of its own (`node --import tsx bot/main.ts`, as `npm start` runs it),
- * on a fixed port, which can be killed without warning and started again. Its output goes to a
- * log file, appended across starts, for reading after a run.
+ * The real bot as a process of its own, on a fixed port, which can be killed without warning and
+ * started again. Its output goes to a log file, appended across starts, for reading after a run.
  */
 export class BotProcess {
   readonly port: number;
   readonly url: string;
   readonly #env: NodeJS.ProcessEnv;
   readonly #log: WriteStream;
+  readonly #args: string[];
   #child: ChildProcess | undefined;
   starts = 0;
 
-  constructor(env: Record<string, string>, port: number, logFile: string) {
+  constructor(env: Record<string, string>, port: number, logFile: string, args = FROM_SOURCES) {
+    this.#args = args;
     this.port = port;
     this.url = `http://127.0.0.1:${port}`;
     this.#env = { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" };
@@ -45,7 +50,7 @@ export class BotProcess {
 
   /** Starts the bot and waits until /readyz answers 200. */
   async start(): Promise<void> {
-    const child = spawn(process.execPath, ["--import", "tsx", "bot/main.ts"], { cwd: ROOT, env: this.#env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, this.#args, { cwd: ROOT, env: this.#env, stdio: ["ignore", "pipe", "pipe"] });
     child.stdout!.pipe(this.#log, { end: false });
     child.stderr!.pipe(this.#log, { end: false });
     this.#child = child;
@@ -58,6 +63,11 @@ export class BotProcess {
       if (status === 200) return;
       await sleep(50);
     }
+  }
+
+  /** The running bot's process id, for reading its CPU time. */
+  get pid(): number | undefined {
+    return this.#child?.pid;
   }
 
   /** SIGKILL: no finishing of anything in hand, as a crash or a pulled plug. */
