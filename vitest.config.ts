@@ -17,15 +17,13 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      // Files share their worker's modules (pure and PGlite tests): importing the bot's modules anew
-      // for every file was half of the pure tests' time and a fifth of the whole suite's. Each
-      // database test opens its own database, and reads which one from the env as it opens it.
+      // Files share their worker's modules: importing the bot's modules anew for every file was half
+      // of the pure tests' time and a fifth of the whole suite's. Each database test opens its own
+      // database, and reads which one from the env as it opens it.
       { extends: true, test: { name: "unit", isolate: false, include: ["test/**/*.test.ts"], exclude: [...DB_TESTS, "test/browser/**"] } },
       ...databases.map((db) => ({
         extends: true as const,
-        // On PostgreSQL each file keeps its own modules: shared, a pool closed by one file's teardown
-        // could reject a connection's type lookup as an error in another file.
-        test: { name: db, isolate: db === "pglite" ? false : true, include: DB_TESTS, env: { OTINISH_TEST_DB: db } },
+        test: { name: db, isolate: false, include: DB_TESTS, env: { OTINISH_TEST_DB: db } },
       })),
       { extends: true, test: { name: "browser", include: ["test/browser/**/*.test.ts"], env: { OTINISH_TEST_DB: "pglite" } } },
     ],
