@@ -14,7 +14,7 @@ import { BotProcess, freePort, FROM_BUILD, FROM_SOURCES, logFile } from "./chaos
 import { CHAOS_TOKEN, startEmulator } from "./chaos/emulator.js";
 import { parseOptions } from "./chaos/options.js";
 import { visit, type People, type Share, type Tally } from "./mixed/actions.js";
-import { cpuOfPostgres, cpuOfProcess } from "./mixed/cpu.js";
+import { cpuOfPostgres, cpuOfProcess } from "./process-cpu.js";
 import { setUpDepartment } from "./mixed/department.js";
 import { pgbenchTps } from "./pgbench.js";
 

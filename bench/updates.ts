@@ -12,6 +12,7 @@ import { diskFileStore } from "../core/files/file-store.js";
 import { systemClock } from "../core/shared/clock.js";
 import { statementsSent } from "../db/statement-tally.js";
 import { DEFAULT_SERVER, openBenchDatabase, percentile } from "./bench-database.js";
+import { cpuOfPostgres } from "./process-cpu.js";
 import { pgbenchTps } from "./pgbench.js";
 
 /**
@@ -147,16 +148,20 @@ export async function run(): Promise<void> {
     }
   };
   const started = performance.now();
-  const [statementsBefore, cpuBefore] = [statementsSent(), process.cpuUsage()];
+  const [statementsBefore, cpuBefore, postgresBefore] = [statementsSent(), process.cpuUsage(), cpuOfPostgres()];
   await Promise.all(Array.from({ length: CLIENTS }, client));
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
+  const postgresCpuMs = cpuOfPostgres() - postgresBefore;
   const perUpdate = (n: number) => Number((n / latencies.length).toFixed(2));
   // Statements of everything the process sent (the inbox's store, claim and done included; the
-  // handling's own per kind of screen are in test/e2e/statement-budget.test.ts), and Node's CPU.
+  // handling's own per kind of screen are in test/e2e/statement-budget.test.ts), Node's CPU and
+  // PostgreSQL's. A statement is one round trip once its connection has it prepared (the first use
+  // on a connection adds a describe).
   const breakdown = {
     statements_per_update: perUpdate(statementsSent() - statementsBefore),
     node_cpu_ms_per_update: perUpdate((cpu.user + cpu.system) / 1000),
+    postgres_cpu_ms_per_update: perUpdate(postgresCpuMs),
   };
   await inbox.stop(0);
 
