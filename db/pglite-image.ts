@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { mkdir, open, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
+import { extract } from "tar";
 import { MIGRATIONS_FOLDER, migrationsKey } from "./migrations-key.js";
 
 const CACHE_DIR = path.join(tmpdir(), "otinish-pglite");
@@ -22,7 +23,7 @@ export async function migratedPgliteImage(cacheDir = CACHE_DIR): Promise<Blob> {
 }
 
 /**
- * Writes a new database's files into `dataDir` from the image, a block at a time. PGlite's own
+ * Writes a new database's files into `dataDir` from the image, streamed from disk. PGlite's own
  * loading (`loadDataDir`) reads the whole tar into memory and slices every file out of it: two
  * copies of its 43 MB that stay in the process until a full garbage collection, which a bot at
  * rest may not run for a long while. PG_VERSION, which makes the folder a database, is written
@@ -32,25 +33,29 @@ export async function migratedPgliteImage(cacheDir = CACHE_DIR): Promise<Blob> {
 export async function unpackPgliteImage(dataDir: string, cacheDir = CACHE_DIR): Promise<boolean> {
   const image = await imageOf(cacheDir);
   if (typeof image !== "string") return false;
-  const tar = await open(image);
-  try {
-    let version: Buffer | undefined;
-    for await (const entry of tarEntries(tar)) {
-      const target = path.join(dataDir, entry.name);
-      if (!target.startsWith(dataDir + path.sep)) throw new Error(`the PGlite image names a file outside its folder: ${entry.name}`);
-      if (entry.type === "dir") await mkdir(target, { recursive: true, mode: 0o700 });
-      else if (entry.name.replace(/^\/+/, "") === "PG_VERSION") version = await entry.read();
-      else {
-        await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
-        await entry.copyTo(target);
-      }
-    }
-    if (!version) throw new Error("the PGlite image has no PG_VERSION");
-    await writeFile(path.join(dataDir, "PG_VERSION"), version, { mode: 0o600 });
-    return true;
-  } finally {
-    await tar.close();
-  }
+  const isVersion = (entryPath: string) => entryPath.replace(/^[./]+/, "") === "PG_VERSION";
+  // The database's files are its owner's alone, whatever modes the image recorded. tar keeps every
+  // entry inside `cwd`: PGlite names them from "/", which tar strips (and says so, which is fine);
+  // any other word from it (an entry it could not write) fails the unpacking.
+  const problems: string[] = [];
+  const unpack = (wanted: (entryPath: string) => boolean) =>
+    extract({
+      file: image,
+      cwd: dataDir,
+      // Read a megabyte at a time (tar's default is 16): what is read stays in memory until a full collection.
+      maxReadSize: 1 << 20,
+      filter: (entryPath, entry) => {
+        if ("type" in entry) entry.mode = entry.type === "Directory" ? 0o700 : 0o600;
+        return wanted(entryPath);
+      },
+      onwarn: (code, message) => void (code === "TAR_ENTRY_INFO" || problems.push(`${code}: ${message}`)),
+    });
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  await unpack((entryPath) => !isVersion(entryPath));
+  if (problems.length > 0) throw new Error(`the PGlite image did not unpack: ${problems.join("; ")}`);
+  await unpack(isVersion);
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) throw new Error("the PGlite image has no PG_VERSION");
+  return true;
 }
 
 /** The image: the cached tar's path, or the image itself when the cache cannot be written. */
@@ -78,60 +83,6 @@ async function makeImage(): Promise<Blob> {
     return (await client.dumpDataDir("none")) as Blob;
   } finally {
     await client.close();
-  }
-}
-
-interface TarEntry {
-  name: string;
-  type: "file" | "dir";
-  read(): Promise<Buffer>;
-  copyTo(target: string): Promise<void>;
-}
-
-const BLOCK = 512;
-
-/**
- * The entries of a tar as PGlite writes it (`dumpDataDir`): ustar headers, names within the
- * 100-byte name field, regular files and folders only. Anything else is refused rather than
- * guessed at.
- */
-async function* tarEntries(tar: Awaited<ReturnType<typeof open>>): AsyncGenerator<TarEntry> {
-  const header = Buffer.alloc(BLOCK);
-  const chunk = Buffer.alloc(1 << 20);
-  let position = 0;
-  for (;;) {
-    const { bytesRead } = await tar.read(header, 0, BLOCK, position);
-    // Two zeroed blocks end the archive; PGlite also ends it there.
-    if (bytesRead < BLOCK || header.every((b) => b === 0)) return;
-    const text = (from: number, length: number) => header.toString("latin1", from, from + length).replace(/\0.*$/s, "").trim();
-    const name = header.toString("utf8", 0, 100).replace(/\0.*$/s, "");
-    const flag = text(156, 1);
-    if (text(257, 5) !== "ustar" || !["0", "", "5"].includes(flag)) throw new Error(`unexpected entry in the PGlite image: ${name} (type "${flag}")`);
-    const size = flag === "5" ? 0 : parseInt(text(124, 12) || "0", 8);
-    const start = position + BLOCK;
-    position = start + Math.ceil(size / BLOCK) * BLOCK;
-    yield {
-      name,
-      type: flag === "5" ? "dir" : "file",
-      async read() {
-        const data = Buffer.alloc(size);
-        await tar.read(data, 0, size, start);
-        return data;
-      },
-      async copyTo(target) {
-        const out = await open(target, "w", 0o600);
-        try {
-          for (let done = 0; done < size; ) {
-            const { bytesRead: n } = await tar.read(chunk, 0, Math.min(chunk.length, size - done), start + done);
-            if (n === 0) throw new Error(`the PGlite image ends inside ${name}`);
-            await out.write(chunk, 0, n);
-            done += n;
-          }
-        } finally {
-          await out.close();
-        }
-      },
-    };
   }
 }
 
