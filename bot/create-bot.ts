@@ -7,6 +7,7 @@ import { isDomainError } from "../core/shared/errors.js";
 import { Seen } from "../core/shared/seen.js";
 import { speak, type BotContext, type BotDeps } from "./context.js";
 import { features } from "./features/index.js";
+import { reaskAfterRerun } from "./flows/router.js";
 import { tellOfError } from "./error-notice.js";
 import { answerCallback, send } from "./messages.js";
 import type { AppMetrics } from "./metrics/metrics.js";
@@ -41,6 +42,9 @@ function refusalCode(ctx: BotContext, code: string): string {
   return citizen && (code === "appeal_not_found" || code === "forbidden") ? "not_your_button" : code;
 }
 
+/** The refusals of a press on a question the flow has moved past. */
+const STALE = new Set(["stale_button", "flow_conflict"]);
+
 /**
  * Turns a refusal of the domain into the person's language. Anything else goes back to the update
  * inbox, which tries the update again and tells the person only if it gives up; the press is then
@@ -51,6 +55,7 @@ const errorBoundary: MiddlewareFn<BotContext> = async (ctx, next) => {
     await next();
   } catch (error) {
     if (!isDomainError(error)) throw error;
+    if (ctx.callbackQuery && STALE.has(error.code) && (await reaskAfterRerun(ctx))) return void (await answerCallback(ctx));
     const code = refusalCode(ctx, error.code);
     // A press already answered (the step had begun) gets the refusal as a message instead of a toast.
     if (ctx.callbackQuery && !ctx.callbackAnswered) {

@@ -35,6 +35,19 @@ export async function reaskActiveFlow(ctx: BotContext): Promise<boolean> {
   return true;
 }
 
+/**
+ * A press handled a second time (the inbox delivers at least once) whose first run moved the flow
+ * on but ended before showing it: the press is refused as out of date, so the flow's current
+ * question is shown instead, as a second run of a message shows it. False when this is not such a run.
+ */
+export async function reaskAfterRerun(ctx: BotContext): Promise<boolean> {
+  const chat = chatFlowNamed(ctx.activeFlow);
+  const state = chat ? await chat.flow.load(ctx.deps.core, ctx.actor) : null;
+  if (!chat || !state || !writtenBy(state, ctx.deps.core)) return false;
+  await chat.present(ctx, state, "new");
+  return true;
+}
+
 /** /cancel: ends the active flow, undoing what its core flow says; false outside a flow. */
 export async function cancelActiveFlow(ctx: BotContext): Promise<boolean> {
   const chat = chatFlowNamed(ctx.activeFlow);

@@ -6,7 +6,7 @@ import { staffIn, unitId } from "../control/fixtures.js";
 import { signedUpCitizen, staffMember } from "../support/citizens.js";
 import { dbKind } from "../support/db.js";
 import { citizen, startHarness, type Harness } from "../support/harness.js";
-import type { SandboxUser } from "../support/sandbox-user.js";
+import type { ChatView, SandboxUser } from "../support/sandbox-user.js";
 import { recordUpToExecutors } from "../support/journeys.js";
 import { shown } from "../support/texts.js";
 
@@ -68,6 +68,25 @@ describe(`an update handled a second time, on ${dbKind}`, () => {
     await u.waitForBot(/ЖТ-2026-\d{6}/);
     const [appeal] = await h.app().core.db.select().from(appeals).where(eq(appeals.citizenUserId, await citizenId()));
     expect(appeal!.text).toBe(`${TEXT}\n${MORE}`);
+  });
+
+  it("shows the flow's next question, not 'out of date', when a press that moved it on is handled again", async () => {
+    const u = h.user(CITIZEN);
+    await u.send("/start");
+    await u.press(shown("ru", "menu.submit_appeal"));
+    await u.press(shown("ru", "appeal.type.request"));
+    await u.waitForBot(shown("ru", "appeal.intake.ask_text", { max: "10 000" }).slice(0, 20));
+    await u.send(TEXT);
+    await u.press(shown("ru", "appeal.intake.files_skip"));
+    const language = shown("ru", "appeal.language.ru");
+    const asking = (view: ChatView) => view.messages.findLast((m) => m.from === "bot" && !m.deleted && m.inline_keyboard?.flat().some((b) => b.text === language))?.message_id;
+    const first = asking(await u.waitFor((view) => asking(view) !== undefined));
+    // As after a crash between the step's commit and its question reaching the chat: asked again, below.
+    await handleAgain(u);
+    await u.waitFor((view) => (asking(view) ?? 0) > first!);
+    expect(await u.toasts()).not.toContain(shown("ru", "errors.stale_button"));
+    await u.send("/cancel");
+    await u.waitForBot(shown("ru", "appeal.intake.cancelled"));
   });
 
   it("adds a supplement's text part once", async () => {
