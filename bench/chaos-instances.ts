@@ -15,7 +15,7 @@ import { shown } from "../test/support/texts.js";
 import { relayWebhook } from "../test/support/webhook-relay.js";
 import { openBenchDatabase } from "./bench-database.js";
 import { BotProcess, freePort, logFile } from "./chaos/bot-process.js";
-import { CHAOS_TOKEN, startEmulator, type Emulator } from "./chaos/emulator.js";
+import { emulatedBotEnv, startEmulator, type Emulator } from "./chaos/emulator.js";
 import { orderOf, type ChatOrder } from "./chaos/echo-order.js";
 import { parseOptions } from "./chaos/options.js";
 import { startRoundRobin } from "./chaos/round-robin.js";
@@ -57,15 +57,9 @@ export const WEBHOOK_SECRET = "chaos-webhook-secret-0123456789";
 
 function botEnv(databaseUrl: string, emulator: Emulator, filesDir: string, rate: number): Record<string, string> {
   return {
-    BOT_TOKEN: CHAOS_TOKEN,
-    BOT_API_ROOT: emulator.url,
+    ...emulatedBotEnv(databaseUrl, emulator.url, filesDir),
     WEBHOOK_URL: "https://otinish.example.kz/telegram/webhook",
     WEBHOOK_SECRET,
-    OPERATOR_BIN: "040840300024",
-    DATABASE_URL: databaseUrl,
-    FILES_DIR: filesDir,
-    LOG_LEVEL: "warn",
-    SCHEDULER: "off",
     UPDATES_LEASE_SECONDS: "10",
     SEND_RATE: String(rate),
     OUTBOX_RATE: String(Math.max(1, Math.floor(rate * 0.8))),

@@ -13,10 +13,11 @@ import { appeals, outbox, updates } from "../db/schema/index.js";
 import { SandboxUser } from "../test/support/sandbox-user.js";
 import { openBenchDatabase } from "./bench-database.js";
 import { BotProcess, freePort, logFile } from "./chaos/bot-process.js";
-import { CHAOS_TOKEN, startEmulator, type Emulator } from "./chaos/emulator.js";
+import { emulatedBotEnv, startEmulator, type Emulator } from "./chaos/emulator.js";
 import { citizenJourney, type JourneyReport } from "./chaos/journey.js";
 import { checkKillRun, type KillFigures } from "./chaos/kill-checks.js";
 import { parseOptions } from "./chaos/options.js";
+import { pool } from "./chaos/pool.js";
 import { chaosUsers, citizenId, STAFF } from "./chaos/people.js";
 import { setUpDepartment } from "./chaos/setup.js";
 import { startDesk } from "./chaos/staff-desk.js";
@@ -57,13 +58,7 @@ const DRAIN_MS = 240_000;
 
 function botEnv(databaseUrl: string, emulator: Emulator, filesDir: string): Record<string, string> {
   return {
-    BOT_TOKEN: CHAOS_TOKEN,
-    BOT_API_ROOT: emulator.url,
-    OPERATOR_BIN: "040840300024",
-    DATABASE_URL: databaseUrl,
-    FILES_DIR: filesDir,
-    LOG_LEVEL: "warn",
-    SCHEDULER: "off",
+    ...emulatedBotEnv(databaseUrl, emulator.url, filesDir),
     // The Head approves two hundred answers in a row, as no citizen would write.
     FLOOD_LIMIT: "0",
     // A killed instance's updates are taken over after this long.
@@ -74,20 +69,6 @@ function botEnv(databaseUrl: string, emulator: Emulator, filesDir: string): Reco
     OUTBOX_LEASE_SECONDS: "15",
     TELEGRAM_TIMEOUT_SECONDS: "3",
   };
-}
-
-/** Runs `work` over 0…count-1, `concurrency` at a time. */
-async function pool<T>(count: number, concurrency: number, work: (n: number) => Promise<T>): Promise<T[]> {
-  const results: T[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const n = next++;
-      results[n] = await work(n);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
-  return results;
 }
 
 /** Until every confirmed appeal is answered, every message due to a citizen has left the outbox and every update is handled. */

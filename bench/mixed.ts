@@ -11,7 +11,7 @@ import type { Ctx } from "../core/shared/context.js";
 import { SandboxUser } from "../test/support/sandbox-user.js";
 import { DEFAULT_SERVER, openBenchDatabase, percentile } from "./bench-database.js";
 import { BotProcess, freePort, FROM_BUILD, FROM_SOURCES, logFile } from "./chaos/bot-process.js";
-import { CHAOS_TOKEN, startEmulator } from "./chaos/emulator.js";
+import { emulatedBotEnv, startEmulator } from "./chaos/emulator.js";
 import { parseOptions } from "./chaos/options.js";
 import { visit, type People, type Share, type Tally } from "./mixed/actions.js";
 import { cpuOfPostgres, cpuOfProcess } from "./process-cpu.js";
@@ -39,13 +39,7 @@ const PGBENCH_SECONDS = 10;
 
 function botEnv(databaseUrl: string, apiRoot: string, filesDir: string): Record<string, string> {
   return {
-    BOT_TOKEN: CHAOS_TOKEN,
-    BOT_API_ROOT: apiRoot,
-    OPERATOR_BIN: "040840300024",
-    DATABASE_URL: databaseUrl,
-    FILES_DIR: filesDir,
-    LOG_LEVEL: "warn",
-    SCHEDULER: "off",
+    ...emulatedBotEnv(databaseUrl, apiRoot, filesDir),
     // People here act as fast as the bot answers; the send budget is Telegram's, not the bot's, so it is lifted.
     FLOOD_LIMIT: "0",
     SEND_RATE: "100000",

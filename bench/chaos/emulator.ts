@@ -10,6 +10,19 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
+/** What every benchmark's bot process shares: the emulator's token and address, the database, quiet logs, no scheduler. */
+export function emulatedBotEnv(databaseUrl: string, apiRoot: string, filesDir: string): Record<string, string> {
+  return {
+    BOT_TOKEN: CHAOS_TOKEN,
+    BOT_API_ROOT: apiRoot,
+    OPERATOR_BIN: "040840300024",
+    DATABASE_URL: databaseUrl,
+    FILES_DIR: filesDir,
+    LOG_LEVEL: "warn",
+    SCHEDULER: "off",
+  };
+}
+
 /** The Bot API emulator served from the bench's own process, so it outlives every bot it serves. */
 export async function startEmulator(users: DemoUser[]): Promise<Emulator> {
   const sandbox = createSandbox({ token: CHAOS_TOKEN, bot: { id: 300000003, username: "otinish_chaos_bot", first_name: "Otinish" }, demoUsers: users });

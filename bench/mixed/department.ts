@@ -6,6 +6,7 @@ import type { Ctx } from "../../core/shared/context.js";
 import type { Actor } from "../../core/shared/roles.js";
 import type { DemoUser } from "../../sandbox/emulator/index.js";
 import { signedUpCitizen } from "../../test/support/citizens.js";
+import { pool } from "../chaos/pool.js";
 
 /** Telegram ids of the people at work: citizens, registrars and reviewers each from a base of their own. */
 const BASE = { citizen: 7_300_000, registrar: 7_200_100, reviewer: 7_200_200 } as const;
@@ -31,17 +32,6 @@ export interface DepartmentSize {
 
 const ids = (base: number, count: number) => Array.from({ length: count }, (_, n) => base + n);
 
-/** Runs `work` over `items`, `concurrency` at a time. */
-async function inTurns<T>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      await work(items[i]!, i);
-    }
-  }));
-}
-
 /**
  * A department in mid-week: signed-up citizens who each filed appeals, most of them already with a
  * reviewer, the rest in the registrars' queue; every person speaks Russian.
@@ -62,7 +52,8 @@ export async function setUpDepartment(core: Ctx, size: DepartmentSize): Promise<
 
   const citizens = ids(BASE.citizen, size.citizens);
   let filed = 0;
-  await inTurns(citizens, 8, async (telegramId) => {
+  await pool(citizens.length, 8, async (i) => {
+    const telegramId = citizens[i]!;
     const actor = await setLanguage(core, core.db, await signedUpCitizen(core, telegramId), "ru");
     for (let k = 0; k < size.appealsEach; k++) {
       const n = filed++;

@@ -46,14 +46,19 @@ async function handleAgain(u: SandboxUser): Promise<void> {
 const TEXT = "Прошу выдать копию протокола судебного заседания по делу 2-115/2026.";
 const MORE = "Продолжение текста: копия нужна для апелляции.";
 
+/** From the menu to an appeal's text sent, as a citizen starts one. */
+async function writeAppealText(u: SandboxUser): Promise<void> {
+  await u.send("/start");
+  await u.press(shown("ru", "menu.submit_appeal"));
+  await u.press(shown("ru", "appeal.type.request"));
+  await u.waitForBot(shown("ru", "appeal.intake.ask_text", { max: "10 000" }).slice(0, 20));
+  await u.send(TEXT);
+}
+
 describe(`an update handled a second time, on ${dbKind}`, () => {
   it("takes an appeal's text, and a part that continues it, once each", async () => {
     const u = h.user(CITIZEN);
-    await u.send("/start");
-    await u.press(shown("ru", "menu.submit_appeal"));
-    await u.press(shown("ru", "appeal.type.request"));
-    await u.waitForBot(shown("ru", "appeal.intake.ask_text", { max: "10 000" }).slice(0, 20));
-    await u.send(TEXT);
+    await writeAppealText(u);
     await u.waitForBot(shown("ru", "appeal.intake.ask_files", { max_mb: 20, max: 10, count: 0 }));
     await handleAgain(u);
     await u.send(MORE);
@@ -72,11 +77,7 @@ describe(`an update handled a second time, on ${dbKind}`, () => {
 
   it("shows the flow's next question, not 'out of date', when a press that moved it on is handled again", async () => {
     const u = h.user(CITIZEN);
-    await u.send("/start");
-    await u.press(shown("ru", "menu.submit_appeal"));
-    await u.press(shown("ru", "appeal.type.request"));
-    await u.waitForBot(shown("ru", "appeal.intake.ask_text", { max: "10 000" }).slice(0, 20));
-    await u.send(TEXT);
+    await writeAppealText(u);
     await u.press(shown("ru", "appeal.intake.files_skip"));
     const language = shown("ru", "appeal.language.ru");
     const asking = (view: ChatView) => view.messages.findLast((m) => m.from === "bot" && !m.deleted && m.inline_keyboard?.flat().some((b) => b.text === language))?.message_id;
