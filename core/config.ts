@@ -49,6 +49,7 @@ const schema = z
     OUTBOX_GROUP_PER_MINUTE: z.coerce.number({ error: "a number" }).positive("messages per minute, more than 0").default(20),
     OUTBOX_GIVE_UP_HOURS: z.coerce.number({ error: "a number" }).positive("hours, more than 0").default(72),
     OUTBOX_LEASE_SECONDS: z.coerce.number({ error: "a whole number" }).int("a whole number").min(5, "5 seconds or more").default(300),
+    OUTBOX_RETENTION_DAYS: z.coerce.number({ error: "a whole number" }).int("a whole number").min(1, "1 day or more").default(30),
     UPDATES_RETENTION_DAYS: z.coerce.number({ error: "a whole number" }).int("a whole number").min(1, "1 day or more").default(7),
     UPDATES_LEASE_SECONDS: z.coerce.number({ error: "a whole number" }).int("a whole number").min(2, "2 seconds or more").default(30),
     UPDATES_RETRY_SECONDS: z.coerce.number({ error: "a number" }).positive("seconds, more than 0").default(1),
@@ -131,6 +132,8 @@ export interface DeliveryConfig {
   chatPerSecond: number;
   /** Messages per minute to one group chat. */
   groupPerMinute: number;
+  /** Finished messages (which hold names and answers' texts) have their contents erased after this many days. */
+  retentionDays: number;
   /** How long a claimed message is held before another worker may take it (its worker died). */
   leaseSeconds: number;
   /** How long a message may wait past its time, through every outage, before a failed try gives it up. */
@@ -192,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, purpose: "app" | "console" = 
       groupPerMinute: c.OUTBOX_GROUP_PER_MINUTE,
       leaseSeconds: c.OUTBOX_LEASE_SECONDS,
       giveUpHours: c.OUTBOX_GIVE_UP_HOURS,
+      retentionDays: c.OUTBOX_RETENTION_DAYS,
       timeoutSeconds: c.TELEGRAM_TIMEOUT_SECONDS,
     },
     inbox: { retentionDays: c.UPDATES_RETENTION_DAYS, leaseSeconds: c.UPDATES_LEASE_SECONDS, retrySeconds: c.UPDATES_RETRY_SECONDS },

@@ -13,6 +13,7 @@ import {
   journalEntryFiles,
   storedFiles,
 } from "../../db/schema/index.js";
+import { eraseMessagesAbout } from "../outbox/retention.js";
 import type { Ctx } from "../shared/context.js";
 import type { CaseCounts } from "./case-records.js";
 import type { DestructionAct } from "./destruction-acts.js";
@@ -87,6 +88,8 @@ async function eraseRecords(ctx: Ctx, tx: DbOrTx, act: DestructionAct): Promise<
   for (let i = 0; i < appealIds.length; i += CHUNK) {
     const ids = appealIds.slice(i, i + CHUNK);
     await tx.update(appealAnswers).set({ text: "" }).where(inArray(appealAnswers.appealId, ids));
+    // The notices that told the citizen of it carry the answer's text and the appeal's words.
+    await eraseMessagesAbout(tx, now, ids);
     // Free text in the trail may be the applicant's own words; the database lets only this through.
     await tx.update(appealEvents).set({ comment: ERASED_MARK }).where(and(inArray(appealEvents.appealId, ids), isNotNull(appealEvents.comment)));
     await tx.insert(appealEvents).values(ids.map((appealId) => ({ appealId, at: now, authorityUserId: act.approvedBy, kind: "erased", comment: act.number, data })));

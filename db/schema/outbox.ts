@@ -40,6 +40,8 @@ export const outbox = pgTable(
     sentAt: timestamp("sent_at", { withTimezone: true }),
     /** Telegram's id of the part that carries the buttons, so a later notice can change it in place ("taken by …"). */
     messageId: bigint("message_id", { mode: "number" }),
+    /** When its parameters (names, an answer's text) were erased, OUTBOX_RETENTION_DAYS after it was written. */
+    erasedAt: timestamp("erased_at", { withTimezone: true }),
   },
   (t) => [
     index("outbox_due_idx").on(t.notBefore, t.id).where(sql`${t.status} = 'pending'`),
@@ -51,6 +53,8 @@ export const outbox = pgTable(
     index("outbox_open_due_idx").on(t.dueAt).where(sql`${t.status} in ('pending','sending')`),
     // Given-up messages, newest first, for the administrators' list.
     index("outbox_failed_idx").on(t.failedAt).where(sql`${t.status} = 'failed'`),
+    // Finished messages whose contents are still kept: what the nightly erasure looks through.
+    index("outbox_to_erase_idx").on(t.createdAt).where(sql`${t.erasedAt} is null and ${t.status} in ('sent','unreachable','cancelled')`),
     check("outbox_status_check", sql`${t.status} in ('pending','sending','sent','unreachable','failed','cancelled')`),
   ],
 );

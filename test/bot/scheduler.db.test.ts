@@ -5,6 +5,7 @@ import { scheduledJobs as jobsFor } from "../../bot/scheduled-jobs.js";
 import { startScheduler } from "../../bot/scheduler.js";
 import { classifyAppeal } from "../../core/appeals/classify.js";
 import { registerAppeal } from "../../core/appeals/register.js";
+import { loadConfig } from "../../core/config.js";
 import type { Ctx } from "../../core/shared/context.js";
 import type { Actor } from "../../core/shared/roles.js";
 import { appeals, outbox } from "../../db/schema/index.js";
@@ -12,7 +13,7 @@ import { signedUpCitizen, staffMember } from "../support/citizens.js";
 import { quietLogger, testCtx } from "../support/core.js";
 import { dbKind, openTestDatabase, type TestDatabase } from "../support/db.js";
 
-const scheduledJobs = jobsFor({ inbox: { retentionDays: 7, leaseSeconds: 30, retrySeconds: 1 } });
+const scheduledJobs = jobsFor(loadConfig({}));
 let tdb: TestDatabase;
 let ctx: ReturnType<typeof testCtx>;
 let reviewer: Actor;

@@ -9,6 +9,7 @@ import { approveAct } from "../../core/registry/destruction-acts.js";
 import { supplementAppeal } from "../../core/appeals/citizen-actions.js";
 import { correctEntry } from "../../core/registry/correct.js";
 import { addEntry } from "../../core/registry/entries.js";
+import { enqueue } from "../../core/outbox/enqueue.js";
 import { destructionActJob, erasureJob } from "../../core/registry/jobs.js";
 import { parseNomenclatureFile } from "../../core/registry/nomenclature-file.js";
 import { importNomenclature, showNomenclature } from "../../core/registry/nomenclature.js";
@@ -102,6 +103,15 @@ describe(`retention of the nomenclature's cases on ${dbKind}`, () => {
       [9502, "nomenclature.notice.act_to_approve", act!.id],
     ]);
 
+    // What the citizens were told, sent a week ago: about the expiring case's appeal and the permanent one's.
+    const told = async (appealId: number, name: string) => {
+      await enqueue(ctx, ctx.db, { dedupeKey: `test:told:${appealId}`, chatId: 9511, language: "ru", appealId, key: "appeal.notice.answered", params: { outcome: "satisfied", text: `${name}, ваше обращение рассмотрено.` } });
+      await ctx.db.update(outbox).set({ status: "sent", sentAt: ctx.clock.now() }).where(eq(outbox.dedupeKey, `test:told:${appealId}`));
+    };
+    await told(early, "Иванов Иван");
+    await told(kept, "Петрова Анна");
+    const toldOf = async (appealId: number) => (await ctx.db.select().from(outbox).where(eq(outbox.dedupeKey, `test:told:${appealId}`)))[0]!;
+
     // Nothing is erased until the Head approves; a registrar cannot.
     expect(await erasureJob.run(ctx)).toBe(0);
     await expect(approveAct(ctx, registrar, { number: act!.number })).rejects.toMatchObject({ code: "forbidden" });
@@ -129,6 +139,10 @@ describe(`retention of the nomenclature's cases on ${dbKind}`, () => {
     expect(existsSync(ctx.files.pathOf(letter.sha256))).toBe(false);
     expect(existsSync(ctx.files.pathOf(shared.sha256))).toBe(true);
     expect((await ctx.db.select().from(storedFiles).where(eq(storedFiles.id, own.id)))[0]).toMatchObject({ fileName: "erased", telegramFileId: null });
+
+    // The message about the erased appeal lost its text whatever its age; the other kept its own.
+    expect((await toldOf(early)).payload).toEqual({ key: "appeal.notice.answered", params: {}, fileIds: [] });
+    expect((await toldOf(kept)).payload).toMatchObject({ params: { text: "Петрова Анна, ваше обращение рассмотрено." } });
 
     expect((await appealRow(kept)).applicant).toMatchObject({ fullName: "Петрова Анна", iin: "900101400125" });
     expect((await appealRow(kept)).erasedAt).toBeNull();

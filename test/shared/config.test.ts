@@ -83,6 +83,13 @@ describe("configuration", () => {
     expect(errorOf({ OUTBOX_GIVE_UP_HOURS: "0" })).toMatch(/^OUTBOX_GIVE_UP_HOURS: expected hours, more than 0/);
   });
 
+  it("erases sent messages' contents after 30 days unless told otherwise, and never sooner than a day", () => {
+    expect(loadConfig({}).delivery.retentionDays).toBe(30);
+    expect(loadConfig({ OUTBOX_RETENTION_DAYS: "90" }).delivery.retentionDays).toBe(90);
+    expect(errorOf({ OUTBOX_RETENTION_DAYS: "0" })).toBe('OUTBOX_RETENTION_DAYS: expected 1 day or more, got "0"');
+    expect(errorOf({ OUTBOX_RETENTION_DAYS: "a month" })).toMatch(/^OUTBOX_RETENTION_DAYS: expected a whole number/);
+  });
+
   it("never echoes secrets back", () => {
     expect(errorOf({ BOT_TOKEN: "12:short" })).not.toContain("short");
     expect(errorOf({ DATABASE_URL: "mysql://user:pw@host/db" })).not.toContain("pw");

@@ -1,0 +1,2 @@
+ALTER TABLE "outbox" ADD COLUMN "erased_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "outbox_to_erase_idx" ON "outbox" USING btree ("created_at") WHERE "outbox"."erased_at" is null and "outbox"."status" in ('sent','unreachable','cancelled');
