@@ -1,20 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { rowsOf } from "../../db/rows.js";
-import { DEFAULT_LANGUAGE } from "../shared/roles.js";
 import type { Ctx } from "../shared/context.js";
-
-/**
- * The language a queued notice to the person in `users` row `u` is written in, as `languageOf`
- * decides it: the one they chose, else Telegram's, else the state language.
- */
-export const languageOfUser = (u: string) => sql`coalesce(${sql.raw(u)}.language, ${sql.raw(u)}.seen_language, ${DEFAULT_LANGUAGE})`;
-
-/** A stored date as the dedupe keys spell it (YYYY-MM-DD), whatever the session's DateStyle. */
-export const isoDateOf = (column: SQL) => sql`to_char(${column}, 'YYYY-MM-DD')`;
-
-/** A stored date as people read it in a notice, as `dottedDate` writes it (DD.MM.YYYY). */
-export const dottedDateOf = (column: SQL) => sql`to_char(${column}, 'DD.MM.YYYY')`;
 
 /**
  * A notice's payload built in SQL, in the shape `enqueueMany` stores: a locale key, its parameters

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from "../shared/roles.js";
 
 /** Telegram's language_code ("ru-RU", "kk") mapped onto ours; Kazakh, the state language, otherwise. */
@@ -13,3 +14,6 @@ export function guessLanguage(languageCode: string | undefined): Language {
 export function languageOf(person: { language: string | null; seenLanguage: string | null }): Language {
   return (person.language ?? person.seenLanguage ?? DEFAULT_LANGUAGE) as Language;
 }
+
+/** `languageOf` spelled in SQL for the person in `users` row `u`: for notices written by one statement. */
+export const languageOfUser = (u: string) => sql`coalesce(${sql.raw(u)}.language, ${sql.raw(u)}.seen_language, ${DEFAULT_LANGUAGE})`;

@@ -13,7 +13,7 @@ import type { Slot } from "./slots.js";
 const KINDS = ["remind_evening", "remind_soon"] as const;
 export type ReminderKind = (typeof KINDS)[number];
 
-function reminderKey(bookingId: number, version: number, kind: ReminderKind): string {
+export function reminderKey(bookingId: number, version: number, kind: ReminderKind): string {
   return `reception:${bookingId}:v${version}:${kind}`;
 }
 
