@@ -6,6 +6,7 @@ import type { Context } from "hono";
 import type { Ctx } from "../../core/shared/context.js";
 import type { BotContext } from "../context.js";
 import { apologizer } from "./apology.js";
+import { haltable } from "./halt.js";
 import { startInboxWorker, type InboxOutcome } from "./inbox-worker.js";
 import { startPolling } from "./polling.js";
 import { receiver } from "./receive.js";
@@ -71,26 +72,4 @@ export function handler(bot: Bot<BotContext>): (payload: unknown) => Promise<voi
       throw error instanceof BotError ? error.error : error;
     }
   };
-}
-
-/**
- * Lets stop cut every Telegram call the bot's handlers have under way, as a crash would: an update
- * left unfinished then does nothing more here before its lease hands it to another worker.
- */
-function haltable(bot: Bot<BotContext>): AbortController {
-  const halt = new AbortController();
-  bot.api.config.use(async (prev, method, payload, signal) => {
-    const call = new AbortController();
-    const cut = () => call.abort();
-    if (halt.signal.aborted || signal?.aborted) cut();
-    halt.signal.addEventListener("abort", cut);
-    signal?.addEventListener("abort", cut);
-    try {
-      return await prev(method, payload, call.signal as typeof signal);
-    } finally {
-      halt.signal.removeEventListener("abort", cut);
-      signal?.removeEventListener("abort", cut);
-    }
-  });
-  return halt;
 }
