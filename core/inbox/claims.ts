@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, notExists, notInArray, sql, type Placeholder } from "drizzle-orm";
+import { and, asc, eq, inArray, notExists, sql, type Placeholder } from "drizzle-orm";
 import { preparedPer } from "../../db/prepared.js";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { updates } from "../../db/schema/index.js";
@@ -25,7 +25,7 @@ const earlier = alias(updates, "earlier");
 // Spelled as the partial indexes spell it, so the planner uses them.
 const open = (state: AnyPgColumn) => sql`${state} in ('pending','in_progress')`;
 /** Leases are measured in the database's time: the one clock every instance shares. */
-const leaseFromNow = (ms: number) => sql`now() + ${ms}::integer * interval '1 millisecond'`;
+const leaseFromNow = (ms: number | Placeholder) => sql`now() + ${ms}::integer * interval '1 millisecond'`;
 
 /**
  * Takes up to `limit` updates to handle: the oldest unfinished update of chats with nothing in
@@ -36,31 +36,44 @@ const leaseFromNow = (ms: number) => sql`now() + ${ms}::integer * interval '1 mi
  * re-check on its new version and is skipped.
  */
 export async function claimUpdates(ctx: Ctx, request: ClaimRequest): Promise<ClaimedUpdate[]> {
-  const ahead = ctx.db
+  // The held ids go as one array literal: one statement text whatever their number.
+  const held = `{${request.held.join(",")}}`;
+  return claim(ctx.db).execute({ worker: request.worker, limit: request.limit, leaseMs: request.leaseMs, held });
+}
+
+/** Built once per database: every slot of every instance runs it after each update. */
+const claim = preparedPer((db) => {
+  const ahead = db
     .select({ updateId: earlier.updateId })
     .from(earlier)
     .where(and(eq(earlier.chatId, updates.chatId), sql`${earlier.updateId} < ${updates.updateId}`, open(earlier.state)));
-  const free = ctx.db
+  const free = db
     .select({ updateId: updates.updateId })
     .from(updates)
     .where(
       and(
         open(updates.state),
         sql`(${updates.leaseUntil} is null or ${updates.leaseUntil} <= now())`,
-        request.held.length > 0 ? notInArray(updates.updateId, [...request.held]) : undefined,
+        sql`${updates.updateId} <> all(${sql.placeholder("held")}::bigint[])`,
         notExists(ahead),
       ),
     )
     .orderBy(asc(updates.updateId))
-    .limit(request.limit)
+    .limit(sql.placeholder("limit"))
     .for("update", { of: updates, skipLocked: true });
   // One statement: the rows are locked, checked and taken in a single round trip.
-  return ctx.db
+  return db
     .update(updates)
-    .set({ state: "in_progress", claimedBy: request.worker, leaseUntil: leaseFromNow(request.leaseMs), attempts: sql`${updates.attempts} + 1` })
+    .set({
+      state: "in_progress",
+      claimedBy: sql`${sql.placeholder("worker")}`,
+      leaseUntil: leaseFromNow(sql.placeholder("leaseMs")),
+      attempts: sql`${updates.attempts} + 1`,
+    })
     .where(inArray(updates.updateId, free))
-    .returning({ updateId: updates.updateId, chatId: updates.chatId, payload: updates.payload, attempts: updates.attempts });
-}
+    .returning({ updateId: updates.updateId, chatId: updates.chatId, payload: updates.payload, attempts: updates.attempts })
+    .prepare("claim_updates");
+});
 
 /** Only the worker holding the claim may write its outcome; a row taken over has moved on. */
 const mine = (worker: string | Placeholder, updateId: number | Placeholder) => and(eq(updates.updateId, updateId), eq(updates.claimedBy, worker), eq(updates.state, "in_progress"));
