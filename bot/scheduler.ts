@@ -2,6 +2,7 @@ import { schedule } from "node-cron";
 import { TIME_ZONE } from "../core/calendar/dates.js";
 import type { Ctx } from "../core/shared/context.js";
 import type { ScheduledJob } from "../core/shared/scheduled-job.js";
+import { tellOfFailedJob } from "../core/staff/failed-job-notice.js";
 
 export interface Scheduler {
   /** Settles once every job has had its run at start (the catch-up for ticks missed while down). */
@@ -50,6 +51,8 @@ async function runOnce(core: Ctx, job: ScheduledJob): Promise<boolean> {
     return true;
   } catch (err) {
     core.log.error({ err, job: job.name }, "scheduled job failed");
+    // With the database away this fails too; the log line above and the metric still say it.
+    await tellOfFailedJob(core, job.name).catch((notice: unknown) => core.log.error({ err: notice, job: job.name }, "administrators not told of a failed job"));
     return false;
   }
 }

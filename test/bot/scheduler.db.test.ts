@@ -2,12 +2,14 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scheduledJobs as jobsFor } from "../../bot/scheduled-jobs.js";
+import { renderOutbox } from "../../bot/delivery/render-outbox.js";
 import { startScheduler } from "../../bot/scheduler.js";
 import { classifyAppeal } from "../../core/appeals/classify.js";
 import { registerAppeal } from "../../core/appeals/register.js";
 import { loadConfig } from "../../core/config.js";
+import type { OutboxPayload } from "../../core/outbox/delivery.js";
 import type { Ctx } from "../../core/shared/context.js";
-import type { Actor } from "../../core/shared/roles.js";
+import type { Actor, Language } from "../../core/shared/roles.js";
 import { appeals, outbox } from "../../db/schema/index.js";
 import { signedUpCitizen, staffMember } from "../support/citizens.js";
 import { quietLogger, testCtx } from "../support/core.js";
@@ -74,5 +76,34 @@ describe(`the scheduler on ${dbKind}`, () => {
     // The reviewer's digest, and the overdue notice for the 20th to the reviewer and the Head.
     const today = rows.map((r) => `${r.chatId} ${r.dedupeKey.split(":")[0]}`).sort();
     expect(today).toEqual([`${head.telegramId} overdue`, `${reviewer.telegramId} digest`, `${reviewer.telegramId} overdue`].sort());
+  });
+
+  it("tells the administrators in their language when a job fails, once a day however often it fails", async () => {
+    const admin = await staffMember(ctx, 8705, "admin");
+    let failing = true;
+    const flaky = { name: "appeals.digest", cron: "* * * * *", run: async () => (failing ? Promise.reject(new Error("relation missing")) : 0) };
+    const noticesOfFailure = async () => (await ctx.db.select().from(outbox).orderBy(outbox.id)).filter((r) => r.dedupeKey.startsWith("job-failed:"));
+
+    ctx.clock.set("2026-03-23T09:00:00+05:00");
+    const failures: boolean[] = [];
+    for (let run = 0; run < 3; run++) {
+      const scheduler = startScheduler(instance().core, [flaky], (_job, ok) => failures.push(ok));
+      await scheduler.caughtUp;
+      await scheduler.stop();
+    }
+    expect(failures).toEqual([false, false, false]);
+    const [notice] = await noticesOfFailure();
+    expect(await noticesOfFailure()).toHaveLength(1);
+    expect(notice).toMatchObject({ chatId: admin.telegramId, status: "pending" });
+    expect(renderOutbox(notice!.payload as OutboxPayload, notice!.language as Language).join("")).toBe(
+      "⚠️ Жоспарлы тапсырма орындалмады (23.03.2026 09:00): әр қызметкерге мерзімдер бойынша таңғы шолу (<code>appeals.digest</code>). Ол келесі белгіленген уақытында қайта іске қосылады; қатенің толық мәтіні бот журналында. Бүгін бұл тапсырма туралы қайта хабарламаймыз.",
+    );
+
+    // The next day it is said again; a run that succeeds says nothing.
+    ctx.clock.set("2026-03-24T09:00:00+05:00");
+    await startScheduler(instance().core, [flaky]).stop();
+    failing = false;
+    await startScheduler(instance().core, [flaky]).stop();
+    expect((await noticesOfFailure()).map((r) => r.dedupeKey)).toEqual([`job-failed:appeals.digest:2026-03-23:${admin.userId}`, `job-failed:appeals.digest:2026-03-24:${admin.userId}`]);
   });
 });

@@ -1,6 +1,8 @@
 import { execSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { scheduledJobs } from "../../bot/scheduled-jobs.js";
+import { loadConfig } from "../../core/config.js";
 import { translator } from "../../locales/index.js";
 import { parseHtml } from "../../sandbox/emulator/html-entities.js";
 
@@ -40,6 +42,12 @@ describe("locales", () => {
       expect(m.get("errors.expects_contact")).toContain(`«${phoneButton}»`);
       expect(m.get("consent.declined")).toContain(`«${m.get("consent.accept")}»`);
     }
+  });
+
+  it("say what every scheduled job does, for the administrators' notice of a failed one", () => {
+    const jobs = scheduledJobs(loadConfig({})).map((job) => `jobs.${job.name}`);
+    for (const m of [kk!, ru!, en!]) expect(jobs.filter((key) => !m.has(key))).toEqual([]);
+    expect([...kk!.keys()].filter((key) => key.startsWith("jobs.") && !jobs.includes(key))).toEqual([]);
   });
 
   it("keep errors short enough for a button's pop-up (Telegram allows 200 characters)", () => {
