@@ -2,7 +2,7 @@ import { schedule } from "node-cron";
 import { TIME_ZONE } from "../core/calendar/dates.js";
 import type { Ctx } from "../core/shared/context.js";
 import type { ScheduledJob } from "../core/shared/scheduled-job.js";
-import { tellOfFailedJob } from "../core/staff/failed-job-notice.js";
+import { tellOfFailedJob } from "../core/staff/failure-notices.js";
 
 export interface Scheduler {
   /** Settles once every job has had its run at start (the catch-up for ticks missed while down). */

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { claimUpdates, markFailed, markHandled, markRetry, renewLeases, type ClaimedUpdate } from "../../core/inbox/claims.js";
 import type { Ctx } from "../../core/shared/context.js";
+import { tellOfGivenUpUpdate } from "../../core/staff/failure-notices.js";
 import { Turns } from "./turns.js";
 
 /** Tries of one update, a crash counted as one, before it is given up on. */
@@ -67,6 +68,8 @@ export function startInboxWorker(core: Ctx, handle: (payload: unknown) => Promis
     core.log.error({ err: failure, update: row.updateId, attempts: row.attempts }, "update failed; given up");
     options.onOutcome?.("failed", row.updateId);
     options.onGivenUp?.(row.payload);
+    // The sender hears something went wrong; the administrators hear it happened, to look in the log.
+    await tellOfGivenUpUpdate(core, row.updateId, row.attempts).catch((err: unknown) => core.log.error({ err, update: row.updateId }, "administrators not told of a given-up update"));
   }
 
   async function run(row: ClaimedUpdate): Promise<void> {

@@ -1,10 +1,13 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { renderOutbox } from "../../bot/delivery/render-outbox.js";
 import { MAX_ATTEMPTS, startInboxWorker, type InboxWorker, type InboxWorkerOptions } from "../../bot/inbox/inbox-worker.js";
 import { storeUpdates } from "../../core/inbox/receive.js";
+import type { OutboxPayload } from "../../core/outbox/delivery.js";
 import type { Ctx } from "../../core/shared/context.js";
 import { openDatabase, type Database } from "../../db/client.js";
-import { updates } from "../../db/schema/index.js";
+import { outbox, updates } from "../../db/schema/index.js";
+import { staffMember } from "../support/citizens.js";
 import { testCtx } from "../support/core.js";
 import { dbKind, openTestDatabase, type TestDatabase } from "../support/db.js";
 
@@ -81,6 +84,7 @@ describe(`the update inbox's worker on ${dbKind}`, () => {
   });
 
   it("tries a failing update again, then gives it up, logged by its id and never its text; its chat goes on", async () => {
+    const admin = await staffMember(ctx, 2999, "admin");
     const secret = "Иванов, ИИН 870615400228, тел. +77011234567";
     await store(
       [
@@ -109,6 +113,13 @@ describe(`the update inbox's worker on ${dbKind}`, () => {
     expect(logged).toHaveLength(MAX_ATTEMPTS);
     expect(logged.at(-1)).toMatchObject({ update: 201, attempts: MAX_ATTEMPTS });
     expect(JSON.stringify(ctx.log.warnings)).not.toMatch(/870615400228|Иванов|77011234567/);
+    // The administrator is told it happened and where to look, without what the person wrote.
+    const notices = (await ctx.db.select().from(outbox)).filter((row) => row.dedupeKey.startsWith("update-failed:"));
+    expect(notices.map((row) => [row.chatId, row.dedupeKey])).toEqual([[admin.telegramId, `update-failed:2026-03-02:${admin.userId}`]]);
+    expect(renderOutbox(notices[0]!.payload as OutboxPayload, "ru").join("")).toBe(
+      "⚠️ Сообщение или нажатие кнопки пользователя не удалось обработать за 5 попыток (02.03.2026 09:00, обновление 201); пользователю сообщено о сбое на нашей стороне. Полный текст ошибки — в журнале бота. Сегодня о таких сбоях больше не сообщим.",
+    );
+    expect(JSON.stringify(notices)).not.toMatch(/870615400228|Иванов|77011234567/);
   });
 
   it("leaves an update it could not finish before stopping to the next worker, after the lease", async () => {
