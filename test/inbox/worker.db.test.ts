@@ -117,7 +117,7 @@ describe(`the update inbox's worker on ${dbKind}`, () => {
     const notices = (await ctx.db.select().from(outbox)).filter((row) => row.dedupeKey.startsWith("update-failed:"));
     expect(notices.map((row) => [row.chatId, row.dedupeKey])).toEqual([[admin.telegramId, `update-failed:2026-03-02:${admin.userId}`]]);
     expect(renderOutbox(notices[0]!.payload as OutboxPayload, "ru").join("")).toBe(
-      "⚠️ Сообщение или нажатие кнопки пользователя не удалось обработать за 5 попыток (02.03.2026 09:00, обновление 201); пользователю сообщено о сбое на нашей стороне. Полный текст ошибки — в журнале бота. Сегодня о таких сбоях больше не сообщим.",
+      "⚠️ Не удалось обработать сообщение пользователя или нажатие им кнопки (02.03.2026 09:00, обновление 201, попыток: 5); пользователю сообщено о сбое на нашей стороне. Полный текст ошибки — в журнале бота. Сегодня о таких сбоях больше не сообщим.",
     );
     expect(JSON.stringify(notices)).not.toMatch(/870615400228|Иванов|77011234567/);
   });
