@@ -23,10 +23,16 @@ async function nextTry(r: DeliveryRig, marker: string): Promise<typeof outbox.$i
   await r.waitFor(async () => (await r.row(marker)).status !== "sending", `${marker} to settle`);
   const before = await r.row(marker);
   if (before.notBefore > r.ctx.clock.now()) r.ctx.clock.set(before.notBefore);
-  await r.waitFor(async () => {
-    const row = await r.row(marker);
-    return row.attempts > before.attempts && row.status !== "sending";
-  }, `try ${before.attempts + 1} of ${marker}`, 90_000);
+  try {
+    await r.waitFor(async () => {
+      const row = await r.row(marker);
+      return row.attempts > before.attempts && row.status !== "sending";
+    }, `try ${before.attempts + 1} of ${marker}`, 90_000);
+  } catch (error) {
+    // Say where the message stood, so a failure names its cause.
+    const all = await r.ctx.db.select({ id: outbox.id, key: outbox.dedupeKey, status: outbox.status, attempts: outbox.attempts, notBefore: outbox.notBefore, claimedAt: outbox.claimedAt, lastError: outbox.lastError }).from(outbox);
+    throw new Error(`${(error as Error).message}; clock ${r.ctx.clock.now().toISOString()}; outbox ${JSON.stringify(all)}`, { cause: error });
+  }
   return r.row(marker);
 }
 

@@ -37,6 +37,19 @@ async function until(ready: () => Promise<boolean>, what: string): Promise<void>
   await expect.poll(ready, { timeout: 20_000, interval: 50, message: what }).toBe(true);
 }
 
+/** A wait that runs out says what the outbox held for the administrators, so a failure names its cause. */
+async function withOutboxOnTimeout<T>(wait: () => Promise<T>): Promise<T> {
+  try {
+    return await wait();
+  } catch (error) {
+    const rows = await db()
+      .select({ id: outbox.id, chatId: outbox.chatId, key: outbox.dedupeKey, status: outbox.status, attempts: outbox.attempts, notBefore: outbox.notBefore, lastError: outbox.lastError })
+      .from(outbox)
+      .where(inArray(outbox.chatId, [ADMIN, SECOND_ADMIN]));
+    throw new Error(`${(error as Error).message}\nclock ${h.clock.now().toISOString()}; the administrators' outbox: ${JSON.stringify(rows)}`, { cause: error });
+  }
+}
+
 /** Moves the clock to the message's next try and waits for the worker to make it. */
 async function nextTry(id: number) {
   await until(async () => (await row(id)).status !== "sending", "the message to settle");
@@ -86,9 +99,9 @@ describe(`a Telegram outage on ${dbKind}`, () => {
     h.sandbox.faults.clear();
     h.clock.advance(5 * MINUTE);
     const alertLine = shown("kk", "delivery.alert.given_up", { count: 0, error: "Internal Server Error" }).split("\n")[0]!;
-    await h.user(SECOND_ADMIN).waitForBot(alertLine, 20_000);
+    await withOutboxOnTimeout(() => h.user(SECOND_ADMIN).waitForBot(alertLine, 20_000));
     const admin = h.user(ADMIN);
-    await admin.waitForBot(alertLine, 20_000);
+    await withOutboxOnTimeout(() => admin.waitForBot(alertLine, 20_000));
 
     // One of them opens the list: the answer, for a citizen by number, not by name or text; and the two alerts given up with it.
     await admin.send("/admin");
